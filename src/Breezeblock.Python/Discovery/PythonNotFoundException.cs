@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace Breezeblock.Python;
+
+/// <summary>No usable CPython was found. The message lists every place tried and what to install.</summary>
+public sealed class PythonNotFoundException : Exception
+{
+    internal PythonNotFoundException(IReadOnlyList<LocatorAttempt> attempts, string advice)
+        : base(Compose(attempts, advice))
+    {
+        Attempts = attempts;
+    }
+
+    /// <summary>Each place that was tried and why it did not give a usable Python.</summary>
+    public IReadOnlyList<LocatorAttempt> Attempts { get; }
+
+    private static string Compose(IReadOnlyList<LocatorAttempt> attempts, string advice)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"no usable Python was found (Breezeblock needs CPython {PythonInstallation.MinimumVersion} or newer with its shared library, libpython3.X.so)");
+        text.AppendLine("looked in:");
+        foreach (var attempt in attempts)
+        {
+            text.AppendLine($"  - {attempt.Place}: {attempt.Outcome}");
+        }
+        text.Append(advice);
+        return text.ToString();
+    }
+}
+
+/// <summary>One place the locator looked, and what it found there.</summary>
+/// <param name="Place">What was tried, e.g. <c>python3 on PATH</c>.</param>
+/// <param name="Outcome">Why it gave no usable Python.</param>
+public sealed record LocatorAttempt(string Place, string Outcome);

@@ -1,0 +1,393 @@
+using Breezeblock.Python.Native;
+
+namespace Breezeblock.Python;
+
+/// <summary>
+/// Moves exceptions across the boundary: the pending Python exception into a
+/// <see cref="PythonException"/>, and a .NET exception into a pending Python exception.
+/// Fetching never throws and always leaves the error indicator clear.
+/// </summary>
+internal static unsafe class PythonErrors
+{
+    private const int MaxChainDepth = 8;
+    private static nint s_getline;
+
+    /// <summary>Takes the pending Python exception (the GIL must be held).</summary>
+    public static PythonException Fetch()
+    {
+        nint type, value, traceback;
+        CApi.PyErr_Fetch(&type, &value, &traceback);
+        if (type == 0)
+        {
+            return new PythonException("SystemError", "a Python API call failed without setting an exception", [], null, null);
+        }
+        CApi.PyErr_NormalizeException(&type, &value, &traceback);
+        if (traceback != 0 && value != 0)
+        {
+            CApi.PyException_SetTraceback(value, traceback);
+        }
+        try
+        {
+            if (value == 0)
+            {
+                return new PythonException(TypeName(type), "", [], null, null);
+            }
+            var exception = Describe(value, depth: 0);
+            exception.Original = PyObject.Steal(value);
+            value = 0;
+            return exception;
+        }
+        finally
+        {
+            CApi.Py_DecRef(type);
+            if (value != 0)
+            {
+                CApi.Py_DecRef(value);
+            }
+            if (traceback != 0)
+            {
+                CApi.Py_DecRef(traceback);
+            }
+            CApi.PyErr_Clear();
+        }
+    }
+
+    /// <summary>Sets the Python error indicator from a .NET exception thrown inside a callback.</summary>
+    public static void Raise(Exception exception)
+    {
+        if (exception is PythonException { Original: { } original } && original.IsAlive)
+        {
+            var value = original.Handle;
+            var type = CApi.Py_TYPE(value);
+            CApi.Py_IncRef(type);
+            CApi.Py_IncRef(value);
+            CApi.PyErr_Restore(type, value, CApi.PyException_GetTraceback(value));
+            return;
+        }
+        var pythonType = PythonTypeFor(exception);
+        var message = exception is PythonException python ? python.Message : MessageFor(exception, pythonType);
+        nint text = 0, instance = 0, capsule = 0;
+        try
+        {
+            text = PyStrings.FromString(message);
+            instance = CApi.PyObject_VectorcallDict(pythonType, &text, 1, 0);
+            if (instance == 0)
+            {
+                return; // constructing the exception failed; that error is now pending instead
+            }
+            capsule = HandleCapsule.Create(exception);
+            fixed (byte* name = "__dotnet_exception__"u8)
+            {
+                if (CApi.PyObject_SetAttrString(instance, name, capsule) != 0)
+                {
+                    CApi.PyErr_Clear(); // the exception type refuses attributes; raise it without the link back
+                }
+            }
+            CApi.PyErr_SetObject(pythonType, instance);
+        }
+        catch (PythonException)
+        {
+            fixed (byte* fallback = PyStrings.Utf8Z(message))
+            {
+                CApi.PyErr_SetString(CApi.PyExc_RuntimeError, fallback); // copies the text
+            }
+        }
+        finally
+        {
+            DecRefAll(text, instance, capsule);
+        }
+    }
+
+    /// <summary>Sets a pending Python exception of the given type with a message.</summary>
+    public static void Set(nint pythonType, string message)
+    {
+        var text = PyStrings.FromString(message);
+        CApi.PyErr_SetObject(pythonType, text);
+        CApi.Py_DecRef(text);
+    }
+
+    private static nint PythonTypeFor(Exception exception) => exception switch
+    {
+        PythonErrorException raised => raised.PythonType switch
+        {
+            "TypeError" => CApi.PyExc_TypeError,
+            "ValueError" => CApi.PyExc_ValueError,
+            "AttributeError" => CApi.PyExc_AttributeError,
+            "KeyError" => CApi.PyExc_KeyError,
+            "IndexError" => CApi.PyExc_IndexError,
+            _ => CApi.PyExc_RuntimeError,
+        },
+        PythonException => CApi.PyExc_RuntimeError,
+        MissingMemberException => CApi.PyExc_AttributeError,
+        KeyNotFoundException => CApi.PyExc_KeyError,
+        IndexOutOfRangeException => CApi.PyExc_IndexError,
+        ArgumentException => CApi.PyExc_ValueError,
+        FormatException => CApi.PyExc_ValueError,
+        InvalidCastException => CApi.PyExc_TypeError,
+        OverflowException => CApi.PyExc_OverflowError,
+        DivideByZeroException => CApi.PyExc_ZeroDivisionError,
+        NotImplementedException => CApi.PyExc_NotImplementedError,
+        NotSupportedException => CApi.PyExc_NotImplementedError,
+        TimeoutException => CApi.PyExc_TimeoutError,
+        FileNotFoundException => CApi.PyExc_FileNotFoundError,
+        DirectoryNotFoundException => CApi.PyExc_FileNotFoundError,
+        UnauthorizedAccessException => CApi.PyExc_PermissionError,
+        IOException => CApi.PyExc_OSError,
+        OutOfMemoryException => CApi.PyExc_MemoryError,
+        _ => CApi.PyExc_RuntimeError,
+    };
+
+    // Types mapped to a specific Python type keep their message; the rest say which .NET type failed.
+    private static string MessageFor(Exception exception, nint pythonType) =>
+        pythonType == CApi.PyExc_RuntimeError && exception is not PythonErrorException
+            ? $"{exception.GetType().Name}: {exception.Message}"
+            : exception.Message;
+
+    private static PythonException Describe(nint value, int depth)
+    {
+        var type = CApi.Py_TYPE(value);
+        var typeName = TypeName(type);
+        PythonSyntaxErrorDetails? syntax = null;
+        string message;
+        if (CApi.PyType_IsSubtype(type, CApi.PyExc_SyntaxError) != 0)
+        {
+            syntax = SyntaxDetails(value);
+            message = StringAttribute(value, "msg") ?? SafeStr(value);
+        }
+        else
+        {
+            message = SafeStr(value);
+        }
+        var frames = Frames(value);
+        var inner = AttachedDotnetException(value) ?? (depth < MaxChainDepth ? Chained(value, depth) : null);
+        return new PythonException(typeName, message, frames, syntax, inner);
+    }
+
+    private static PythonException? Chained(nint value, int depth)
+    {
+        var cause = CApi.PyException_GetCause(value);
+        if (cause == 0)
+        {
+            var suppress = LongAttribute(value, "__suppress_context__");
+            if (suppress is null or 0)
+            {
+                cause = CApi.PyException_GetContext(value);
+            }
+        }
+        if (cause == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return Describe(cause, depth + 1);
+        }
+        finally
+        {
+            CApi.Py_DecRef(cause);
+        }
+    }
+
+    private static Exception? AttachedDotnetException(nint value)
+    {
+        fixed (byte* name = "__dotnet_exception__"u8)
+        {
+            if (CApi.PyObject_HasAttrString(value, name) == 0)
+            {
+                return null;
+            }
+            var capsule = CApi.PyObject_GetAttrString(value, name);
+            if (capsule == 0)
+            {
+                CApi.PyErr_Clear();
+                return null;
+            }
+            var target = HandleCapsule.Target(capsule) as Exception;
+            CApi.Py_DecRef(capsule);
+            return target;
+        }
+    }
+
+    private static List<PythonStackFrame> Frames(nint value)
+    {
+        var frames = new List<PythonStackFrame>();
+        var traceback = CApi.PyException_GetTraceback(value);
+        while (traceback != 0 && traceback != CApi.Py_None)
+        {
+            var line = (int)(LongAttribute(traceback, "tb_lineno") ?? 0);
+            var frame = Attribute(traceback, "tb_frame");
+            var code = frame == 0 ? 0 : Attribute(frame, "f_code");
+            var fileName = (code == 0 ? null : StringAttribute(code, "co_filename")) ?? "<unknown>";
+            var function = (code == 0 ? null : StringAttribute(code, "co_name")) ?? "<unknown>";
+            frames.Add(new PythonStackFrame(fileName, line, function, SourceLine(fileName, line)));
+            DecRefAll(code, frame);
+            var next = Attribute(traceback, "tb_next");
+            CApi.Py_DecRef(traceback);
+            traceback = next;
+        }
+        if (traceback != 0)
+        {
+            CApi.Py_DecRef(traceback);
+        }
+        return frames;
+    }
+
+    private static PythonSyntaxErrorDetails SyntaxDetails(nint value)
+    {
+        var fileName = StringAttribute(value, "filename") ?? "<unknown>";
+        var line = (int)(LongAttribute(value, "lineno") ?? 0);
+        var column = (int)(LongAttribute(value, "offset") ?? 0);
+        var text = StringAttribute(value, "text")?.TrimEnd('\r', '\n');
+        return new PythonSyntaxErrorDetails(fileName, line, column, text);
+    }
+
+    /// <summary>The source line from <c>linecache</c>, stripped, or null.</summary>
+    public static string? SourceLine(string fileName, int line)
+    {
+        if (line <= 0)
+        {
+            return null;
+        }
+        if (s_getline == 0)
+        {
+            fixed (byte* name = "linecache"u8)
+            {
+                var module = CApi.PyImport_ImportModule(name);
+                if (module == 0)
+                {
+                    CApi.PyErr_Clear();
+                    return null;
+                }
+                s_getline = Attribute(module, "getline");
+                CApi.Py_DecRef(module);
+                if (s_getline == 0)
+                {
+                    return null;
+                }
+            }
+        }
+        nint file = 0, number = 0, result = 0;
+        try
+        {
+            file = PyStrings.FromString(fileName);
+            number = CApi.PyLong_FromLongLong(line);
+            var args = stackalloc nint[] { file, number };
+            result = CApi.PyObject_VectorcallDict(s_getline, args, 2, 0);
+            if (result == 0)
+            {
+                CApi.PyErr_Clear();
+                return null;
+            }
+            var text = PyStrings.ToString(result).Trim();
+            return text.Length == 0 ? null : text;
+        }
+        catch (PythonException)
+        {
+            return null;
+        }
+        finally
+        {
+            DecRefAll(file, number, result);
+        }
+    }
+
+    /// <summary><c>ValueError</c> for builtins, <c>module.QualName</c> otherwise.</summary>
+    public static string TypeName(nint type)
+    {
+        var name = StringAttribute(type, "__qualname__") ?? "<unknown>";
+        var module = StringAttribute(type, "__module__");
+        return module is null or "builtins" or "__main__" ? name : $"{module}.{name}";
+    }
+
+    private static string SafeStr(nint value)
+    {
+        var str = CApi.PyObject_Str(value);
+        if (str == 0)
+        {
+            CApi.PyErr_Clear();
+            return "<str() of the exception failed>";
+        }
+        try
+        {
+            return PyStrings.ToString(str);
+        }
+        catch (PythonException)
+        {
+            return "<str() of the exception failed>";
+        }
+        finally
+        {
+            CApi.Py_DecRef(str);
+        }
+    }
+
+    private static nint Attribute(nint o, string name)
+    {
+        var utf8 = PyStrings.Utf8Z(name);
+        fixed (byte* p = utf8)
+        {
+            var result = CApi.PyObject_GetAttrString(o, p);
+            if (result == 0)
+            {
+                CApi.PyErr_Clear();
+            }
+            return result;
+        }
+    }
+
+    private static string? StringAttribute(nint o, string name)
+    {
+        var attribute = Attribute(o, name);
+        if (attribute == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return CApi.IsInstanceOf(attribute, CApi.PyUnicode_Type) ? PyStrings.ToString(attribute) : null;
+        }
+        catch (PythonException)
+        {
+            return null;
+        }
+        finally
+        {
+            CApi.Py_DecRef(attribute);
+        }
+    }
+
+    private static long? LongAttribute(nint o, string name)
+    {
+        var attribute = Attribute(o, name);
+        if (attribute == 0)
+        {
+            return null;
+        }
+        try
+        {
+            if (!CApi.IsInstanceOf(attribute, CApi.PyLong_Type))
+            {
+                return null;
+            }
+            int overflow;
+            var result = CApi.PyLong_AsLongLongAndOverflow(attribute, &overflow);
+            CApi.PyErr_Clear();
+            return overflow == 0 ? result : null;
+        }
+        finally
+        {
+            CApi.Py_DecRef(attribute);
+        }
+    }
+
+    private static void DecRefAll(params ReadOnlySpan<nint> references)
+    {
+        foreach (var reference in references)
+        {
+            if (reference != 0)
+            {
+                CApi.Py_DecRef(reference);
+            }
+        }
+    }
+}

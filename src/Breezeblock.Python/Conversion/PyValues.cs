@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Breezeblock.Python.Native;
 
 namespace Breezeblock.Python;
@@ -67,9 +68,9 @@ internal static unsafe class PyValues
         {
             return wrapped;
         }
-        if (depth >= MaxDepth)
+        if (depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new InvalidOperationException($"a value nested deeper than {MaxDepth} levels (or a cyclic structure) cannot be converted to Python");
+            throw TooDeep("Python");
         }
         return value switch
         {
@@ -110,9 +111,9 @@ internal static unsafe class PyValues
         {
             return target;
         }
-        if (depth >= MaxDepth)
+        if (depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new InvalidOperationException($"a value nested deeper than {MaxDepth} levels (or a cyclic structure) cannot be converted to .NET");
+            throw TooDeep(".NET");
         }
         if (type == CApi.PyList_Type || type == CApi.PyTuple_Type || type == CApi.PyDict_Type)
         {
@@ -229,22 +230,25 @@ internal static unsafe class PyValues
         }
     }
 
+    // Containers release what they built with finally and a flag, not catch-and-rethrow: a rethrow per
+    // nesting level makes exception dispatch itself recurse, which deep values would overflow.
     private static nint FromArray(Array array, int depth)
     {
         var tuple = Check.NotNull(CApi.PyTuple_New(array.Length));
-        var index = 0;
+        var complete = false;
         try
         {
+            var index = 0;
             foreach (var item in array)
             {
                 CApi.PyTuple_SetItem(tuple, index++, FromManaged(item, depth)); // steals
             }
+            complete = true;
             return tuple;
         }
-        catch
+        finally
         {
-            CApi.Py_DecRef(tuple);
-            throw;
+            ReleaseUnless(complete, tuple);
         }
     }
 
@@ -253,22 +257,24 @@ internal static unsafe class PyValues
         if (sequence is ICollection collection)
         {
             var list = Check.NotNull(CApi.PyList_New(collection.Count));
-            var index = 0;
+            var complete = false;
             try
             {
+                var index = 0;
                 foreach (var item in collection)
                 {
                     CApi.PyList_SetItem(list, index++, FromManaged(item, depth)); // steals
                 }
+                complete = true;
                 return list;
             }
-            catch
+            finally
             {
-                CApi.Py_DecRef(list);
-                throw;
+                ReleaseUnless(complete, list);
             }
         }
         var grown = Check.NotNull(CApi.PyList_New(0));
+        var grownComplete = false;
         try
         {
             foreach (var item in sequence)
@@ -278,52 +284,51 @@ internal static unsafe class PyValues
                 CApi.Py_DecRef(element);
                 Check.Status(status);
             }
+            grownComplete = true;
             return grown;
         }
-        catch
+        finally
         {
-            CApi.Py_DecRef(grown);
-            throw;
+            ReleaseUnless(grownComplete, grown);
         }
     }
 
     private static nint FromDictionary(IDictionary dictionary, int depth)
     {
         var result = Check.NotNull(CApi.PyDict_New());
+        var complete = false;
         try
         {
             foreach (DictionaryEntry entry in dictionary)
             {
                 var key = FromManaged(entry.Key, depth);
-                var value = 0;
                 nint element = 0;
+                var status = -1;
                 try
                 {
                     element = FromManaged(entry.Value, depth);
-                    value = CApi.PyDict_SetItem(result, key, element);
+                    status = CApi.PyDict_SetItem(result, key, element);
                 }
                 finally
                 {
                     CApi.Py_DecRef(key);
-                    if (element != 0)
-                    {
-                        CApi.Py_DecRef(element);
-                    }
+                    ReleaseUnless(false, element);
                 }
-                Check.Status(value);
+                Check.Status(status);
             }
+            complete = true;
             return result;
         }
-        catch
+        finally
         {
-            CApi.Py_DecRef(result);
-            throw;
+            ReleaseUnless(complete, result);
         }
     }
 
     private static nint FromSet(IEnumerable items, int depth)
     {
         var set = Check.NotNull(CApi.PySet_New(0));
+        var complete = false;
         try
         {
             foreach (var item in items)
@@ -333,14 +338,25 @@ internal static unsafe class PyValues
                 CApi.Py_DecRef(element);
                 Check.Status(status);
             }
+            complete = true;
             return set;
         }
-        catch
+        finally
         {
-            CApi.Py_DecRef(set);
-            throw;
+            ReleaseUnless(complete, set);
         }
     }
+
+    private static void ReleaseUnless(bool keep, nint reference)
+    {
+        if (!keep && reference != 0)
+        {
+            CApi.Py_DecRef(reference);
+        }
+    }
+
+    private static InvalidOperationException TooDeep(string target) =>
+        new($"a value nested too deeply (over {MaxDepth} levels, or a cyclic structure) cannot be converted to {target}");
 
     /// <summary>An <see cref="InvalidCastException"/> saying what was expected and what came (Python shows it as TypeError).</summary>
     public static InvalidCastException WrongType(string expected, nint actual) =>

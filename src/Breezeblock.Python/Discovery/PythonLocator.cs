@@ -190,16 +190,10 @@ public static partial class PythonLocator
         {
             var name = $"python{version.Major}.{version.Minor}";
             var folder = Path.GetDirectoryName(library)!;
-            var candidates = new List<string>
-            {
-                Path.GetFullPath(Path.Combine(folder, "..", "bin", name)),
-                Path.GetFullPath(Path.Combine(folder, "..", "..", "bin", name)),
-            };
-            if (folder.StartsWith("/usr/lib", StringComparison.Ordinal))
-            {
-                candidates.Add(Path.Combine("/usr/bin", name));
-            }
-            return candidates.FirstOrDefault(env.FileExists) ?? candidates[0];
+            var multiarch = Path.GetFileName(folder).Contains("-linux-", StringComparison.Ordinal); // /usr/lib/x86_64-linux-gnu
+            var prefix = Path.GetFullPath(Path.Combine(folder, multiarch ? "../.." : ".."));
+            var program = Path.Combine(prefix, "bin", name);
+            return env.FileExists(program) || !env.FileExists(Path.Combine(prefix, "bin", "python3")) ? program : Path.Combine(prefix, "bin", "python3");
         }
 
         private PythonInstallation? WellKnownLocations()

@@ -1,0 +1,127 @@
+namespace Breezeblock.Python.Tests;
+
+[Trait("Category", "Smoke")]
+public sealed class CallbackTests(PythonFixture python)
+{
+    private PythonRuntime Runtime => python.Runtime;
+
+    [Fact]
+    public void Typed_functions_convert_arguments_and_results()
+    {
+        using var _ = Runtime.Acquire();
+        using var add = PyFunction.Create("add", (long a, long b) => a + b);
+        using var greet = PyFunction.Create("greet", (string name) => $"hello {name}");
+        using var half = PyFunction.Create("half", (double x) => x / 2);
+        Assert.Equal(5L, add.Call<long, long, long>(2, 3));
+        Assert.Equal("hello wörld 😀", greet.Call<string, string>("wörld 😀"));
+        Assert.Equal(1.25, half.Call(2.5).As<double>());
+        Assert.Equal("add", add.GetAttr("__name__").As<string>());
+    }
+
+    [Fact]
+    public void Wrong_arguments_raise_type_errors_that_python_can_read()
+    {
+        using var _ = Runtime.Acquire();
+        using var add = PyFunction.Create("add", (long a, long b) => a + b);
+        using var globals = Runtime.CreateGlobals();
+        globals.SetItem("add", add);
+        Runtime.Execute("""
+            errors = []
+            for call in (lambda: add(1), lambda: add(1, 'x'), lambda: add(1, 2, c=3)):
+                try:
+                    call()
+                except (TypeError, ValueError) as e:
+                    errors.append(f"{type(e).__name__}: {e}")
+            """, "<arity>", globals).Dispose();
+        Assert.Equal(
+            new List<object?>
+            {
+                "ValueError: add() takes 2 positional arguments but 1 were given",
+                "TypeError: expected int, got str",
+                "ValueError: add() takes no keyword arguments",
+            },
+            globals.GetItem("errors").ToManaged());
+    }
+
+    [Fact]
+    public void Untyped_functions_see_positional_and_keyword_arguments()
+    {
+        using var _ = Runtime.Acquire();
+        using var describe = PyFunction.Create("describe", args =>
+        {
+            var parts = new List<string>();
+            for (var i = 0; i < args.PositionalCount; i++)
+            {
+                parts.Add(args[i].Repr());
+            }
+            for (var i = 0; i < args.KeywordCount; i++)
+            {
+                parts.Add($"{args.KeywordName(i)}={args.KeywordValue(i).Repr()}");
+            }
+            return string.Join(", ", parts);
+        });
+        using var result = describe.Call([1, "two"], [new("three", 3.0), new("four", null)]);
+        Assert.Equal("1, 'two', three=3.0, four=None", result.As<string>());
+    }
+
+    [Fact]
+    public void Modules_built_in_dotnet_are_importable()
+    {
+        using var _ = Runtime.Acquire();
+        var calls = 0;
+        new PyModuleBuilder("hostdemo")
+            .AddFunction("count", _ => ++calls)
+            .AddValue("VERSION", "1.2")
+            .Register()
+            .Dispose();
+        using var globals = Runtime.Execute("from hostdemo import count, VERSION\nresult = (count(), count(), VERSION)");
+        Assert.Equal(new object?[] { 1L, 2L, "1.2" }, globals.GetItem("result").ToManaged());
+    }
+
+    [Fact]
+    public void Callbacks_can_call_back_into_python()
+    {
+        using var _ = Runtime.Acquire();
+        using var globals = Runtime.Execute("def square(x):\n    return x * x");
+        using var square = globals.GetItem("square");
+        using var sumOfSquares = PyFunction.Create("sum_of_squares", (long n) =>
+        {
+            long total = 0;
+            for (long i = 1; i <= n; i++)
+            {
+                total += square.Call<long, long>(i);
+            }
+            return total;
+        });
+        globals.SetItem("sum_of_squares", sumOfSquares);
+        using var result = Runtime.Evaluate("sum_of_squares(10)", globals);
+        Assert.Equal(385L, result.As<long>());
+    }
+
+    [Fact]
+    public void Callbacks_work_from_threads_that_python_started()
+    {
+        using var _ = Runtime.Acquire();
+        var threadIds = new System.Collections.Concurrent.ConcurrentBag<int>();
+        using var record = PyFunction.Create("record", (long value) =>
+        {
+            threadIds.Add(Environment.CurrentManagedThreadId);
+            using var nested = Runtime.Acquire(); // already held by Python's thread: must not deadlock
+            return value * 2;
+        });
+        using var globals = Runtime.CreateGlobals();
+        globals.SetItem("record", record);
+        Runtime.Execute("""
+            import threading
+            results = []
+            def work(i):
+                results.append(record(i))
+            threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+            results.sort()
+            """, "<threads>", globals).Dispose();
+        Assert.Equal(new List<object?> { 0L, 2L, 4L, 6L }, globals.GetItem("results").ToManaged());
+        Assert.DoesNotContain(Environment.CurrentManagedThreadId, threadIds);
+    }
+}

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using Breezeblock.Python.Native;
@@ -10,6 +11,7 @@ namespace Breezeblock.Python;
 /// lone surrogate code points, so both directions fall back to a surrogate-preserving path when
 /// strict UTF-8 cannot represent the text.
 /// </summary>
+[SkipLocalsInit] // the stack buffers are written before they are read
 internal static unsafe class PyStrings
 {
     private static readonly byte* SurrogatePass = Utf8Literal("surrogatepass"u8);

@@ -254,6 +254,17 @@ internal static unsafe class PyValues
 
     private static nint FromSequence(IEnumerable sequence, int depth)
     {
+        switch (sequence)
+        {
+            case IReadOnlyList<long> numbers:
+                return FromList(numbers, static n => CApi.PyLong_FromLongLong(n));
+            case IReadOnlyList<int> numbers:
+                return FromList(numbers, static n => CApi.PyLong_FromLongLong(n));
+            case IReadOnlyList<double> numbers:
+                return FromList(numbers, static n => CApi.PyFloat_FromDouble(n));
+            case IReadOnlyList<string> texts:
+                return FromList(texts, static t => t is null ? CApi.NewRef(CApi.Py_None) : PyStrings.FromString(t));
+        }
         if (sequence is ICollection collection)
         {
             var list = Check.NotNull(CApi.PyList_New(collection.Count));
@@ -290,6 +301,26 @@ internal static unsafe class PyValues
         finally
         {
             ReleaseUnless(grownComplete, grown);
+        }
+    }
+
+    // Typed lists convert without boxing each item.
+    private static nint FromList<T>(IReadOnlyList<T> items, Func<T, nint> convert)
+    {
+        var list = Check.NotNull(CApi.PyList_New(items.Count));
+        var complete = false;
+        try
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                CApi.PyList_SetItem(list, i, Check.NotNull(convert(items[i]))); // steals
+            }
+            complete = true;
+            return list;
+        }
+        finally
+        {
+            ReleaseUnless(complete, list);
         }
     }
 

@@ -14,6 +14,9 @@ internal static unsafe partial class CApi
     /// <summary>Schedules an exception in the thread with that id; returns how many thread states matched.</summary>
     public static delegate* unmanaged<nuint, nint, int> PyThreadState_SetAsyncExc;
     public static delegate* unmanaged<nint, ulong> PyThreadState_GetID;
+    /// <summary>Takes the GIL, creating a thread state when the thread has none (the slow, unpinned way).</summary>
+    public static delegate* unmanaged<int> PyGILState_Ensure;
+    public static delegate* unmanaged<int, void> PyGILState_Release;
     /// <summary>The current thread state; the GIL must be held.</summary>
     public static delegate* unmanaged<nint> PyThreadState_Get;
 
@@ -29,5 +32,7 @@ internal static unsafe partial class CApi
         PyThreadState_SetAsyncExc = (delegate* unmanaged<nuint, nint, int>)s.Function("PyThreadState_SetAsyncExc");
         PyThreadState_GetID = (delegate* unmanaged<nint, ulong>)s.Function("PyThreadState_GetID");
         PyThreadState_Get = (delegate* unmanaged<nint>)s.Function("PyThreadState_Get");
+        PyGILState_Ensure = (delegate* unmanaged<int>)s.Function("PyGILState_Ensure");
+        PyGILState_Release = (delegate* unmanaged<int, void>)s.Function("PyGILState_Release");
     }
 }

@@ -1,0 +1,42 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>How a <see cref="ConfigEngine"/> finds Python and evaluates configs.</summary>
+public sealed class ConfigOptions
+{
+    /// <summary>Which Python to start and how (see <see cref="PythonOptions"/>).</summary>
+    public PythonOptions Python { get; } = new();
+
+    /// <summary>
+    /// Named values configure functions receive by parameter name, like the CLI's <c>--set</c>. An
+    /// input named like a config replaces that config's result, and its function does not run.
+    /// Values are converted like <see cref="PyObject.From"/>.
+    /// </summary>
+    public IDictionary<string, object?> Inputs { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where compiled config modules are cached, keyed by content, so unchanged files are not
+    /// compiled again. Default: <c>$XDG_CACHE_HOME/breezeblock</c> (or <c>~/.cache/breezeblock</c>);
+    /// null turns the cache off.
+    /// </summary>
+    public string? BytecodeCacheDirectory { get; set; } = DefaultCacheDirectory();
+
+    /// <summary>Send what user code prints to standard error, keeping standard output for results (the CLI does).</summary>
+    public bool RedirectPrintToStandardError { get; set; }
+
+    private static string? DefaultCacheDirectory()
+    {
+        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        if (string.IsNullOrEmpty(root))
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            if (string.IsNullOrEmpty(home))
+            {
+                return null;
+            }
+            root = Path.Combine(home, ".cache");
+        }
+        return Path.Combine(root, "breezeblock", "bytecode");
+    }
+}

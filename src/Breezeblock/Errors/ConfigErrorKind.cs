@@ -1,0 +1,44 @@
+namespace Breezeblock;
+
+/// <summary>What went wrong in a configuration.</summary>
+public enum ConfigErrorKind
+{
+    /// <summary>A file does not parse.</summary>
+    SyntaxError,
+
+    /// <summary>A module raised while it was imported.</summary>
+    ImportError,
+
+    /// <summary>A configure function raised while it ran.</summary>
+    EvaluationError,
+
+    /// <summary>A parameter names no config, no input and has no default.</summary>
+    MissingDependency,
+
+    /// <summary>Two configure functions have the same name.</summary>
+    DuplicateName,
+
+    /// <summary>Configs need each other in a cycle.</summary>
+    Cycle,
+
+    /// <summary>A configure function's signature cannot be wired (<c>*args</c>, <c>**kwargs</c>).</summary>
+    InvalidSignature,
+
+    /// <summary>A result holds a value the output format cannot represent.</summary>
+    UnrepresentableResult,
+
+    /// <summary>A result cannot be converted to the requested .NET type.</summary>
+    ConversionError,
+
+    /// <summary>A requested target is not a config.</summary>
+    UnknownTarget,
+
+    /// <summary>A module's name is already taken by an installed or host module.</summary>
+    ModuleNameCollision,
+
+    /// <summary>The config folder does not exist or cannot be read.</summary>
+    FolderNotFound,
+
+    /// <summary>The evaluation was cancelled.</summary>
+    Cancelled,
+}

@@ -1,0 +1,39 @@
+using System.Text;
+
+namespace Breezeblock;
+
+/// <summary>
+/// The one place that turns errors into text, for the CLI's stderr and for
+/// <c>ConfigException.Message</c> alike:
+/// <code>
+/// error: app.py:7: config 'web' needs 'databse', which is not a config, an input or a parameter default
+///   hint: did you mean 'database'? (the config at db.py:3)
+/// </code>
+/// </summary>
+public static class ErrorFormatter
+{
+    /// <summary>Every error, each starting with <c>error: </c>.</summary>
+    public static string Format(IEnumerable<ConfigError> errors) =>
+        string.Join('\n', errors.Select(Format));
+
+    /// <summary>One error: <c>error: LOCATION: MESSAGE</c>, its details indented, then its hint.</summary>
+    public static string Format(ConfigError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var text = new StringBuilder("error: ");
+        if (error.Location is { } location)
+        {
+            text.Append(location).Append(": ");
+        }
+        text.Append(error.Message);
+        foreach (var detail in error.Details)
+        {
+            text.Append("\n  ").Append(detail);
+        }
+        if (error.Hint is { } hint)
+        {
+            text.Append("\n  hint: ").Append(hint);
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,77 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// Turns a Python exception raised by user code into a <see cref="ConfigError"/>: syntax errors point
+/// at the line and column with a caret; other exceptions at the innermost line of the user's files,
+/// with the traceback reduced to those files, most recent call first.
+/// </summary>
+internal static class ExceptionTranslator
+{
+    /// <summary>The error for a module that raised while being imported; null when it only re-reports another module's failure.</summary>
+    public static ConfigError? FromImport(PythonException exception, SourceModule module, SourceFolder folder)
+    {
+        if (exception.PythonType == LoaderModule.DependencyFailedType)
+        {
+            return null;
+        }
+        return Translate(exception, folder, folder.Locate(module.Path, 1), $"while importing {module.RelativePath}", ConfigErrorKind.ImportError, null);
+    }
+
+    /// <summary>The error for a configure function that raised.</summary>
+    public static ConfigError FromEvaluation(PythonException exception, ConfigFunction function, SourceFolder folder) =>
+        Translate(exception, folder, function.Location, $"while running config '{function.Name}' ({function.Location})", ConfigErrorKind.EvaluationError, function.Name)!;
+
+    private static ConfigError Translate(PythonException exception, SourceFolder folder, SourceLocation fallback, string context, ConfigErrorKind kind, string? configName)
+    {
+        if (exception.SyntaxError is { } syntax && (folder.Contains(syntax.FileName) || File.Exists(syntax.FileName)))
+        {
+            return new ConfigError(ConfigErrorKind.SyntaxError, $"{exception.PythonType}: {exception.PythonMessage}", folder.Locate(syntax.FileName, syntax.Line, syntax.Column))
+            {
+                ConfigName = configName,
+                Details = SourceWithCaret(syntax.Text, syntax.Column),
+                PythonException = exception,
+            };
+        }
+        var userFrames = exception.Traceback.Where(f => folder.Contains(f.FileName)).Reverse().ToList();
+        var location = userFrames.Count > 0 ? folder.Locate(userFrames[0].FileName, userFrames[0].Line) : fallback;
+        var details = userFrames
+            .Select(f => $"{folder.Locate(f.FileName, f.Line)} in {f.Function}{(f.SourceLine is null ? "" : ": " + f.SourceLine)}")
+            .Append(context)
+            .ToList();
+        var message = exception.PythonMessage.Length == 0 ? exception.PythonType : $"{exception.PythonType}: {exception.PythonMessage}";
+        return new ConfigError(kind, message, location)
+        {
+            ConfigName = configName,
+            Details = details,
+            Hint = HintFor(exception),
+            PythonException = exception,
+        };
+    }
+
+    private static string? HintFor(PythonException exception) => exception.PythonType switch
+    {
+        "NameError" when exception.PythonMessage.Contains("'configure'", StringComparison.Ordinal) =>
+            "add `from breezeblock import configure` at the top of the file",
+        "ModuleNotFoundError" when exception.PythonMessage.Contains("'breezeblock", StringComparison.Ordinal) =>
+            "breezeblock is provided by the host; import it as `from breezeblock import configure`",
+        _ => null,
+    };
+
+    private static List<string> SourceWithCaret(string? text, int column)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+        var stripped = text.TrimStart();
+        var indent = text.Length - stripped.Length;
+        var lines = new List<string> { stripped };
+        if (column > indent)
+        {
+            lines.Add(new string(' ', column - indent - 1) + "^");
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,34 @@
+namespace Breezeblock;
+
+/// <summary>Where the value of one parameter comes from.</summary>
+internal abstract record Argument(ConfigParameter Parameter)
+{
+    /// <summary>The result of another config.</summary>
+    public sealed record FromConfig(ConfigParameter Parameter, ConfigNode Node) : Argument(Parameter);
+
+    /// <summary>An input given by the host or <c>--set</c>.</summary>
+    public sealed record FromInput(ConfigParameter Parameter, string InputName) : Argument(Parameter);
+
+    /// <summary>The parameter's own default: the argument is not passed.</summary>
+    public sealed record FromDefault(ConfigParameter Parameter) : Argument(Parameter);
+}
+
+/// <summary>A config in the graph: its function and where each argument comes from.</summary>
+internal sealed class ConfigNode(ConfigFunction function, bool overridden)
+{
+    public ConfigFunction Function { get; } = function;
+
+    public string Name => Function.Name;
+
+    /// <summary>An input of the same name replaces the result; the function does not run.</summary>
+    public bool Overridden { get; } = overridden;
+
+    /// <summary>One per parameter that could be resolved, in parameter order.</summary>
+    public List<Argument> Arguments { get; } = [];
+
+    /// <summary>The configs this one needs to run (none when overridden).</summary>
+    public IEnumerable<ConfigNode> Needs =>
+        Overridden ? [] : Arguments.OfType<Argument.FromConfig>().Select(a => a.Node);
+
+    public override string ToString() => $"{Name} ({Function.Location})";
+}

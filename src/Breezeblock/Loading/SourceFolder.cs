@@ -1,0 +1,158 @@
+namespace Breezeblock;
+
+/// <summary>What kind of module a path is.</summary>
+internal enum ModuleKind
+{
+    /// <summary>A .py file.</summary>
+    Module,
+
+    /// <summary>A folder with __init__.py (the module is that file).</summary>
+    Package,
+
+    /// <summary>A folder without __init__.py.</summary>
+    Namespace,
+}
+
+/// <summary>A module of the config folder.</summary>
+/// <param name="Name">The import name: the relative path with dots (<c>more/extra.py</c> → <c>more.extra</c>).</param>
+/// <param name="Path">The absolute path of the file (the folder, for a namespace package).</param>
+/// <param name="RelativePath">The path relative to the config folder, with forward slashes.</param>
+/// <param name="Kind">Module, package or namespace package.</param>
+internal sealed record SourceModule(string Name, string Path, string RelativePath, ModuleKind Kind)
+{
+    /// <summary>The folder a package's submodules are found in.</summary>
+    public string Directory => Kind == ModuleKind.Namespace ? Path : System.IO.Path.GetDirectoryName(Path)!;
+
+    /// <summary>The first segment of the name, which must not collide with installed modules.</summary>
+    public string TopLevelName => Name.Split('.')[0];
+}
+
+/// <summary>
+/// The .py files of a config folder: every file, recursively, in sorted order, skipping
+/// <c>__pycache__</c> and folders and files whose names start with a dot.
+/// </summary>
+internal sealed class SourceFolder
+{
+    private SourceFolder(string root, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces)
+    {
+        Root = root;
+        Files = files;
+        Namespaces = namespaces;
+    }
+
+    /// <summary>The folder's absolute path, without a trailing separator.</summary>
+    public string Root { get; }
+
+    /// <summary>Modules and packages backed by files, in sorted order of their relative paths.</summary>
+    public IReadOnlyList<SourceModule> Files { get; }
+
+    /// <summary>Folders without __init__.py that contain modules.</summary>
+    public IReadOnlyList<SourceModule> Namespaces { get; }
+
+    /// <summary>Lists the folder's modules.</summary>
+    /// <exception cref="ConfigException">The folder does not exist or cannot be read.</exception>
+    public static SourceFolder Discover(string path)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        if (!Directory.Exists(root))
+        {
+            var what = File.Exists(root) ? "is a file, not a folder" : "does not exist";
+            throw new ConfigException(new ConfigError(ConfigErrorKind.FolderNotFound, $"config folder {path} {what}", null));
+        }
+        List<string> relativeFiles;
+        try
+        {
+            relativeFiles = Walk(root);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new ConfigException(new ConfigError(ConfigErrorKind.FolderNotFound, $"config folder {path} cannot be read: {e.Message}", null));
+        }
+        relativeFiles.Sort(StringComparer.Ordinal);
+
+        var files = new List<SourceModule>();
+        var packages = new HashSet<string>(StringComparer.Ordinal);
+        var folderName = Path.GetFileName(root);
+        foreach (var relative in relativeFiles)
+        {
+            var withoutExtension = relative[..^3];
+            var absolute = Path.Combine(root, relative);
+            if (withoutExtension == "__init__")
+            {
+                files.Add(new SourceModule(folderName, absolute, relative, ModuleKind.Module));
+            }
+            else if (withoutExtension.EndsWith("/__init__", StringComparison.Ordinal))
+            {
+                var name = withoutExtension[..^"/__init__".Length].Replace('/', '.');
+                packages.Add(name);
+                files.Add(new SourceModule(name, absolute, relative, ModuleKind.Package));
+            }
+            else
+            {
+                files.Add(new SourceModule(withoutExtension.Replace('/', '.'), absolute, relative, ModuleKind.Module));
+            }
+        }
+
+        var namespaces = new List<SourceModule>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var module in files)
+        {
+            var segments = module.RelativePath.Split('/');
+            for (var depth = 1; depth < segments.Length; depth++)
+            {
+                var folder = string.Join('/', segments[..depth]);
+                var name = folder.Replace('/', '.');
+                if (!packages.Contains(name) && seen.Add(name))
+                {
+                    namespaces.Add(new SourceModule(name, Path.Combine(root, folder), folder, ModuleKind.Namespace));
+                }
+            }
+        }
+        return new SourceFolder(root, files, namespaces);
+    }
+
+    // Iterative, so deep trees cannot overflow; symlinked folders are followed once each.
+    private static List<string> Walk(string root)
+    {
+        var found = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        pending.Push(root);
+        var options = new EnumerationOptions { RecurseSubdirectories = false, AttributesToSkip = 0, IgnoreInaccessible = false };
+        while (pending.TryPop(out var folder))
+        {
+            var real = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder;
+            if (!visited.Add(real))
+            {
+                continue;
+            }
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options))
+            {
+                if (entry.Name.StartsWith('.'))
+                {
+                    continue;
+                }
+                if (entry is DirectoryInfo)
+                {
+                    if (entry.Name != "__pycache__")
+                    {
+                        pending.Push(entry.FullName);
+                    }
+                }
+                else if (entry.Name.EndsWith(".py", StringComparison.Ordinal))
+                {
+                    found.Add(Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/'));
+                }
+            }
+        }
+        return found;
+    }
+
+    /// <summary>True when <paramref name="path"/> is inside this folder.</summary>
+    public bool Contains(string path) =>
+        path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    /// <summary>A location in a file, shown relative to the folder when inside it.</summary>
+    public SourceLocation Locate(string path, int line, int column = 0) =>
+        new(path, Contains(path) ? Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/') : path, line, column);
+}

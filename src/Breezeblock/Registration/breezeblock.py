@@ -1,0 +1,47 @@
+"""Breezeblock: configuration for .NET applications, written in Python.
+
+Mark a function with ``@configure``. Each of its parameters names a config (another
+``@configure`` function), an input given by the host or ``--set``, or falls back to the
+parameter's default. Every config runs once, after the configs it needs::
+
+    from breezeblock import configure
+
+    @configure
+    def database():
+        return {"host": "db.internal", "port": 5432}
+
+    @configure
+    def web(database, replicas=2):
+        return {"db": database["host"], "replicas": replicas}
+"""
+
+__all__ = ["configure"]
+
+# (function, explicit name or None), in the order the decorators ran; read and cleared by the host.
+_registry = []
+
+
+def configure(func=None, *, name=None):
+    """Marks a function as a config: ``@configure``, ``@configure()`` or ``@configure(name="db")``.
+
+    The function is returned unchanged and stays an ordinary, callable Python function.
+    """
+    if isinstance(func, str) and name is None:
+        func, name = None, func
+    if name is not None and (not isinstance(name, str) or not name):
+        raise TypeError(f"configure(name=...) needs a non-empty str, got {name!r}")
+    if func is None:
+        def decorator(function):
+            return _register(function, name)
+        return decorator
+    return _register(func, name)
+
+
+def _register(function, name):
+    if not callable(function):
+        raise TypeError(f"@configure applies to functions, got {type(function).__name__}")
+    for registered, _ in _registry:
+        if registered is function:
+            return function
+    _registry.append((function, name))
+    return function

@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Numerics;
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// Turns a config's Python result into plain data that JSON and YAML can hold: null, bool, long,
+/// BigInteger, double, decimal, string, List&lt;object?&gt; and Dictionary&lt;string, object?&gt;
+/// (in order). Dataclasses become their fields in order, enums their value, dates ISO 8601 strings,
+/// sets sorted lists and host objects their attributes (<see cref="IHostObjectRenderer"/>). Anything
+/// else is an error naming its path: <c>$.svc.handlers[2]: function</c>. The GIL must be held.
+/// </summary>
+internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? hostObjects)
+{
+    private PyObject? _isInstance;
+    private PyObject? _enumType;
+    private PyObject? _fields;
+    private PyObject? _isDataclass;
+    private PyObject? _dateTypes;
+
+    /// <summary>The plain data of <paramref name="value"/>, found at <paramref name="path"/>.</summary>
+    /// <exception cref="UnrepresentableValueException">A part of the value has no plain form.</exception>
+    public object? FromPython(PyObject value, string path)
+    {
+        object? managed;
+        try
+        {
+            managed = value.ToManaged();
+        }
+        catch (Exception e) when (e is InvalidCastException or InvalidOperationException)
+        {
+            throw new UnrepresentableValueException(path, e.Message);
+        }
+        return Normalize(managed, path, 0);
+    }
+
+    private object? Normalize(object? value, string path, int depth)
+    {
+        if (depth > 500)
+        {
+            throw new UnrepresentableValueException(path, "nested more than 500 levels deep");
+        }
+        switch (value)
+        {
+            case null or bool or string or long or BigInteger or decimal:
+                return value;
+            case double number:
+                return double.IsFinite(number) ? number : throw new UnrepresentableValueException(path, $"float {FormatSpecial(number)} (not a number JSON can hold)");
+            case List<object?> list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    list[i] = Normalize(list[i], $"{path}[{i}]", depth + 1);
+                }
+                return list;
+            case object?[] tuple:
+                return Normalize(tuple.ToList(), path, depth);
+            case Dictionary<object, object?> dictionary:
+                var map = new Dictionary<string, object?>(dictionary.Count, StringComparer.Ordinal);
+                foreach (var (key, item) in dictionary)
+                {
+                    var name = KeyText(key, path);
+                    map[name] = Normalize(item, Paths.Member(path, name), depth + 1);
+                }
+                return map;
+            case HashSet<object?> set:
+                return Normalize(SortedSet(set), path, depth);
+            case PyObject python:
+                using (python)
+                {
+                    return FromObject(python, path, depth);
+                }
+            case byte[]:
+                throw new UnrepresentableValueException(path, "bytes");
+        }
+        if (hostObjects is not null && hostObjects.TryRender(value, out var rendered))
+        {
+            return Normalize(rendered, path, depth);
+        }
+        throw new UnrepresentableValueException(path, $"a .NET {value.GetType().Name}");
+    }
+
+    private object? FromObject(PyObject value, string path, int depth)
+    {
+        _isInstance ??= Attribute("builtins", "isinstance");
+        _enumType ??= Attribute("enum", "Enum");
+        if (_isInstance.Call(value, _enumType).As<bool>())
+        {
+            using var member = value.GetAttr("value");
+            return Normalize(member.ToManaged(), path, depth + 1);
+        }
+        _isDataclass ??= Attribute("dataclasses", "is_dataclass");
+        if (_isDataclass.Call(value).As<bool>() && !IsType(value))
+        {
+            _fields ??= Attribute("dataclasses", "fields");
+            using var fields = _fields.Call(value);
+            var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var field in fields.Iterate())
+            {
+                using (field)
+                {
+                    var name = field.GetAttr("name").As<string>();
+                    using var item = value.GetAttr(name);
+                    map[name] = Normalize(item.ToManaged(), Paths.Member(path, name), depth + 1);
+                }
+            }
+            return map;
+        }
+        _dateTypes ??= runtime.Evaluate("(__import__('datetime').date, __import__('datetime').time)");
+        if (_isInstance.Call(value, _dateTypes).As<bool>())
+        {
+            using var isoformat = value.GetAttr("isoformat");
+            return isoformat.Call().As<string>();
+        }
+        throw new UnrepresentableValueException(path, Describe(value));
+    }
+
+    private static bool IsType(PyObject value) => value.TypeName == "type";
+
+    private PyObject Attribute(string module, string name)
+    {
+        using var imported = runtime.Import(module);
+        return imported.GetAttr(name);
+    }
+
+    private static string Describe(PyObject value) => value.TypeName switch
+    {
+        "function" or "builtin_function_or_method" or "method" => "function",
+        "module" => "module",
+        "type" => "class",
+        var type => $"{type} object",
+    };
+
+    private static string KeyText(object key, string path) => key switch
+    {
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        long or BigInteger => Convert.ToString(key, CultureInfo.InvariantCulture)!,
+        double number => JsonText.Double(number),
+        _ => throw new UnrepresentableValueException(path, $"a dict key of type {(key is object?[] ? "tuple" : key.GetType().Name)} (keys must be str, int, float or bool)"),
+    };
+
+    private static List<object?> SortedSet(HashSet<object?> set)
+    {
+        var items = set.ToList();
+        if (items.All(i => i is string))
+        {
+            items.Sort((a, b) => string.CompareOrdinal((string)a!, (string)b!));
+        }
+        else if (items.All(i => i is long or double))
+        {
+            items.Sort((a, b) => Convert.ToDouble(a, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, CultureInfo.InvariantCulture)));
+        }
+        return items;
+    }
+
+    private static string FormatSpecial(double number) => double.IsNaN(number) ? "nan" : number > 0 ? "inf" : "-inf";
+}
+
+/// <summary>A part of a result that plain data cannot hold, with its path.</summary>
+internal sealed class UnrepresentableValueException(string path, string what) : Exception($"{path}: {what}")
+{
+    public string Path { get; } = path;
+
+    public string What { get; } = what;
+}
+
+/// <summary>Renders .NET objects that Python code built from host types (the host type bridge implements it).</summary>
+internal interface IHostObjectRenderer
+{
+    /// <summary>The object as a dictionary of its Python attribute names, or false when it is not a host object.</summary>
+    bool TryRender(object value, out Dictionary<object, object?> rendered);
+}
+
+/// <summary>JSONPath-style paths into results: <c>$.web.ports[2]</c>, <c>$["odd key"]</c>.</summary>
+internal static class Paths
+{
+    public static string Member(string path, string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_')
+            ? $"{path}.{name}"
+            : $"{path}[{JsonText.String(name)}]";
+}

@@ -107,8 +107,22 @@ internal static unsafe class PyNumbers
         }
     }
 
-    /// <summary>True when <paramref name="o"/> is a <c>decimal.Decimal</c> (only once the decimal module is in use).</summary>
-    public static bool IsDecimal(nint o) => s_decimalType != 0 && CApi.Py_TYPE(o) == s_decimalType;
+    /// <summary>True when <paramref name="o"/> is a <c>decimal.Decimal</c>; never imports the decimal module itself.</summary>
+    public static bool IsDecimal(nint o)
+    {
+        if (s_decimalType == 0)
+        {
+            fixed (byte* name = "decimal"u8)
+            {
+                if (CApi.PyDict_GetItemString(CApi.PyImport_GetModuleDict(), name) == 0)
+                {
+                    return false; // no Decimal can exist before the module is imported
+                }
+            }
+            DecimalType();
+        }
+        return CApi.Py_TYPE(o) == s_decimalType;
+    }
 
     public static decimal ToDecimal(nint o)
     {

@@ -48,6 +48,7 @@ public sealed unsafe partial class PythonRuntime
         var scope = globals?.NewReference() ?? CreateGlobals();
         try
         {
+            EnsureBuiltins(scope);
             CApi.Py_DecRef(Check.NotNull(CApi.PyEval_EvalCode(code.Handle, scope.Handle, scope.Handle)));
             return scope;
         }
@@ -63,7 +64,23 @@ public sealed unsafe partial class PythonRuntime
     {
         using var code = CompileAs(expression, "<expression>", CApi.Py_eval_input);
         using var scope = globals?.NewReference() ?? CreateGlobals();
+        EnsureBuiltins(scope);
         return PyObject.Steal(Check.NotNull(CApi.PyEval_EvalCode(code.Handle, scope.Handle, scope.Handle)));
+    }
+
+    // Python 3.9 runs code whose globals lack __builtins__ with almost no builtins (not even
+    // __import__); later versions fall back to the interpreter's. Module dicts made by
+    // PyModule_New lack it, so it is added here once.
+    private void EnsureBuiltins(PyObject globals)
+    {
+        fixed (byte* name = "__builtins__"u8)
+        {
+            if (CApi.IsInstanceOf(globals.Handle, CApi.PyDict_Type) && CApi.PyDict_GetItemString(globals.Handle, name) == 0)
+            {
+                using var builtins = Import("builtins");
+                Check.Status(CApi.PyDict_SetItemString(globals.Handle, name, builtins.Handle));
+            }
+        }
     }
 
     private PyObject CompileAs(string source, string fileName, int start)

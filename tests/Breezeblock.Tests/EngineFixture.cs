@@ -1,0 +1,55 @@
+using Breezeblock.Python;
+
+[assembly: AssemblyFixture(typeof(Breezeblock.Tests.EngineFixture))]
+
+namespace Breezeblock.Tests;
+
+/// <summary>
+/// Starts Python once per test run (BREEZEBLOCK_PYTHON selects it for the per-version smoke runs)
+/// and gives tests engines that cache bytecode in a folder of their own.
+/// </summary>
+public sealed class EngineFixture : IDisposable
+{
+    public EngineFixture()
+    {
+        Runtime = PythonRuntime.Initialize();
+        var expected = Environment.GetEnvironmentVariable("BREEZEBLOCK_EXPECT_VERSION");
+        if (!string.IsNullOrEmpty(expected) && $"{Runtime.Version.Major}.{Runtime.Version.Minor}" != expected)
+        {
+            throw new InvalidOperationException($"expected Python {expected}, but {Runtime.Installation} was started");
+        }
+        CacheDirectory = Directory.CreateTempSubdirectory("breezeblock-test-cache-").FullName;
+    }
+
+    public PythonRuntime Runtime { get; }
+
+    public string CacheDirectory { get; }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public ConfigOptions Options(IDictionary<string, object?>? inputs = null)
+    {
+        var options = new ConfigOptions { BytecodeCacheDirectory = CacheDirectory };
+        foreach (var (name, value) in inputs ?? new Dictionary<string, object?>())
+        {
+            options.Inputs[name] = value;
+        }
+        return options;
+    }
+
+    public ConfigEngine Engine(IDictionary<string, object?>? inputs = null) => new(Options(inputs));
+
+    public void Dispose() => Directory.Delete(CacheDirectory, recursive: true);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Breezeblock.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("the repository root (Breezeblock.slnx) was not found above " + AppContext.BaseDirectory);
+    }
+}

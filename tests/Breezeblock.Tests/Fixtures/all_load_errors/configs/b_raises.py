@@ -1,0 +1,1 @@
+raise RuntimeError("b cannot load")

@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure
+def web(databse):
+    return 1

@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure(name="db")
+def another_db():
+    return 2

@@ -1,0 +1,3 @@
+@configure
+def web():
+    return 1

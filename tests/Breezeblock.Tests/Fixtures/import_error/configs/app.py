@@ -1,0 +1,7 @@
+from breezeblock import configure
+import settings
+
+
+@configure
+def app():
+    return settings.PORT

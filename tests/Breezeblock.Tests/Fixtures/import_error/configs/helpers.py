@@ -1,0 +1,2 @@
+def parse_port(text):
+    return int(text)

@@ -1,0 +1,3 @@
+import helpers
+
+PORT = helpers.parse_port("eighty")

@@ -1,0 +1,5 @@
+RUNS = []
+
+
+def ran(name):
+    RUNS.append(name)

@@ -1,0 +1,4 @@
+import record
+
+record.ran("zzz.helpers")
+VALUE = 42

@@ -1,0 +1,4 @@
+import record
+import a
+
+record.ran("zzz.other")

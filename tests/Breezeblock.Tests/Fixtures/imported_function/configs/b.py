@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure
+def configB():
+    return 1

@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure
+def mine():
+    return 1

@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure
+def broken():
+    return (1 +* 3)

@@ -1,0 +1,7 @@
+import sys
+from breezeblock import configure
+
+
+@configure
+def quits():
+    sys.exit(3)

@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure
+def web(*deps, **options):
+    return deps

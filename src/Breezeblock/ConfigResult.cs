@@ -75,7 +75,18 @@ public sealed class ConfigResult : IDisposable
 
     /// <summary>All reported configs as one YAML mapping.</summary>
     /// <exception cref="ConfigException">A value holds something YAML cannot represent.</exception>
-    public string ToYaml() => YamlOutput.Write(ToPlainData());
+    public string ToYaml()
+    {
+        try
+        {
+            return YamlOutput.Write(ToPlainData());
+        }
+        catch (UnrepresentableValueException e)
+        {
+            var name = Names.FirstOrDefault(n => e.Path.StartsWith(Paths.Member("$", n), StringComparison.Ordinal)) ?? "";
+            throw Unrepresentable(name, e);
+        }
+    }
 
     /// <summary>All reported configs as plain data, in <see cref="Names"/> order.</summary>
     internal Dictionary<string, object?> ToPlainData() => _runtime.Run(() =>
@@ -104,17 +115,20 @@ public sealed class ConfigResult : IDisposable
         }
         catch (UnrepresentableValueException e)
         {
-            throw new ConfigException(new ConfigError(ConfigErrorKind.UnrepresentableResult,
-                $"config '{name}' returned a value the output cannot represent: {e.Path} is {Article(e.What)}", _locations.GetValueOrDefault(name))
-            {
-                ConfigName = name,
-                Hint = "return plain data: dict, list, tuple, str, int, float, bool, None, dataclasses, enums, dates or host objects",
-            });
+            throw Unrepresentable(name, e);
         }
     }
 
+    private ConfigException Unrepresentable(string name, UnrepresentableValueException e) =>
+        new(new ConfigError(ConfigErrorKind.UnrepresentableResult,
+            $"config '{name}' returned a value the output cannot represent: {e.Path} is {Article(e.What)}", _locations.GetValueOrDefault(name))
+        {
+            ConfigName = name,
+            Hint = "return plain data: dict, list, tuple, str, int, float, bool, None, dataclasses, enums, dates or host objects",
+        });
+
     private static string Article(string what) =>
-        what.StartsWith("a ", StringComparison.Ordinal) || what.StartsWith("an ", StringComparison.Ordinal) || what.StartsWith("float", StringComparison.Ordinal) || what.StartsWith("nested", StringComparison.Ordinal)
+        what.StartsWith("a ", StringComparison.Ordinal) || what.StartsWith("an ", StringComparison.Ordinal) || what.StartsWith("a dict", StringComparison.Ordinal) || what.StartsWith("float", StringComparison.Ordinal) || what.StartsWith("nested", StringComparison.Ordinal)
             ? what
             : ("aeiou".Contains(what[0], StringComparison.Ordinal) ? "an " : "a ") + what;
 

@@ -6,17 +6,53 @@ namespace Breezeblock;
 /// <summary>JSON literals written the way Python's json module writes them.</summary>
 internal static class JsonText
 {
-    /// <summary>A float as Python's repr writes it (<c>1.0</c>, <c>1e+16</c>), which JSON accepts.</summary>
+    /// <summary>
+    /// A finite float as Python's repr writes it: the shortest digits that read back the same, fixed
+    /// notation for exponents -4 to 15 (<c>1.0</c>, <c>0.0001</c>), else <c>1e+16</c>, <c>1.5e-07</c>.
+    /// </summary>
     public static string Double(double value)
     {
         var text = value.ToString("R", CultureInfo.InvariantCulture);
-        if (text.Contains('E', StringComparison.Ordinal))
+        var negative = text.StartsWith('-');
+        if (negative)
         {
-            var mantissa = text[..text.IndexOf('E', StringComparison.Ordinal)];
-            var exponent = int.Parse(text[(text.IndexOf('E', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
-            return $"{mantissa}e{(exponent < 0 ? "-" : "+")}{Math.Abs(exponent):00}";
+            text = text[1..];
         }
-        return text.Contains('.', StringComparison.Ordinal) ? text : text + ".0";
+        var exponentAt = text.IndexOf('E', StringComparison.Ordinal);
+        var exponent = exponentAt < 0 ? 0 : int.Parse(text[(exponentAt + 1)..], CultureInfo.InvariantCulture);
+        var mantissa = exponentAt < 0 ? text : text[..exponentAt];
+        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = mantissa.Replace(".", "", StringComparison.Ordinal);
+        var before = point < 0 ? mantissa.Length : point;
+        var leadingZeros = digits.Length - digits.TrimStart('0').Length;
+        digits = digits.Trim('0');
+        if (digits.Length == 0)
+        {
+            return negative ? "-0.0" : "0.0";
+        }
+        var scientific = before - leadingZeros - 1 + exponent; // value = d.ddd × 10^scientific
+        string result;
+        if (scientific is >= -4 and < 16)
+        {
+            if (scientific < 0)
+            {
+                result = "0." + new string('0', -scientific - 1) + digits;
+            }
+            else if (digits.Length <= scientific + 1)
+            {
+                result = digits + new string('0', scientific + 1 - digits.Length) + ".0";
+            }
+            else
+            {
+                result = digits[..(scientific + 1)] + "." + digits[(scientific + 1)..];
+            }
+        }
+        else
+        {
+            var rest = digits.Length > 1 ? "." + digits[1..] : "";
+            result = $"{digits[0]}{rest}e{(scientific < 0 ? "-" : "+")}{Math.Abs(scientific):00}";
+        }
+        return negative ? "-" + result : result;
     }
 
     /// <summary>A quoted JSON string. Non-ASCII text stays as it is; lone surrogates become \u escapes, not replacement characters.</summary>

@@ -11,61 +11,77 @@ namespace Breezeblock;
 /// </summary>
 internal static class YamlOutput
 {
+    /// <exception cref="UnrepresentableValueException">A string holds a lone surrogate, which YAML text cannot.</exception>
     public static string Write(object? value)
     {
         var text = new StringBuilder();
         switch (value)
         {
             case IReadOnlyDictionary<string, object?> { Count: > 0 } or IReadOnlyList<object?> { Count: > 0 }:
-                Block(text, value, 0);
+                Block(text, value, 0, "$");
                 break;
             default:
-                text.Append(Scalar(value)).Append('\n');
+                text.Append(Scalar(value, "$")).Append('\n');
                 break;
         }
         return text.ToString();
     }
 
-    private static void Block(StringBuilder text, object? value, int indent)
+    private static void Block(StringBuilder text, object? value, int indent, string path)
     {
         if (value is IReadOnlyDictionary<string, object?> map)
         {
             foreach (var (key, item) in map)
             {
-                text.Append(' ', indent).Append(Key(key)).Append(':');
-                Nested(text, item, indent);
+                var itemPath = Paths.Member(path, key);
+                text.Append(' ', indent).Append(Text(key, itemPath)).Append(':');
+                Nested(text, item, indent, itemPath);
             }
         }
         else if (value is IReadOnlyList<object?> list)
         {
-            foreach (var item in list)
+            for (var i = 0; i < list.Count; i++)
             {
                 text.Append(' ', indent).Append('-');
-                Nested(text, item, indent);
+                Nested(text, list[i], indent, $"{path}[{i}]");
             }
         }
     }
 
-    private static void Nested(StringBuilder text, object? item, int indent)
+    private static void Nested(StringBuilder text, object? item, int indent, string path)
     {
         if (item is IReadOnlyDictionary<string, object?> { Count: > 0 } or IReadOnlyList<object?> { Count: > 0 })
         {
             text.Append('\n');
-            Block(text, item, indent + 2);
+            Block(text, item, indent + 2, path);
         }
         else
         {
-            text.Append(' ').Append(Scalar(item)).Append('\n');
+            text.Append(' ').Append(Scalar(item, path)).Append('\n');
         }
     }
 
-    private static string Key(string key) => IsPlainSafe(key) ? key : JsonText.String(key);
+    private static string Text(string value, string path)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                throw new UnrepresentableValueException(path, "a string with a lone surrogate (YAML text must be valid Unicode; JSON can hold it)");
+            }
+        }
+        return IsPlainSafe(value) ? value : JsonText.String(value);
+    }
 
-    private static string Scalar(object? value) => value switch
+    private static string Scalar(object? value, string path) => value switch
     {
         null => "null",
         bool flag => flag ? "true" : "false",
-        string s => IsPlainSafe(s) ? s : JsonText.String(s),
+        string s => Text(s, path),
         long or BigInteger or decimal => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         double number => JsonText.Double(number),
         IReadOnlyDictionary<string, object?> => "{}",

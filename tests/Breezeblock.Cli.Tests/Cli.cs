@@ -1,0 +1,62 @@
+using System.Diagnostics;
+
+namespace Breezeblock.Cli.Tests;
+
+/// <summary>Runs the breezeblock command in this process (fast) or as a real process (exact streams, exit codes, environment).</summary>
+internal static class Cli
+{
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", name, "configs");
+
+    public static string Expected(string name, string file) =>
+        File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", name, file));
+
+    /// <summary>In this process: Program.Run with captured writers.</summary>
+    public static (int Exit, string Stdout, string Stderr) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = Program.Run(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>As a separate process, so Python's own writes to stdout and stderr are captured too.</summary>
+    public static (int Exit, string Stdout, string Stderr) Process(IDictionary<string, string>? environment, params string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "breezeblock.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "breezeblock-cli-tests-cache");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("breezeblock did not finish");
+        }
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Breezeblock.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("the repository root was not found");
+    }
+}

@@ -1,0 +1,239 @@
+using System.Text;
+using Breezeblock.Python;
+
+namespace Breezeblock.Tests;
+
+[Trait("Category", "Smoke")]
+public sealed class EngineTests(EngineFixture fixture)
+{
+    private const string Header = "from breezeblock import configure\n\n";
+
+    public sealed class Service
+    {
+        public string Name { get; set; } = "";
+        public int MaxSurge { get; set; }
+        public List<string> Hosts { get; set; } = [];
+    }
+
+    [Fact]
+    public void Results_bind_to_typed_dotnet_values()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + """
+            import dataclasses
+
+            @dataclasses.dataclass
+            class Web:
+                name: str
+                max_surge: int
+                hosts: list
+
+            @configure
+            def web():
+                return Web("api", 2, ["a", "b"])
+
+            @configure
+            def raw():
+                return {"name": "raw", "max_surge": 1, "hosts": []}
+
+            @configure
+            def port():
+                return 8080
+            """));
+        using var engine = fixture.Engine();
+        using var result = engine.Evaluate(folder.Path);
+        var web = result.Get<Service>("web");
+        Assert.Equal(("api", 2), (web.Name, web.MaxSurge));
+        Assert.Equal(["a", "b"], web.Hosts);
+        Assert.Equal("raw", result.Get<Service>("raw").Name);
+        Assert.Equal(8080, result.Get<int>("port"));
+        Assert.Equal(8080L, result.Get("port"));
+        Assert.Equal(["web", "raw", "port"], result.Names);
+        using var python = result.Get<PyObject>("web");
+        Assert.Equal("Web", RuntimeTypeName(python));
+    }
+
+    private string RuntimeTypeName(PyObject value)
+    {
+        using (fixture.Runtime.Acquire())
+        {
+            return value.TypeName;
+        }
+    }
+
+    [Fact]
+    public void Reading_a_result_that_does_not_fit_names_the_config_and_path()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef web():\n    return {'max_surge': 'lots'}\n"));
+        using var engine = fixture.Engine();
+        using var result = engine.Evaluate(folder.Path);
+        var error = Assert.Throws<ConfigException>(() => result.Get<Service>("web"));
+        Assert.Equal(ConfigErrorKind.ConversionError, error.Kind);
+        Assert.Equal("error: app.py:4: config 'web' cannot become Service: $.web.max_surge: expected Int32, got str \"lots\"", error.Message);
+        Assert.Equal("no config 'webb' was evaluated; did you mean 'web'?", Assert.Throws<KeyNotFoundException>(() => result.Get<Service>("webb")).Message);
+    }
+
+    [Fact]
+    public void Evaluating_one_folder_after_another_leaks_nothing()
+    {
+        using var first = new ConfigFolder(
+            ("common.py", "VALUE = 'first'\n"),
+            ("app.py", Header + "import common, sys\nsys.path.append('/polluted')\n@configure\ndef value():\n    return common.VALUE\n"));
+        using var second = new ConfigFolder(
+            ("common.py", "VALUE = 'second'\n"),
+            ("app.py", Header + "import common, sys\n@configure\ndef value():\n    return [common.VALUE, '/polluted' in sys.path, 'app' in sys.modules]\n"));
+        var before = SysState();
+        using var engine = fixture.Engine();
+        using (var result = engine.Evaluate(first.Path))
+        {
+            Assert.Equal("first", result.Get("value"));
+        }
+        Assert.Equal(before, SysState());
+        using (var result = engine.Evaluate(second.Path))
+        {
+            Assert.Equal(new List<object?> { "second", false, true }, result.Get("value"));
+        }
+        Assert.Equal(before, SysState());
+    }
+
+    private string SysState()
+    {
+        using (fixture.Runtime.Acquire())
+        {
+            using var state = fixture.Runtime.Evaluate("(sorted(m for m in __import__('sys').modules if m in ('common', 'app')), list(__import__('sys').path), len(__import__('sys').meta_path))");
+            return state.Repr();
+        }
+    }
+
+    [Fact]
+    public void A_chain_of_5000_configs_across_50_files_evaluates()
+    {
+        var files = Enumerable.Range(0, 50).Select(f =>
+        {
+            var source = new StringBuilder(Header);
+            for (var i = f * 100; i < (f + 1) * 100; i++)
+            {
+                source.Append(i == 0 ? "@configure\ndef c0():\n    return 0\n\n" : $"@configure\ndef c{i}(c{i - 1}):\n    return c{i - 1} + 1\n\n");
+            }
+            return ($"part{f:00}.py", source.ToString());
+        }).ToArray();
+        using var folder = new ConfigFolder(files);
+        using var engine = fixture.Engine();
+        using var result = engine.Evaluate(folder.Path, ["c4999"]);
+        Assert.Equal(4999L, result.Get("c4999"));
+        Assert.Equal(["c4999"], result.Names);
+    }
+
+    [Fact]
+    public void Cancellation_stops_between_configure_functions()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + """
+            import time
+
+            @configure
+            def slow():
+                time.sleep(0.5)
+                return 1
+
+            @configure
+            def after(slow):
+                raise RuntimeError("must not run after cancellation")
+            """));
+        using var engine = fixture.Engine();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => engine.Evaluate(folder.Path, cancellationToken: cancelled.Token));
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        Assert.ThrowsAny<OperationCanceledException>(() => engine.Evaluate(folder.Path, cancellationToken: soon.Token));
+    }
+
+    [Fact]
+    public async Task Evaluations_run_from_many_threads_one_at_a_time()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + "import time\n@configure\ndef value(n):\n    time.sleep(0.01)\n    return n * 2\n"));
+        var tasks = Enumerable.Range(0, 8).Select(n =>
+        {
+            var engine = fixture.Engine(new Dictionary<string, object?> { ["n"] = n });
+            return n % 2 == 0 ? Task.Run(() => engine.Evaluate(folder.Path)) : engine.EvaluateAsync(folder.Path);
+        });
+        var results = await Task.WhenAll(tasks);
+        Assert.Equal(Enumerable.Range(0, 8).Select(n => (object?)(long)(n * 2)), results.Select(r => r.Get("value")));
+        foreach (var result in results)
+        {
+            result.Dispose();
+        }
+    }
+
+    [Fact]
+    public void Print_goes_to_stderr_when_asked()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + "import sys\n@configure\ndef where():\n    return sys.stdout is sys.stderr\n"));
+        var options = fixture.Options();
+        using (var engine = new ConfigEngine(options))
+        using (var result = engine.Evaluate(folder.Path))
+        {
+            Assert.Equal(false, result.Get("where"));
+        }
+        options.RedirectPrintToStandardError = true;
+        using (var engine = new ConfigEngine(options))
+        using (var result = engine.Evaluate(folder.Path))
+        {
+            Assert.Equal(true, result.Get("where"));
+        }
+    }
+
+    [Fact]
+    public void Compiled_modules_are_cached_by_content()
+    {
+        var cache = Directory.CreateTempSubdirectory("breezeblock-cache-").FullName;
+        try
+        {
+            using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef version():\n    return 1\n"));
+            var options = fixture.Options();
+            options.BytecodeCacheDirectory = cache;
+            using var engine = new ConfigEngine(options);
+            using (var result = engine.Evaluate(folder.Path))
+            {
+                Assert.Equal(1L, result.Get("version"));
+            }
+            Assert.Single(Directory.GetFiles(cache, "*", SearchOption.AllDirectories));
+            folder.Write("app.py", Header + "@configure\ndef version():\n    return 2\n");
+            using (var result = engine.Evaluate(folder.Path))
+            {
+                Assert.Equal(2L, result.Get("version"));
+            }
+            Assert.Equal(2, Directory.GetFiles(cache, "*", SearchOption.AllDirectories).Length);
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Unknown_targets_and_missing_folders_are_errors_with_suggestions()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef web():\n    return 1\n"));
+        using var engine = fixture.Engine();
+        var unknown = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path, ["wbe"]));
+        Assert.Equal(ConfigErrorKind.UnknownTarget, unknown.Kind);
+        Assert.Equal("error: target 'wbe' is not a config\n  hint: did you mean 'web'? (the config at app.py:4)", unknown.Message);
+        var missing = Assert.Throws<ConfigException>(() => engine.Evaluate(Path.Combine(folder.Path, "nope")));
+        Assert.Equal(ConfigErrorKind.FolderNotFound, missing.Kind);
+    }
+
+    [Fact]
+    public void Inputs_reach_configure_functions_as_python_values()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef echo(text, number, items, mapping, nothing=1):\n    return [text, number, items, mapping, nothing]\n"));
+        using var engine = fixture.Engine(new Dictionary<string, object?>
+        {
+            ["text"] = "x",
+            ["number"] = 3,
+            ["items"] = new List<string> { "a" },
+            ["mapping"] = new Dictionary<string, object?> { ["k"] = true },
+            ["nothing"] = null,
+        });
+        using var result = engine.Evaluate(folder.Path);
+        Assert.Equal("""{"echo":["x",3,["a"],{"k":true},null]}""", result.ToJson(indented: false));
+    }
+}

@@ -8,6 +8,36 @@ internal sealed class FakeMachine : LocatorEnvironment
     public HashSet<string> DirectorySet { get; } = [];
     public Dictionary<string, PythonProbe> Probes { get; } = [];
     public string Distribution { get; set; } = "debian";
+    public Dictionary<string, string> Links { get; } = [];
+    public Dictionary<string, string> Contents { get; } = [];
+    public string Directory { get; set; } = "/home/user/project";
+
+    public override string CurrentDirectory => Directory;
+
+    public override string ResolveLink(string path)
+    {
+        for (var i = 0; i < 40 && Links.TryGetValue(path, out var target); i++)
+        {
+            path = target;
+        }
+        return path;
+    }
+
+    public override string? ReadFirstLine(string path) => Contents.TryGetValue(path, out var text) ? text.Split('\n')[0] : null;
+
+    public FakeMachine WithLink(string link, string target)
+    {
+        WithFiles(link);
+        Links[link] = target;
+        return this;
+    }
+
+    public FakeMachine WithText(string path, string text)
+    {
+        WithFiles(path);
+        Contents[path] = text;
+        return this;
+    }
 
     public override string? GetVariable(string name) => Variables.GetValueOrDefault(name);
 

@@ -105,6 +105,51 @@ public sealed class LocatorTests
         Assert.Contains("  - well-known location (/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0): has no standard library next to it (looked for /usr/lib/python3.11/os.py)", error.Message);
     }
 
+    [Fact]
+    public void A_standard_layout_is_recognized_without_asking_python()
+    {
+        var machine = new FakeMachine()
+            .WithFiles("/usr/bin/python3.11", "/usr/lib/python3.11/os.py", "/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0")
+            .WithLink("/usr/bin/python3", "/usr/bin/python3.11");
+        var found = PythonLocator.Locate(null, machine);
+        Assert.Equal(new PythonInstallation("/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0", "/usr/bin/python3.11", new Version(3, 11), "python3 on PATH"), found);
+        Assert.Empty(machine.Probes);
+    }
+
+    [Fact]
+    public void A_pyenv_shim_is_resolved_the_way_pyenv_resolves_it()
+    {
+        const string root = "/home/user/.pyenv";
+        var machine = new FakeMachine();
+        foreach (var version in new[] { "3.12.1", "3.13.0" })
+        {
+            var minor = version[..version.LastIndexOf('.')];
+            machine.WithFiles($"{root}/versions/{version}/bin/python{minor}", $"{root}/versions/{version}/lib/python{minor}/os.py", $"{root}/versions/{version}/lib/libpython{minor}.so.1.0")
+                .WithLink($"{root}/versions/{version}/bin/python3", $"{root}/versions/{version}/bin/python{minor}");
+        }
+        machine.WithText($"{root}/shims/python3", "#!/usr/bin/env bash").WithText($"{root}/version", "3.12.1");
+        machine.Variables["PATH"] = $"{root}/shims:/usr/bin";
+        Assert.Equal(new Version(3, 12), PythonLocator.Locate(null, machine).Version);
+        machine.WithText("/home/user/.python-version", "3.13.0\n3.12.1");
+        Assert.Equal(new Version(3, 13), PythonLocator.Locate(null, machine).Version);
+        machine.Variables["PYENV_VERSION"] = "3.12.1:3.13.0";
+        var found = PythonLocator.Locate(null, machine);
+        Assert.Equal($"{root}/versions/3.12.1/lib/libpython3.12.so.1.0", found.LibraryPath);
+        Assert.Equal($"{root}/versions/3.12.1/bin/python3.12", found.ProgramPath);
+        Assert.Empty(machine.Probes);
+    }
+
+    [Fact]
+    public void A_virtual_environment_layout_keeps_the_environments_python_as_program()
+    {
+        var machine = new FakeMachine()
+            .WithFiles("/opt/py/bin/python3.12", "/opt/py/lib/python3.12/os.py", "/opt/py/lib/libpython3.12.so.1.0", "/work/venv/pyvenv.cfg")
+            .WithLink("/work/venv/bin/python3", "/opt/py/bin/python3.12");
+        machine.Variables["VIRTUAL_ENV"] = "/work/venv";
+        var found = PythonLocator.Locate(null, machine);
+        Assert.Equal(new PythonInstallation("/opt/py/lib/libpython3.12.so.1.0", "/work/venv/bin/python3", new Version(3, 12), "VIRTUAL_ENV"), found);
+    }
+
     [Theory]
     [InlineData("libpython3.11.so.1.0", "3.11", null)]
     [InlineData("libpython3.9.so", "3.9", null)]

@@ -33,6 +33,35 @@ internal class LocatorEnvironment
 
     public virtual string HomeDirectory => Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
 
+    public virtual string CurrentDirectory => Environment.CurrentDirectory;
+
+    /// <summary>Where a symbolic link finally points, or the path itself when it is not a link.</summary>
+    public virtual string ResolveLink(string path)
+    {
+        try
+        {
+            return new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        }
+        catch (IOException)
+        {
+            return path;
+        }
+    }
+
+    /// <summary>The first line of a small text file, or null when it cannot be read.</summary>
+    public virtual string? ReadFirstLine(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path);
+            return reader.ReadLine();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The Debian-style multiarch directory name of this process's architecture.</summary>
     public virtual string MultiarchTriplet => RuntimeInformation.ProcessArchitecture switch
     {

@@ -127,6 +127,10 @@ public static partial class PythonLocator
         private PythonInstallation? FromExecutable(string executable, string foundBy)
         {
             var place = $"{foundBy} ({executable})";
+            if (InstallationLayout.Recognize(env, executable, foundBy) is { } recognized)
+            {
+                return recognized;
+            }
             var probe = env.Probe(executable, out var failure);
             if (probe is null)
             {

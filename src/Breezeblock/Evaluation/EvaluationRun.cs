@@ -25,8 +25,7 @@ internal sealed class EvaluationRun(PythonRuntime runtime, ConfigOptions options
             breezeblock.Install(sysModules);
             hostModules?.Install(sysModules);
             (importer, var errors) = FolderImporter.Import(loader, folder, options.BytecodeCacheDirectory);
-            var registrations = breezeblock.Registrations();
-            var functions = ConfigFunctionReader.Read(registrations, loader, folder, errors);
+            var functions = ConfigFunctionReader.Read(breezeblock, loader, folder, errors);
             foreach (var (function, callable) in functions)
             {
                 if (!callables.TryAdd(function.Name, callable))

@@ -27,7 +27,7 @@ internal sealed class ConfigGraph
         var dependents = new Dictionary<ConfigNode, List<ConfigNode>>();
         foreach (var node in needed)
         {
-            var needs = node.Needs.Distinct().ToList();
+            var needs = node.Needs;
             waiting[node] = needs.Count;
             foreach (var need in needs)
             {

@@ -26,9 +26,12 @@ internal sealed class ConfigNode(ConfigFunction function, bool overridden)
     /// <summary>One per parameter that could be resolved, in parameter order.</summary>
     public List<Argument> Arguments { get; } = [];
 
-    /// <summary>The configs this one needs to run (none when overridden).</summary>
-    public IEnumerable<ConfigNode> Needs =>
-        Overridden ? [] : Arguments.OfType<Argument.FromConfig>().Select(a => a.Node);
+    private List<ConfigNode>? _needs;
+
+    /// <summary>The configs this one needs to run, each once (none when overridden). Read only once <see cref="Arguments"/> is complete.</summary>
+    public IReadOnlyList<ConfigNode> Needs => _needs ??= Overridden
+        ? []
+        : Arguments.OfType<Argument.FromConfig>().Select(a => a.Node).Distinct().ToList();
 
     public override string ToString() => $"{Name} ({Function.Location})";
 }

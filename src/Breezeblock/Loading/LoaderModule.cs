@@ -13,7 +13,7 @@ internal sealed class LoaderModule
         Install = module.GetAttr("install");
         Uninstall = module.GetAttr("uninstall");
         Load = module.GetAttr("load");
-        Describe = module.GetAttr("describe");
+        DescribeAll = module.GetAttr("describe_all");
         InstalledLocation = module.GetAttr("installed_location");
         Enter = module.GetAttr("enter");
         Leave = module.GetAttr("leave");
@@ -30,8 +30,8 @@ internal sealed class LoaderModule
     /// <summary><c>load(name)</c>: imports one module of the folder.</summary>
     public PyObject Load { get; }
 
-    /// <summary><c>describe(function) -> (parameters, *args, **kwargs, file, line)</c>.</summary>
-    public PyObject Describe { get; }
+    /// <summary><c>describe_all(registry) -> [(name, parameters, *args, **kwargs, file, line, error)]</c>.</summary>
+    public PyObject DescribeAll { get; }
 
     /// <summary><c>installed_location(name) -> str | None</c>: where an installed module of that name lives.</summary>
     public PyObject InstalledLocation { get; }

@@ -152,7 +152,16 @@ internal sealed class SourceFolder
     public bool Contains(string path) =>
         path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
+    private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+
     /// <summary>A location in a file, shown relative to the folder when inside it.</summary>
-    public SourceLocation Locate(string path, int line, int column = 0) =>
-        new(path, Contains(path) ? Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/') : path, line, column);
+    public SourceLocation Locate(string path, int line, int column = 0)
+    {
+        if (!_displayPaths.TryGetValue(path, out var display))
+        {
+            display = Contains(path) ? Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/') : path;
+            _displayPaths[path] = display;
+        }
+        return new SourceLocation(path, display, line, column);
+    }
 }

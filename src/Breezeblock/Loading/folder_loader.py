@@ -124,6 +124,18 @@ def installed_location(name):
     return spec.origin or (list(spec.submodule_search_locations or []) or ["a namespace package"])[0]
 
 
+def describe_all(registry):
+    """describe() for every (function, name) registered, with the function's name: one call for all."""
+    described = []
+    for function, name in registry:
+        try:
+            parameters, var_positional, var_keyword, file, line = describe(function)
+            described.append((name or getattr(function, "__name__", None) or repr(function), parameters, var_positional, var_keyword, file, line, None))
+        except Exception as error:  # a signature that cannot be read is reported for that function alone
+            described.append((name or repr(function), [], None, None, "<unknown>", 0, f"{type(error).__name__}: {error}"))
+    return described
+
+
 def describe(function):
     """(parameters, *args name, **kwargs name, file, line) of a config function.
 

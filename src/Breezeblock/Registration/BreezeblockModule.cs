@@ -12,11 +12,14 @@ internal sealed class BreezeblockModule
     public const string Name = "breezeblock";
     private static BreezeblockModule? s_instance;
 
-    private BreezeblockModule(PyObject module, PyObject registry)
+    private BreezeblockModule(PyObject module, PyObject registry, PyObject registered)
     {
         Module = module;
         Registry = registry;
+        _registered = registered;
     }
+
+    private readonly PyObject _registered;
 
     public PyObject Module { get; }
 
@@ -29,7 +32,7 @@ internal sealed class BreezeblockModule
     private static BreezeblockModule Create(PythonRuntime runtime)
     {
         var module = EmbeddedModule.Create(runtime, Name, "Registration/breezeblock.py");
-        return new BreezeblockModule(module, module.GetAttr("_registry"));
+        return new BreezeblockModule(module, module.GetAttr("_registry"), module.GetAttr("_registered"));
     }
 
     /// <summary>Makes <c>import breezeblock</c> find this module and empties the registry.</summary>
@@ -39,25 +42,15 @@ internal sealed class BreezeblockModule
         Clear();
     }
 
-    /// <summary>Every registration since <see cref="Install"/>: (function, explicit name or null).</summary>
-    public List<(PyObject Function, string? Name)> Registrations()
-    {
-        var registrations = new List<(PyObject, string?)>();
-        foreach (var entry in Registry.Iterate())
-        {
-            using (entry)
-            {
-                var name = entry.GetItem(1);
-                registrations.Add((entry.GetItem(0), name.IsNone ? null : name.As<string>()));
-                name.Dispose();
-            }
-        }
-        return registrations;
-    }
-
     public void Clear()
     {
-        using var clear = Registry.GetAttr("clear");
-        clear.Invoke();
+        using (var clear = Registry.GetAttr("clear"))
+        {
+            clear.Invoke();
+        }
+        using (var clear = _registered.GetAttr("clear"))
+        {
+            clear.Invoke();
+        }
     }
 }

@@ -6,60 +6,46 @@ namespace Breezeblock;
 internal static class ConfigFunctionReader
 {
     /// <summary>The registered functions in definition order (file, then line), with their Python objects.</summary>
-    public static List<(ConfigFunction Function, PyObject Callable)> Read(
-        IEnumerable<(PyObject Function, string? Name)> registrations, LoaderModule loader, SourceFolder folder, List<ConfigError> errors)
+    public static List<(ConfigFunction Function, PyObject Callable)> Read(BreezeblockModule breezeblock, LoaderModule loader, SourceFolder folder, List<ConfigError> errors)
     {
-        var described = new List<(string Name, SourceLocation Location, List<ConfigParameter> Parameters, string? Args, string? Kwargs, PyObject Callable)>();
-        foreach (var (function, explicitName) in registrations)
+        // One call describes every function, and one conversion brings all of it to .NET.
+        using var described = loader.DescribeAll.Call(breezeblock.Registry);
+        var rows = (List<object?>)described.ToManaged()!;
+        var found = new List<(string Name, SourceLocation Location, List<ConfigParameter> Parameters, string? Args, string? Kwargs, int Index)>(rows.Count);
+        for (var index = 0; index < rows.Count; index++)
         {
-            var name = explicitName ?? NameOf(function);
-            try
+            var row = (object?[])rows[index]!;
+            var name = (string)row[0]!;
+            if (row[6] is string problem)
             {
-                using var description = loader.Describe.Call(function);
-                var parameters = new List<ConfigParameter>();
-                using (var list = description.GetItem(0))
-                {
-                    foreach (var parameter in list.Iterate())
-                    {
-                        using (parameter)
-                        {
-                            var items = (object?[])parameter.ToManaged()!;
-                            parameters.Add(new ConfigParameter((string)items[0]!, (ParameterKind)(long)items[1]!, (bool)items[2]!));
-                        }
-                    }
-                }
-                var args = description.GetItem(1).ToManaged() as string;
-                var kwargs = description.GetItem(2).ToManaged() as string;
-                var file = description.GetItem(3).As<string>();
-                var line = (int)description.GetItem(4).As<long>();
-                described.Add((name, folder.Locate(file, line), parameters, args, kwargs, function));
+                errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, $"the signature of config '{name}' cannot be read: {problem}", null) { ConfigName = name });
+                continue;
             }
-            catch (PythonException exception)
-            {
-                errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature,
-                    $"the signature of config '{name}' cannot be read: {exception.Message}", null) { ConfigName = name, PythonException = exception });
-                function.Dispose();
-            }
+            var parameters = ((List<object?>)row[1]!).Select(p => (object?[])p!)
+                .Select(p => new ConfigParameter((string)p[0]!, (ParameterKind)(long)p[1]!, (bool)p[2]!))
+                .ToList();
+            found.Add((name, folder.Locate((string)row[4]!, (int)(long)row[5]!), parameters, row[2] as string, row[3] as string, index));
         }
-        var ordered = described
+        var ordered = found
             .OrderBy(d => folder.Contains(d.Location.Path) ? 0 : 1)
             .ThenBy(d => d.Location.DisplayPath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.Line)
             .ToList();
-        return ordered
-            .Select((d, order) => (new ConfigFunction(d.Name, d.Location, d.Parameters, d.Args, d.Kwargs, order), d.Callable))
-            .ToList();
-    }
-
-    private static string NameOf(PyObject function)
-    {
-        if (function.TryGetAttr("__name__", out var name))
+        var registry = (List<object?>)breezeblock.Registry.ToManaged()!; // (function, name) pairs; functions stay Python objects
+        var result = new List<(ConfigFunction, PyObject)>(ordered.Count);
+        for (var order = 0; order < ordered.Count; order++)
         {
-            using (name)
+            var d = ordered[order];
+            result.Add((new ConfigFunction(d.Name, d.Location, d.Parameters, d.Args, d.Kwargs, order), (PyObject)((object?[])registry[d.Index]!)[0]!));
+        }
+        var used = ordered.Select(d => d.Index).ToHashSet();
+        foreach (var (index, entry) in registry.Index())
+        {
+            if (!used.Contains(index) && ((object?[])entry!)[0] is IDisposable unused)
             {
-                return name.ToManaged() as string ?? function.Repr();
+                unused.Dispose();
             }
         }
-        return function.Repr();
+        return result;
     }
 }

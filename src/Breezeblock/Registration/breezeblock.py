@@ -19,6 +19,8 @@ __all__ = ["configure"]
 
 # (function, explicit name or None), in the order the decorators ran; read and cleared by the host.
 _registry = []
+# id() of every registered function; they stay alive in _registry, so their ids stay unique.
+_registered = set()
 
 
 def configure(func=None, *, name=None):
@@ -40,8 +42,7 @@ def configure(func=None, *, name=None):
 def _register(function, name):
     if not callable(function):
         raise TypeError(f"@configure applies to functions, got {type(function).__name__}")
-    for registered, _ in _registry:
-        if registered is function:
-            return function
-    _registry.append((function, name))
+    if id(function) not in _registered:
+        _registered.add(id(function))
+        _registry.append((function, name))
     return function

@@ -25,9 +25,12 @@ internal static class JsonOutput
                 text.Append(flag ? "true" : "false");
                 break;
             case string s:
-                text.Append(JsonText.String(s));
+                JsonText.AppendString(text, s);
                 break;
-            case long or BigInteger or decimal:
+            case long number:
+                text.Append(number);
+                break;
+            case BigInteger or decimal:
                 text.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
                 break;
             case double number:
@@ -36,7 +39,7 @@ internal static class JsonOutput
             case IReadOnlyDictionary<string, object?> map:
                 Container(text, '{', '}', map, indent, (entry, inner) =>
                 {
-                    text.Append(JsonText.String(entry.Key)).Append(indent >= 0 ? ": " : ":");
+                    JsonText.AppendString(text, entry.Key).Append(indent >= 0 ? ": " : ":");
                     Write(text, entry.Value, inner);
                 });
                 break;

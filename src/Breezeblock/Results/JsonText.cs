@@ -56,12 +56,31 @@ internal static class JsonText
     }
 
     /// <summary>A quoted JSON string. Non-ASCII text stays as it is; lone surrogates become \u escapes, not replacement characters.</summary>
-    public static string String(string value)
+    public static string String(string value) => AppendString(new StringBuilder(value.Length + 2), value).ToString();
+
+    /// <summary>Appends <paramref name="value"/> as a quoted JSON string, copying runs that need no escape in one piece.</summary>
+    public static StringBuilder AppendString(StringBuilder text, string value)
     {
-        var text = new StringBuilder(value.Length + 2).Append('"');
+        text.Append('"');
+        var start = 0;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if (c >= 0x20 && c != '"' && c != '\\' && c < 0xD800 && c != '\u2028' && c != '\u2029')
+            {
+                continue;
+            }
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (c >= 0xE000)
+            {
+                continue;
+            }
+            text.Append(value, start, i - start);
+            start = i + 1;
             switch (c)
             {
                 case '"': text.Append("\\\""); break;
@@ -71,26 +90,9 @@ internal static class JsonText
                 case '\t': text.Append("\\t"); break;
                 case '\b': text.Append("\\b"); break;
                 case '\f': text.Append("\\f"); break;
-                default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029')
-                    {
-                        text.Append($"\\u{(int)c:x4}");
-                    }
-                    else if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    {
-                        text.Append(c).Append(value[++i]);
-                    }
-                    else if (char.IsSurrogate(c))
-                    {
-                        text.Append($"\\u{(int)c:x4}");
-                    }
-                    else
-                    {
-                        text.Append(c);
-                    }
-                    break;
+                default: text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
             }
         }
-        return text.Append('"').ToString();
+        return text.Append(value, start, value.Length - start).Append('"');
     }
 }

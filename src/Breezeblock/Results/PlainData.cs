@@ -13,11 +13,12 @@ namespace Breezeblock;
 /// </summary>
 internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? hostObjects)
 {
-    private PyObject? _isInstance;
-    private PyObject? _enumType;
-    private PyObject? _fields;
-    private PyObject? _isDataclass;
-    private PyObject? _dateTypes;
+    // Python helpers used for values that are not plain already; made once per process.
+    private static PyObject? s_isInstance;
+    private static PyObject? s_enumType;
+    private static PyObject? s_fields;
+    private static PyObject? s_isDataclass;
+    private static PyObject? s_dateTypes;
 
     /// <summary>The plain data of <paramref name="value"/>, found at <paramref name="path"/>.</summary>
     /// <exception cref="UnrepresentableValueException">A part of the value has no plain form.</exception>
@@ -82,18 +83,18 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
 
     private object? FromObject(PyObject value, string path, int depth)
     {
-        _isInstance ??= Attribute("builtins", "isinstance");
-        _enumType ??= Attribute("enum", "Enum");
-        if (_isInstance.Call(value, _enumType).As<bool>())
+        s_isInstance ??= Attribute("builtins", "isinstance");
+        s_enumType ??= Attribute("enum", "Enum");
+        if (s_isInstance.Call(value, s_enumType).As<bool>())
         {
             using var member = value.GetAttr("value");
             return Normalize(member.ToManaged(), path, depth + 1);
         }
-        _isDataclass ??= Attribute("dataclasses", "is_dataclass");
-        if (_isDataclass.Call(value).As<bool>() && !IsType(value))
+        s_isDataclass ??= Attribute("dataclasses", "is_dataclass");
+        if (s_isDataclass.Call(value).As<bool>() && !IsType(value))
         {
-            _fields ??= Attribute("dataclasses", "fields");
-            using var fields = _fields.Call(value);
+            s_fields ??= Attribute("dataclasses", "fields");
+            using var fields = s_fields.Call(value);
             var map = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var field in fields.Iterate())
             {
@@ -106,8 +107,8 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
             }
             return map;
         }
-        _dateTypes ??= runtime.Evaluate("(__import__('datetime').date, __import__('datetime').time)");
-        if (_isInstance.Call(value, _dateTypes).As<bool>())
+        s_dateTypes ??= runtime.Evaluate("(__import__('datetime').date, __import__('datetime').time)");
+        if (s_isInstance.Call(value, s_dateTypes).As<bool>())
         {
             using var isoformat = value.GetAttr("isoformat");
             return isoformat.Call().As<string>();

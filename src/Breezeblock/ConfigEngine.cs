@@ -20,6 +20,7 @@ public sealed class ConfigEngine : IDisposable
     private static bool t_evaluating;
 
     private readonly ConfigOptions _options;
+    private readonly HostModules? _hostModules;
 
     /// <summary>Starts Python (once per process) as <paramref name="options"/> say.</summary>
     /// <exception cref="PythonNotFoundException">No usable Python was found; the message says where it looked.</exception>
@@ -27,6 +28,7 @@ public sealed class ConfigEngine : IDisposable
     public ConfigEngine(ConfigOptions? options = null)
     {
         _options = options ?? new ConfigOptions();
+        _hostModules = _options.HostModules.Count > 0 ? new HostModules(_options.HostModules) : null;
         Runtime = PythonRuntime.Initialize(_options.Python);
     }
 
@@ -74,7 +76,7 @@ public sealed class ConfigEngine : IDisposable
         t_evaluating = true;
         try
         {
-            return new EvaluationRun(Runtime, _options, hostModules: null).Execute(folder, targets, cancellationToken);
+            return new EvaluationRun(Runtime, _options, _hostModules).Execute(folder, targets, cancellationToken);
         }
         finally
         {

@@ -25,6 +25,27 @@ public sealed class ConfigOptions
     /// <summary>Send what user code prints to standard error, keeping standard output for results (the CLI does).</summary>
     public bool RedirectPrintToStandardError { get; set; }
 
+    internal List<HostModuleBuilder> HostModules { get; } = [];
+
+    /// <summary>
+    /// Adds a Python module the application provides (<c>from NAME import Config, secret</c>), with
+    /// its C# types and functions; see <see cref="HostModuleBuilder"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is taken, or a type or function cannot be bridged.</exception>
+    public ConfigOptions AddHostModule(string name, Action<HostModuleBuilder> configure)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (name == BreezeblockModule.Name || HostModules.Any(m => m.Name == name))
+        {
+            throw new ArgumentException($"a host module cannot be called '{name}': {(name == BreezeblockModule.Name ? "Breezeblock provides that module itself" : "there is one already")}", nameof(name));
+        }
+        var module = new HostModuleBuilder(name);
+        configure(module);
+        HostModules.Add(module);
+        return this;
+    }
+
     private static string? DefaultCacheDirectory()
     {
         var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");

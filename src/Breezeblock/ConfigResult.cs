@@ -52,6 +52,13 @@ public sealed class ConfigResult : IDisposable
             {
                 return (T)(object)value.NewReference();
             }
+            if (typeof(Delegate).IsAssignableFrom(typeof(T)))
+            {
+                return value.IsCallable
+                    ? (T)(object)PythonDelegates.Create(typeof(T), value.NewReference())
+                    : throw new ConfigException(new ConfigError(ConfigErrorKind.ConversionError,
+                        $"config '{name}' cannot become {typeof(T).Name}: it is {value.TypeName}, not a function", _locations.GetValueOrDefault(name)) { ConfigName = name });
+            }
             if (typeof(T) != typeof(object) && TryDirect<T>(value, out var direct))
             {
                 return direct;

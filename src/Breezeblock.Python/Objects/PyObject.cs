@@ -93,6 +93,13 @@ public sealed unsafe class PyObject : IDisposable
         return PyValue<T>.FromPython(Handle);
     }
 
+    /// <summary>This object lent as a <see cref="PyArgument"/>, valid while this object is alive (GIL needed).</summary>
+    public PyArgument AsArgument()
+    {
+        Gil.EnsureHeld();
+        return new PyArgument(Handle);
+    }
+
     /// <summary><c>getattr(self, name)</c>.</summary>
     public PyObject GetAttr(string name)
     {

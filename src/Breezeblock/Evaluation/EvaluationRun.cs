@@ -45,7 +45,7 @@ internal sealed class EvaluationRun(PythonRuntime runtime, ConfigOptions options
             {
                 inputs[name] = PyObject.From(value);
             }
-            var results = Evaluator.Run(order, callables, inputs, folder, cancellationToken);
+            var results = Evaluator.Run(order, callables, inputs, folder, hostModules is not null, cancellationToken);
             var reported = (targetNodes ?? graph.Nodes).OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
             var locations = graph.Nodes.ToDictionary(n => n.Name, n => n.Function.Location, StringComparer.Ordinal);
             return new ConfigResult(runtime, reported, results, locations, hostModules?.Renderer);

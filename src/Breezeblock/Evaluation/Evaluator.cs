@@ -14,6 +14,7 @@ internal static class Evaluator
         IReadOnlyDictionary<string, PyObject> callables,
         IReadOnlyDictionary<string, PyObject> inputs,
         SourceFolder folder,
+        bool freezeHostObjects,
         CancellationToken cancellationToken)
     {
         var results = new Dictionary<string, PyObject>(StringComparer.Ordinal);
@@ -23,9 +24,14 @@ internal static class Evaluator
             foreach (var node in order)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                results[node.Name] = node.Overridden
+                var result = node.Overridden
                     ? inputs[node.Name].NewReference()
                     : Call(node, callables[node.Name], results, inputs, folder);
+                results[node.Name] = result;
+                if (freezeHostObjects)
+                {
+                    FrozenObjects.FreezeResult(result);
+                }
             }
             complete = true;
             return results;

@@ -76,7 +76,50 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
         }
         if (hostObjects is not null && hostObjects.TryRender(value, out var rendered))
         {
-            return Normalize(rendered, path, depth);
+            return Normalize(rendered, path, depth + 1);
+        }
+        return FromDotnet(value, path, depth);
+    }
+
+    // .NET values come from host objects: their properties hold C# types.
+    private object? FromDotnet(object value, string path, int depth)
+    {
+        switch (value)
+        {
+            case int or short or sbyte or byte or ushort or uint or nint:
+                return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+            case ulong or nuint:
+                return (BigInteger)Convert.ToUInt64(value, CultureInfo.InvariantCulture);
+            case float number:
+                return Normalize((double)number, path, depth);
+            case Enum member:
+                return member.GetType().GetField(member.ToString()) is null ? Convert.ToInt64(member, CultureInfo.InvariantCulture) : member.ToString();
+            case DateTime time:
+                return time.ToString(time.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFF" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture);
+            case DateTimeOffset offset:
+                return offset.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture);
+            case DateOnly date:
+                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case TimeSpan span:
+                return span.ToString("c", CultureInfo.InvariantCulture);
+            case Guid guid:
+                return guid.ToString();
+            case Uri uri:
+                return uri.OriginalString;
+            case char character:
+                return character.ToString();
+            case Delegate:
+                throw new UnrepresentableValueException(path, "function");
+            case System.Collections.IDictionary dictionary:
+                var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (System.Collections.DictionaryEntry entry in dictionary)
+                {
+                    var name = KeyText(entry.Key, path);
+                    map[name] = Normalize(entry.Value, Paths.Member(path, name), depth + 1);
+                }
+                return map;
+            case System.Collections.IEnumerable sequence:
+                return Normalize(sequence.Cast<object?>().ToList(), path, depth);
         }
         throw new UnrepresentableValueException(path, $"a .NET {value.GetType().Name}");
     }
@@ -169,8 +212,8 @@ internal sealed class UnrepresentableValueException(string path, string what) : 
 /// <summary>Renders .NET objects that Python code built from host types (the host type bridge implements it).</summary>
 internal interface IHostObjectRenderer
 {
-    /// <summary>The object as a dictionary of its Python attribute names, or false when it is not a host object.</summary>
-    bool TryRender(object value, out Dictionary<object, object?> rendered);
+    /// <summary>The object as plain data (a dictionary of its Python attribute names, or its items), or false when it is not a host object.</summary>
+    bool TryRender(object value, out object? rendered);
 }
 
 /// <summary>JSONPath-style paths into results: <c>$.web.ports[2]</c>, <c>$["odd key"]</c>.</summary>

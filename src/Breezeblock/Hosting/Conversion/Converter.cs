@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// Converts one .NET type to and from Python for host types and host functions, strictly: a value
+/// of the wrong type is a TypeError naming the attribute, the expected and the given type
+/// (<c>replicas: expected int, got str</c>); an int out of range is a ValueError. Both directions need the GIL.
+/// </summary>
+internal abstract class Converter
+{
+    private static readonly ConcurrentDictionary<(Type, bool), Converter> s_cache = new();
+
+    /// <summary>The type as a Python annotation (<c>int</c>, <c>Optional[str]</c>, <c>List[Port]</c>), for messages and stubs.</summary>
+    public abstract string PythonType { get; }
+
+    /// <summary>The .NET value of a Python value; <paramref name="what"/> names it in errors (<c>replicas</c>, <c>ports[2]</c>).</summary>
+    public abstract object? FromPython(PyArgument value, string what);
+
+    /// <summary>The Python form of a .NET value, as something <see cref="PyObject.From"/> converts (a PyObject, a proxy, a primitive).</summary>
+    public abstract object? ToPython(object? value);
+
+    /// <summary>The converter for <paramref name="type"/>; <paramref name="nullable"/> lets None through for reference types.</summary>
+    /// <exception cref="ArgumentException">The type has no Python form.</exception>
+    public static Converter For(Type type, bool nullable) => s_cache.GetOrAdd((type, nullable), static key => Create(key.Item1, key.Item2));
+
+    private static Converter Create(Type type, bool nullable)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return new NullableConverter(For(underlying, false));
+        }
+        var converter = CreateNonNull(type);
+        return nullable && !type.IsValueType && converter is not ObjectConverter ? new NullableConverter(converter) : converter;
+    }
+
+    private static Converter CreateNonNull(Type type)
+    {
+        if (type == typeof(string))
+        {
+            return new StringConverter();
+        }
+        if (type == typeof(bool))
+        {
+            return new BoolConverter();
+        }
+        if (IntegerConverter.Supports(type))
+        {
+            return new IntegerConverter(type);
+        }
+        if (type == typeof(double) || type == typeof(float) || type == typeof(decimal))
+        {
+            return new FloatConverter(type);
+        }
+        if (type == typeof(object))
+        {
+            return new ObjectConverter();
+        }
+        if (TimeConverter.Supports(type))
+        {
+            return new TimeConverter(type);
+        }
+        if (type == typeof(Guid) || type == typeof(Uri))
+        {
+            return new TextValueConverter(type);
+        }
+        if (typeof(Delegate).IsAssignableFrom(type))
+        {
+            return new DelegateConverter(type);
+        }
+        if (CollectionConverter.TryCreate(type) is { } collection)
+        {
+            return collection;
+        }
+        if (type.IsEnum)
+        {
+            return new EnumConverter((HostEnumModel)HostTypes.Model(type));
+        }
+        if (HostTypes.IsHostClassCandidate(type))
+        {
+            return new HostClassConverter((HostClassModel)HostTypes.Model(type));
+        }
+        throw new ArgumentException($"{Describe(type)} has no Python form (supported: str, bool, integers, float, double, decimal, enums, " +
+            "DateTime, DateTimeOffset, TimeSpan, Guid, Uri, host classes, lists, arrays, Dictionary<string, T>, delegates and object)");
+    }
+
+    /// <summary>The TypeError for a value of the wrong type.</summary>
+    public static PythonErrorException WrongType(string what, string expected, PyArgument value) =>
+        PythonErrorException.TypeError($"{what}: expected {expected}, got {value.TypeName}");
+
+    public static string Describe(Type type) =>
+        type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Describe))}>" : type.Name;
+}

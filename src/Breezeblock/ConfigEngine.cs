@@ -85,6 +85,16 @@ public sealed class ConfigEngine : IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes <c>.pyi</c> stubs for <c>breezeblock</c> and every host module into
+    /// <paramref name="directory"/> (point the editor's stub path at it); returns the files written.
+    /// </summary>
+    public IReadOnlyList<string> WriteStubs(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return StubWriter.Write(directory, _hostModules?.Builders ?? []);
+    }
+
     /// <summary>Nothing to release today: Python lives as long as the process, and results own their values.</summary>
     public void Dispose()
     {

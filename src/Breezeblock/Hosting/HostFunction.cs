@@ -33,12 +33,11 @@ internal sealed class HostFunction
             {
                 throw new ArgumentException($"host function {name}: parameter '{declared.Name}' is ref or out, which Python cannot pass");
             }
-            return new HostParameterModel(declared, PythonNames.Of(declared),
-                Converter.For(p.ParameterType, nullability.Create(declared).WriteState != NullabilityState.NotNull));
+            return new HostParameterModel(declared, PythonNames.Of(declared), Converter.For(nullability.Create(declared)));
         }).ToList();
         _returns = method.ReturnType == typeof(void)
             ? null
-            : Converter.For(method.ReturnType, nullability.Create(method.ReturnParameter).ReadState != NullabilityState.NotNull);
+            : Converter.For(nullability.Create(method.ReturnParameter));
     }
 
     public string Name => _name;

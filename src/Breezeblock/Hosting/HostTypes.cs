@@ -119,11 +119,10 @@ internal static class HostTypes
             {
                 continue;
             }
-            var nullable = nullability.Create(property).WriteState != NullabilityState.NotNull || nullability.Create(property).ReadState == NullabilityState.Nullable;
             Converter converter;
             try
             {
-                converter = Converter.For(property.PropertyType, nullable);
+                converter = Converter.For(nullability.Create(property));
             }
             catch (ArgumentException e)
             {
@@ -153,8 +152,7 @@ internal static class HostTypes
             {
                 foreach (var parameter in constructor.GetParameters())
                 {
-                    var nullable = nullability.Create(parameter).WriteState != NullabilityState.NotNull;
-                    parameters.Add(new HostParameterModel(parameter, PythonNames.Of(parameter), Converter.For(parameter.ParameterType, nullable)));
+                    parameters.Add(new HostParameterModel(parameter, PythonNames.Of(parameter), Converter.For(nullability.Create(parameter))));
                 }
             }
             catch (ArgumentException)

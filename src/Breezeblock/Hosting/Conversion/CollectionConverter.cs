@@ -28,11 +28,15 @@ internal sealed class CollectionConverter : Converter
 
     public override string PythonType => _isDictionary ? $"Dict[str, {Element.PythonType}]" : $"List[{Element.PythonType}]";
 
-    public static CollectionConverter? TryCreate(Type type)
+    public static CollectionConverter? TryCreate(Type type, System.Reflection.NullabilityInfo? info)
     {
+        Converter ElementAt(int index, Type elementType) =>
+            (info is null ? null : type.IsArray ? info.ElementType : info.GenericTypeArguments.ElementAtOrDefault(index)) is { } element
+                ? For(element)
+                : For(elementType, false);
         if (type.IsArray && type.GetArrayRank() == 1)
         {
-            return new CollectionConverter(type, type, For(type.GetElementType()!, true), isArray: true, isDictionary: false);
+            return new CollectionConverter(type, type, ElementAt(0, type.GetElementType()!), isArray: true, isDictionary: false);
         }
         if (!type.IsGenericType)
         {
@@ -43,11 +47,11 @@ internal sealed class CollectionConverter : Converter
         if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(ICollection<>) || definition == typeof(IEnumerable<>)
             || definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlyCollection<>))
         {
-            return new CollectionConverter(type, typeof(List<>).MakeGenericType(arguments), For(arguments[0], true), isArray: false, isDictionary: false);
+            return new CollectionConverter(type, typeof(List<>).MakeGenericType(arguments), ElementAt(0, arguments[0]), isArray: false, isDictionary: false);
         }
         if ((definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>)) && arguments[0] == typeof(string))
         {
-            return new CollectionConverter(type, typeof(Dictionary<,>).MakeGenericType(arguments), For(arguments[1], true), isArray: false, isDictionary: true);
+            return new CollectionConverter(type, typeof(Dictionary<,>).MakeGenericType(arguments), ElementAt(1, arguments[1]), isArray: false, isDictionary: true);
         }
         return null;
     }

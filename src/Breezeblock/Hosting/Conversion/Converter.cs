@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Breezeblock.Python;
 
 namespace Breezeblock;
@@ -21,21 +22,28 @@ internal abstract class Converter
     /// <summary>The Python form of a .NET value, as something <see cref="PyObject.From"/> converts (a PyObject, a proxy, a primitive).</summary>
     public abstract object? ToPython(object? value);
 
-    /// <summary>The converter for <paramref name="type"/>; <paramref name="nullable"/> lets None through for reference types.</summary>
+    /// <summary>The converter for <paramref name="type"/>; <paramref name="nullable"/> lets None through for reference types (and their elements are taken as not null).</summary>
     /// <exception cref="ArgumentException">The type has no Python form.</exception>
-    public static Converter For(Type type, bool nullable) => s_cache.GetOrAdd((type, nullable), static key => Create(key.Item1, key.Item2));
+    public static Converter For(Type type, bool nullable) => s_cache.GetOrAdd((type, nullable), static key => Create(key.Item1, key.Item2, null));
 
-    private static Converter Create(Type type, bool nullable)
+    /// <summary>The converter for a member whose nullable annotations (<c>List&lt;string?&gt;?</c>) are known, down to its elements.</summary>
+    public static Converter For(NullabilityInfo info) => Create(info.Type, IsNullable(info), info);
+
+    /// <summary>Only an explicit <c>?</c> makes a reference nullable; code without annotations is taken at its word.</summary>
+    public static bool IsNullable(NullabilityInfo info) =>
+        info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable;
+
+    private static Converter Create(Type type, bool nullable, NullabilityInfo? info)
     {
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
             return new NullableConverter(For(underlying, false));
         }
-        var converter = CreateNonNull(type);
+        var converter = CreateNonNull(type, info);
         return nullable && !type.IsValueType && converter is not ObjectConverter ? new NullableConverter(converter) : converter;
     }
 
-    private static Converter CreateNonNull(Type type)
+    private static Converter CreateNonNull(Type type, NullabilityInfo? info)
     {
         if (type == typeof(string))
         {
@@ -67,9 +75,9 @@ internal abstract class Converter
         }
         if (typeof(Delegate).IsAssignableFrom(type))
         {
-            return new DelegateConverter(type);
+            return new DelegateConverter(type, info);
         }
-        if (CollectionConverter.TryCreate(type) is { } collection)
+        if (CollectionConverter.TryCreate(type, info) is { } collection)
         {
             return collection;
         }

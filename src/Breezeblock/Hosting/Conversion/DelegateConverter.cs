@@ -6,9 +6,9 @@ namespace Breezeblock;
 /// A delegate type (<c>Func&lt;Request, Response&gt;</c>): Python assigns any callable and .NET gets
 /// a typed delegate that calls it; a .NET delegate read from Python is a callable.
 /// </summary>
-internal sealed class DelegateConverter(Type delegateType) : Converter
+internal sealed class DelegateConverter(Type delegateType, System.Reflection.NullabilityInfo? info = null) : Converter
 {
-    public DelegateSignature Signature { get; } = DelegateSignature.Of(delegateType);
+    public DelegateSignature Signature { get; } = DelegateSignature.Of(delegateType, info);
 
     public override string PythonType => Signature.PythonType;
 
@@ -35,12 +35,17 @@ internal sealed class DelegateSignature
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, DelegateSignature> s_cache = new();
 
-    private DelegateSignature(Type delegateType)
+    // For Func<...> and Action<...> the annotations of the type arguments (Func<string?, int>) say
+    // which parameters may be None; for other delegate types the Invoke method's own annotations do.
+    private DelegateSignature(Type delegateType, System.Reflection.NullabilityInfo? info)
     {
         var invoke = delegateType.GetMethod("Invoke") ?? throw new ArgumentException($"{delegateType.Name} is not a delegate type");
         var nullability = new System.Reflection.NullabilityInfoContext();
-        Parameters = invoke.GetParameters().Select(p => Converter.For(p.ParameterType, nullability.Create(p).WriteState != System.Reflection.NullabilityState.NotNull)).ToList();
-        Returns = invoke.ReturnType == typeof(void) ? null : Converter.For(invoke.ReturnType, nullability.Create(invoke.ReturnParameter).ReadState != System.Reflection.NullabilityState.NotNull);
+        var generic = delegateType.IsGenericType && (delegateType.Namespace == "System") ? info?.GenericTypeArguments : null;
+        var parameters = invoke.GetParameters();
+        Parameters = parameters.Select((p, i) => generic is { } g && i < g.Length ? Converter.For(g[i]) : Converter.For(nullability.Create(p))).ToList();
+        var returnInfo = generic is { } r && invoke.ReturnType != typeof(void) && r.Length == parameters.Length + 1 ? r[^1] : null;
+        Returns = invoke.ReturnType == typeof(void) ? null : returnInfo is not null ? Converter.For(returnInfo) : Converter.For(nullability.Create(invoke.ReturnParameter));
         ReturnType = invoke.ReturnType;
         ParameterTypes = invoke.GetParameters().Select(p => p.ParameterType).ToList();
         if (invoke.GetParameters().Any(p => p.ParameterType.IsByRef))
@@ -59,5 +64,6 @@ internal sealed class DelegateSignature
 
     public string PythonType => $"Callable[[{string.Join(", ", Parameters.Select(p => p.PythonType))}], {Returns?.PythonType ?? "None"}]";
 
-    public static DelegateSignature Of(Type delegateType) => s_cache.GetOrAdd(delegateType, static t => new DelegateSignature(t));
+    public static DelegateSignature Of(Type delegateType, System.Reflection.NullabilityInfo? info = null) =>
+        info is null ? s_cache.GetOrAdd(delegateType, static t => new DelegateSignature(t, null)) : new DelegateSignature(delegateType, info);
 }

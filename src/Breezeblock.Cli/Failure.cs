@@ -27,6 +27,10 @@ internal static class Failure
         {
             return Usage(stderr, e.Message);
         }
+        catch (HostLoadException e)
+        {
+            return Usage(stderr, e.Message);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             stderr.WriteLine($"error: internal error: {e.GetType().Name}: {e.Message}");

@@ -13,6 +13,7 @@ public static class Program
         var root = new RootCommand("Breezeblock: configuration for .NET applications, written in Python")
         {
             EvalCommand.Create(stdout, stderr),
+            StubsCommand.Create(stdout, stderr),
         };
         var parsed = root.Parse(args, new ParserConfiguration());
         if (parsed.Errors.Count > 0)

@@ -30,10 +30,11 @@ internal static class EvalCommand
         };
         format.AcceptOnlyFromAmong("json", "yaml");
         var python = CommonOptions.Python();
+        var hosts = CommonOptions.Host();
 
         var command = new Command("eval", "Evaluate a folder of configs and print the results as one JSON (or YAML) object")
         {
-            folder, targets, inputs, format, python,
+            folder, targets, inputs, format, hosts, python,
         };
         command.SetAction(parsed =>
         {
@@ -50,6 +51,7 @@ internal static class EvalCommand
             var targetNames = parsed.GetValue(targets) is { Length: > 0 } names ? names : null;
             return Failure.Guard(stderr, () =>
             {
+                HostAssemblies.Configure(parsed.GetValue(hosts) ?? [], options);
                 using var engine = new ConfigEngine(options);
                 using var result = engine.Evaluate(parsed.GetValue(folder)!, targetNames);
                 var text = parsed.GetValue(format) == "yaml" ? result.ToYaml() : result.ToJson() + "\n";

@@ -1,0 +1,7 @@
+from breezeblock import configure
+from myapp import Config
+
+
+@configure
+def configA():
+    return Config(name="blah")

@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace Breezeblock.Cli;
+
+/// <summary><c>breezeblock stubs [--host PATH.dll]... [--output DIR]</c>: .pyi files for editors and type checkers.</summary>
+internal static class StubsCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "The folder to write the .pyi files to (point your editor's stub path at it)",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => "typings",
+        };
+        var hosts = CommonOptions.Host();
+        var python = CommonOptions.Python();
+        var command = new Command("stubs", "Write .pyi stubs for breezeblock and the host modules, so editors autocomplete config code and type checkers check it")
+        {
+            output, hosts, python,
+        };
+        command.SetAction(parsed => Failure.Guard(stderr, () =>
+        {
+            var options = new ConfigOptions();
+            options.Python.Python = parsed.GetValue(python);
+            HostAssemblies.Configure(parsed.GetValue(hosts) ?? [], options);
+            using var engine = new ConfigEngine(options);
+            foreach (var file in engine.WriteStubs(parsed.GetValue(output)!))
+            {
+                stdout.WriteLine(Path.GetRelativePath(Environment.CurrentDirectory, file));
+            }
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

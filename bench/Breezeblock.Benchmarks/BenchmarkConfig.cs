@@ -17,5 +17,5 @@ internal static class BenchmarkConfig
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddExporter(MarkdownExporter.GitHub)
         .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
-        .WithOptions(ConfigOptions.JoinSummary);
+        .WithOptions(BenchmarkDotNet.Configs.ConfigOptions.JoinSummary);
 }

@@ -142,9 +142,9 @@ public sealed class ConfigResult : IDisposable
     private static bool TryDirect<T>(PyObject value, out T direct)
     {
         var managed = value.ToManaged();
-        if (managed is T typed && managed is not System.Collections.IEnumerable or string)
+        if (DirectValues.TryConvert(managed, typeof(T), out var converted))
         {
-            direct = typed;
+            direct = (T)converted!;
             return true;
         }
         (managed as IDisposable)?.Dispose();

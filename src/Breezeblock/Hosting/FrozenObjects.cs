@@ -65,7 +65,7 @@ internal static class FrozenObjects
                 default:
                     if (HostTypes.TryGetClass(item.GetType()) is { } model)
                     {
-                        foreach (var property in model.Properties)
+                        foreach (var property in model.NestingProperties)
                         {
                             Push(pending, property.Property.GetValue(item));
                         }

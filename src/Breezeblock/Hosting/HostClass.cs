@@ -70,13 +70,12 @@ internal static class HostClass
             assigned[index] = true;
         }
         var setsRequired = constructor?.SetsRequiredMembers == true;
+        foreach (var index in model.RequiredProperties)
         {
-            var missing = model.Properties.Where((p, i) => p.Required && !assigned[i]
-                && !(setsRequired && p.Property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true))).ToList();
-            if (missing.Count > 0)
+            if (!assigned[index] && !(setsRequired && model.Properties[index].Property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true)))
             {
-                var names = string.Join(" and ", missing.Select(p => $"'{p.PythonName}'"));
-                throw PythonErrorException.TypeError($"{model.PythonName}() missing {missing.Count} required argument{(missing.Count == 1 ? "" : "s")}: {names}");
+                var missing = model.RequiredProperties.Where(i => !assigned[i]).Select(i => $"'{model.Properties[i].PythonName}'").ToList();
+                throw PythonErrorException.TypeError($"{model.PythonName}() missing {missing.Count} required argument{(missing.Count == 1 ? "" : "s")}: {string.Join(" and ", missing)}");
             }
         }
         if (model.HasValidation)

@@ -199,13 +199,28 @@ internal sealed class HostClassModel(Type type, string pythonName) : HostTypeMod
     /// <summary>True when DataAnnotations validation applies (to the type or any property).</summary>
     public bool HasValidation { get; private set; }
 
+    /// <summary>Indexes of the properties Python must set (C# <c>required</c> or <c>[Required]</c>).</summary>
+    public int[] RequiredProperties { get; private set; } = [];
+
+    /// <summary>The properties that can hold other host objects or collections, which freezing must reach.</summary>
+    public IReadOnlyList<HostPropertyModel> NestingProperties { get; private set; } = [];
+
     public HostPropertyModel? Property(string pythonName) => _byName.GetValueOrDefault(pythonName);
+
+    private static bool Nests(Converter converter) => converter switch
+    {
+        NullableConverter nullable => Nests(nullable.Inner),
+        HostClassConverter or CollectionConverter or ObjectConverter => true,
+        _ => false,
+    };
 
     public void Complete(List<HostPropertyModel> properties, List<HostConstructorModel> constructors)
     {
         Properties = properties;
         Constructors = constructors;
         _byName = properties.ToDictionary(p => p.PythonName, StringComparer.Ordinal);
+        RequiredProperties = properties.Select((p, i) => (p, i)).Where(x => x.p.Required).Select(x => x.i).ToArray();
+        NestingProperties = properties.Where(p => Nests(p.Converter)).ToList();
         HasValidation = properties.Any(p => p.HasValidation) || Type.GetCustomAttributes<ValidationAttribute>(inherit: true).Any()
             || typeof(IValidatableObject).IsAssignableFrom(Type);
     }

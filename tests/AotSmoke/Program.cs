@@ -24,3 +24,6 @@ var report = runtime.Run(() =>
     return $"python {runtime.Version.Major}.{runtime.Version.Minor} add={values[0]} text={values[1]} list={((List<object?>)values[2]!).Count} class={values[3]} error={error}";
 });
 Console.WriteLine(report);
+Console.Out.Flush();
+// Written into Python's own stdout buffer; the runtime flushes it when the process exits.
+runtime.Run(() => runtime.Execute("print('python output flushed at exit')").Dispose());

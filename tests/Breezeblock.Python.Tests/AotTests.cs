@@ -23,7 +23,7 @@ public sealed class AotTests(PythonFixture python)
                 ("BREEZEBLOCK_PYTHON", python.Runtime.Installation.LibraryPath));
             Assert.True(app.ExitCode == 0, app.Output);
             var version = $"{python.Runtime.Version.Major}.{python.Runtime.Version.Minor}";
-            Assert.Equal($"python {version} add=42 text=héllo 😀 list=2 class=Box error=ValueError: {{\"size\": 4}}", app.Output.Trim());
+            Assert.Equal($"python {version} add=42 text=héllo 😀 list=2 class=Box error=ValueError: {{\"size\": 4}}\npython output flushed at exit", app.Output.Trim());
         }
         finally
         {

@@ -5,24 +5,46 @@ using Breezeblock.Python.Native;
 namespace Breezeblock.Python;
 
 /// <summary>
-/// .NET code behind a Python callable. One <c>[UnmanagedCallersOnly]</c> trampoline serves every
-/// callable: the function object's <c>self</c> is a capsule pointing at the <see cref="PyCallable"/>,
-/// so a call allocates no delegate and a .NET exception becomes a Python exception at the call.
+/// .NET code behind a Python callable. A few <c>[UnmanagedCallersOnly]</c> trampolines serve every
+/// callable: the function object's <c>self</c> is a small Python object holding a handle to the
+/// <see cref="PyCallable"/>, so a call allocates nothing and a .NET exception becomes a Python
+/// exception at the call. Callables of no or one argument use CPython's cheaper METH_NOARGS and
+/// METH_O calling conventions, and CPython itself reports a wrong number of arguments.
 /// </summary>
 internal abstract unsafe class PyCallable(string name)
 {
-    private static readonly ConcurrentDictionary<(string Name, string? Doc), nint> s_methodDefs = new();
+    private static readonly ConcurrentDictionary<(string Name, string? Doc, CallStyle Style), nint> s_methodDefs = new();
+    private static PyClass? s_selfClass;
+
+    /// <summary>The calling convention CPython uses for this callable.</summary>
+    internal enum CallStyle
+    {
+        Arguments,
+        NoArguments,
+        OneArgument,
+    }
 
     public string Name { get; } = name;
+
+    protected virtual CallStyle Style => CallStyle.Arguments;
 
     /// <summary>Runs the call; returns a new reference (never NULL: failures throw).</summary>
     public abstract nint Invoke(PyArguments args);
 
+    /// <summary>Runs a call of no arguments (<see cref="CallStyle.NoArguments"/>).</summary>
+    public virtual nint InvokeNoArguments() => Invoke(default);
+
+    /// <summary>Runs a call of one positional argument, borrowed (<see cref="CallStyle.OneArgument"/>).</summary>
+    public virtual nint InvokeOneArgument(nint argument) => Invoke(new PyArguments(new ReadOnlySpan<nint>(&argument, 1), default, default));
+
     /// <summary>New reference to a Python builtin function that calls this object.</summary>
     public nint CreateFunction(string? doc, string? module)
     {
-        var def = MethodDef(Name, doc);
-        var self = HandleCapsule.Create(this);
+        var def = MethodDef(Name, doc, Style);
+        // The function's self: an instance of a private class whose only content is a handle to this
+        // object, read at a fixed offset by the trampolines (no lookup, no name check).
+        s_selfClass ??= PyClass.Create(new PyClassDefinition("dotnet_callable", typeof(PyCallable)) { Module = "breezeblock" });
+        var self = s_selfClass.WrapRaw(this);
         nint moduleName = 0;
         try
         {
@@ -41,15 +63,66 @@ internal abstract unsafe class PyCallable(string name)
 
     // A PyMethodDef must outlive every function made from it; one per distinct name and doc, kept for
     // the process lifetime, bounds that memory by the number of distinct names.
-    private static nint MethodDef(string name, string? doc) => s_methodDefs.GetOrAdd((name, doc), static key =>
+    private static nint MethodDef(string name, string? doc, CallStyle style) => s_methodDefs.GetOrAdd((name, doc, style), static key =>
     {
         var def = (CApi.PyMethodDef*)NativeMemory.AllocZeroed((nuint)sizeof(CApi.PyMethodDef));
         def->Name = PyStrings.Utf8Literal(key.Name);
-        def->Method = (delegate* unmanaged<nint, nint*, nint, nint, nint>)&Trampoline;
-        def->Flags = CApi.METH_FASTCALL | CApi.METH_KEYWORDS;
+        switch (key.Style)
+        {
+            case CallStyle.NoArguments:
+                def->Method = (delegate* unmanaged<nint, nint, nint>)&NoArgumentsTrampoline;
+                def->Flags = CApi.METH_NOARGS;
+                break;
+            case CallStyle.OneArgument:
+                def->Method = (delegate* unmanaged<nint, nint, nint>)&OneArgumentTrampoline;
+                def->Flags = CApi.METH_O;
+                break;
+            default:
+                def->Method = (delegate* unmanaged<nint, nint*, nint, nint, nint>)&Trampoline;
+                def->Flags = CApi.METH_FASTCALL | CApi.METH_KEYWORDS;
+                break;
+        }
         def->Doc = key.Doc is null ? null : PyStrings.Utf8Literal(key.Doc);
         return (nint)def;
     });
+
+    [UnmanagedCallersOnly]
+    private static nint NoArgumentsTrampoline(nint self, nint unused)
+    {
+        Gil.EnterCallback();
+        try
+        {
+            return ((PyCallable)PyClass.TargetOf(self)).InvokeNoArguments();
+        }
+        catch (Exception e)
+        {
+            PythonErrors.Raise(e);
+            return 0;
+        }
+        finally
+        {
+            Gil.ExitCallback();
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint OneArgumentTrampoline(nint self, nint argument)
+    {
+        Gil.EnterCallback();
+        try
+        {
+            return ((PyCallable)PyClass.TargetOf(self)).InvokeOneArgument(argument);
+        }
+        catch (Exception e)
+        {
+            PythonErrors.Raise(e);
+            return 0;
+        }
+        finally
+        {
+            Gil.ExitCallback();
+        }
+    }
 
     [UnmanagedCallersOnly]
     private static nint Trampoline(nint self, nint* args, nint nargs, nint kwnames)
@@ -57,7 +130,7 @@ internal abstract unsafe class PyCallable(string name)
         Gil.EnterCallback();
         try
         {
-            var callable = (PyCallable)HandleCapsule.KnownTarget(self);
+            var callable = (PyCallable)PyClass.TargetOf(self);
             if (kwnames == 0)
             {
                 return callable.Invoke(new PyArguments(new ReadOnlySpan<nint>(args, (int)nargs), default, default));
@@ -101,6 +174,14 @@ internal abstract unsafe class PyCallable(string name)
 
     internal sealed class Action0(string name, Action body) : PyCallable(name)
     {
+        protected override CallStyle Style => CallStyle.NoArguments;
+
+        public override nint InvokeNoArguments()
+        {
+            body();
+            return CApi.NewRef(CApi.Py_None);
+        }
+
         public override nint Invoke(PyArguments args)
         {
             if (args.PositionalCount != 0 || args.KeywordCount != 0)
@@ -114,6 +195,14 @@ internal abstract unsafe class PyCallable(string name)
 
     internal sealed class Action1<T1>(string name, Action<T1> body) : PyCallable(name)
     {
+        protected override CallStyle Style => CallStyle.OneArgument;
+
+        public override nint InvokeOneArgument(nint argument)
+        {
+            body(PyValue<T1>.FromPython(argument));
+            return CApi.NewRef(CApi.Py_None);
+        }
+
         public override nint Invoke(PyArguments args)
         {
             if (args.PositionalCount != 1 || args.KeywordCount != 0)
@@ -127,6 +216,10 @@ internal abstract unsafe class PyCallable(string name)
 
     internal sealed class Func0<TResult>(string name, Func<TResult> body) : PyCallable(name)
     {
+        protected override CallStyle Style => CallStyle.NoArguments;
+
+        public override nint InvokeNoArguments() => PyValue<TResult>.ToPython(body());
+
         public override nint Invoke(PyArguments args)
         {
             if (args.PositionalCount != 0 || args.KeywordCount != 0)
@@ -139,6 +232,10 @@ internal abstract unsafe class PyCallable(string name)
 
     internal sealed class Func1<T1, TResult>(string name, Func<T1, TResult> body) : PyCallable(name)
     {
+        protected override CallStyle Style => CallStyle.OneArgument;
+
+        public override nint InvokeOneArgument(nint argument) => PyValue<TResult>.ToPython(body(PyValue<T1>.FromPython(argument)));
+
         public override nint Invoke(PyArguments args)
         {
             if (args.PositionalCount != 1 || args.KeywordCount != 0)

@@ -112,7 +112,33 @@ public sealed unsafe partial class PythonRuntime
         {
             Gil.Exit(1); // any .NET thread may enter from now on
         }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => FlushStandardStreams();
         return runtime;
+    }
+
+    // Python is never finalized (CPython cannot be restarted, and finalizing under a live .NET
+    // runtime is fragile), so what user code printed into Python's buffers is flushed at exit here.
+    // Another thread may hold the GIL for good at that point, so the wait is bounded.
+    private static void FlushStandardStreams()
+    {
+        var flusher = new Thread(() =>
+        {
+            var depth = Gil.Enter();
+            try
+            {
+                Current.Execute("import sys\nfor stream in (sys.stdout, sys.stderr):\n    try:\n        stream.flush()\n    except Exception:\n        pass\n", "<breezeblock exit>").Dispose();
+            }
+            catch (PythonException)
+            {
+                // nothing more can be done for output at exit
+            }
+            finally
+            {
+                Gil.Exit(depth);
+            }
+        }) { IsBackground = true, Name = "Python exit flush" };
+        flusher.Start();
+        flusher.Join(TimeSpan.FromSeconds(2));
     }
 
     // PyConfig's layout differs between versions, so no field is written directly: the isolated

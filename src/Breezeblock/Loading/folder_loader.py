@@ -6,14 +6,15 @@ exactly once per evaluation whichever import reaches it first. Compiled code is 
 """
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import importlib.util
-import inspect
 import marshal
 import os
 import sys
 import types
+
+# inspect (10 ms to import) is needed only for callables that are not plain functions; it is
+# imported there. The finder implements the import protocols without importlib.abc's base classes.
 
 CO_VARARGS = 0x04
 CO_VARKEYWORDS = 0x08
@@ -24,7 +25,7 @@ class DependencyFailed(ImportError):
     """Raised when a module imports a folder module that already failed (its error is reported once)."""
 
 
-class FolderFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class FolderFinder:
     """Finds and loads the modules of one folder, named in ``table``: name -> (path, kind, directory)."""
 
     def __init__(self, table, cache_dir):
@@ -84,8 +85,8 @@ class FolderFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def _cache_path(self, path, source):
         if not self.cache_dir:
             return None
-        import hashlib
-        digest = hashlib.blake2b(source, digest_size=16)
+        from _blake2 import blake2b  # hashlib would load OpenSSL first
+        digest = blake2b(source, digest_size=16)
         digest.update(path.encode("utf-8", "surrogatepass"))
         return os.path.join(self.cache_dir, importlib.util.MAGIC_NUMBER.hex(), digest.hexdigest())
 
@@ -165,6 +166,7 @@ def describe(function):
         if code.co_flags & CO_VARKEYWORDS:
             var_keyword = names[index]
     else:
+        import inspect
         signature = inspect.signature(function)
         kinds = {
             inspect.Parameter.POSITIONAL_ONLY: POSITIONAL_ONLY,
@@ -180,10 +182,23 @@ def describe(function):
             else:
                 parameters.append((parameter.name, kinds[parameter.kind], parameter.default is not inspect.Parameter.empty))
     if code is None:
-        code = getattr(getattr(function, "__call__", None), "__code__", None)
+        code = _code_of(function)
     file = code.co_filename if code is not None else "<unknown>"
     line = _def_line(file, code.co_firstlineno) if code is not None else 0
     return parameters, var_positional, var_keyword, file, line
+
+
+def _code_of(function):
+    """The code object behind a callable that is not a plain function: a partial's function, a callable object's __call__."""
+    for candidate in (getattr(function, "func", None), getattr(type(function), "__call__", None)):
+        for _ in range(10):
+            if candidate is None or hasattr(candidate, "__code__"):
+                break
+            candidate = getattr(candidate, "func", None) or getattr(candidate, "__wrapped__", None)
+        code = getattr(candidate, "__code__", None)
+        if code is not None:
+            return code
+    return None
 
 
 def _def_line(file, first_line):

@@ -7,7 +7,15 @@ internal static class Cli
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", name, "configs");
+    /// <summary>The config folder of a fixture: its configs/, or the repository folder its case.json names.</summary>
+    public static string Fixture(string name)
+    {
+        var fixture = Path.Combine(RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", name);
+        using var spec = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture, "case.json")));
+        return spec.RootElement.TryGetProperty("folder", out var shared)
+            ? Path.Combine(RepositoryRoot, shared.GetString()!)
+            : Path.Combine(fixture, "configs");
+    }
 
     public static string Expected(string name, string file) =>
         File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", name, file));

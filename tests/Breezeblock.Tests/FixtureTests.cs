@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace Breezeblock.Tests;
 
 /// <summary>
-/// The data-driven suite: each folder under Fixtures/ holds configs/ (the Python), case.json
-/// (targets, inputs, and for failures the error kind and location) and either expected.json (the
-/// output) or expected.txt (the exact error text, as the CLI prints it).
+/// The data-driven suite: each folder under Fixtures/ holds configs/ (the Python; or case.json names
+/// a repository folder such as an example), case.json (targets, inputs, and for failures the error
+/// kind and location) and either expected.json (the output) or expected.txt (the exact error text,
+/// as the CLI prints it).
 /// </summary>
 [Trait("Category", "Smoke")]
 public sealed class FixtureTests(EngineFixture fixture)
@@ -26,7 +27,9 @@ public sealed class FixtureTests(EngineFixture fixture)
             ? i.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value))
             : null;
         using var engine = fixture.Engine(inputs);
-        var configs = Path.Combine(folder, "configs");
+        var configs = root.TryGetProperty("folder", out var shared)
+            ? Path.Combine(EngineFixture.RepositoryRoot, shared.GetString()!)
+            : Path.Combine(folder, "configs");
         var expectedJson = Path.Combine(folder, "expected.json");
         if (File.Exists(expectedJson))
         {

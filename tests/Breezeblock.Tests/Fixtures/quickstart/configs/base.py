@@ -1,6 +1,0 @@
-from breezeblock import configure
-
-
-@configure
-def configA():
-    return {"name": "blah"}

@@ -7,7 +7,7 @@ public sealed class RuntimeTests(PythonFixture python)
     public void Initialize_again_returns_the_running_runtime()
     {
         Assert.Same(python.Runtime, PythonRuntime.Initialize());
-        Assert.Same(python.Runtime, PythonRuntime.Initialize(new PythonOptions { Python = python.Runtime.Installation.LibraryPath }));
+        Assert.Same(python.Runtime, PythonRuntime.Initialize(new PythonOptions { Path = python.Runtime.Installation.LibraryPath }));
         Assert.True(PythonRuntime.IsInitialized);
     }
 
@@ -20,7 +20,7 @@ public sealed class RuntimeTests(PythonFixture python)
             .Concat(Directory.EnumerateFiles("/usr/lib/x86_64-linux-gnu", "libpython3.*.so.1.0"))
             .FirstOrDefault(l => Resolve(l) != Resolve(running) && PythonLocator.TryParseLibraryName(Path.GetFileName(l), out _, out var unsupported) && unsupported is null);
         Assert.SkipWhen(other is null, "this machine has only one Python");
-        var error = Assert.Throws<PythonStartException>(() => PythonRuntime.Initialize(new PythonOptions { Python = other }));
+        var error = Assert.Throws<PythonStartException>(() => PythonRuntime.Initialize(new PythonOptions { Path = other }));
         Assert.StartsWith($"Python {python.Runtime.Version} ({running}) already runs in this process, and CPython cannot be loaded twice; {other} was requested.", error.Message);
     }
 

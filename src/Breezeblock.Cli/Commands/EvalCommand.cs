@@ -39,7 +39,7 @@ internal static class EvalCommand
         command.SetAction(parsed =>
         {
             var options = new ConfigOptions { RedirectPrintToStandardError = true };
-            options.Python.Python = parsed.GetValue(python);
+            options.Python.Path = parsed.GetValue(python);
             foreach (var argument in parsed.GetValue(inputs) ?? [])
             {
                 if (InputParser.Parse(argument, out var error) is not { } input)

@@ -22,7 +22,7 @@ internal static class StubsCommand
         command.SetAction(parsed => Failure.Guard(stderr, () =>
         {
             var options = new ConfigOptions();
-            options.Python.Python = parsed.GetValue(python);
+            options.Python.Path = parsed.GetValue(python);
             HostAssemblies.Configure(parsed.GetValue(hosts) ?? [], options);
             using var engine = new ConfigEngine(options);
             foreach (var file in engine.WriteStubs(parsed.GetValue(output)!))

@@ -7,7 +7,7 @@ public sealed class PythonOptions
     /// The Python to use: a libpython3.X.so, a python executable, a virtual environment or an
     /// installation prefix. Null: <see cref="PythonLocator"/> decides.
     /// </summary>
-    public string? Python { get; set; }
+    public string? Path { get; set; }
 
     /// <summary>Folders put at the front of <c>sys.path</c>.</summary>
     public IList<string> ModuleSearchPaths { get; } = [];

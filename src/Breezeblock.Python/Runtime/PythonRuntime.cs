@@ -50,9 +50,9 @@ public sealed unsafe partial class PythonRuntime
         {
             if (s_current is { } running)
             {
-                if (!string.IsNullOrWhiteSpace(options.Python))
+                if (!string.IsNullOrWhiteSpace(options.Path))
                 {
-                    var requested = PythonLocator.Locate(options.Python);
+                    var requested = PythonLocator.Locate(options.Path);
                     if (!SameFile(requested.LibraryPath, running.Installation.LibraryPath))
                     {
                         throw new PythonStartException(
@@ -67,7 +67,7 @@ public sealed unsafe partial class PythonRuntime
             {
                 throw new PythonStartException($"Python failed to start earlier in this process and cannot be started again: {s_startFailure.Message}", s_startFailure);
             }
-            var installation = PythonLocator.Locate(options.Python);
+            var installation = PythonLocator.Locate(options.Path);
             try
             {
                 s_current = Start(installation, options);

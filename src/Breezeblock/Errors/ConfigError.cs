@@ -22,16 +22,16 @@ public sealed class ConfigError
     public SourceLocation? Location { get; }
 
     /// <summary>The config the error concerns, when there is one.</summary>
-    public string? ConfigName { get; init; }
+    public string? ConfigName { get; internal init; }
 
     /// <summary>Lines shown under the headline: source with a caret, or the traceback through the user's files.</summary>
-    public IReadOnlyList<string> Details { get; init; } = [];
+    public IReadOnlyList<string> Details { get; internal init; } = [];
 
     /// <summary>What to do, when there is a suggestion.</summary>
-    public string? Hint { get; init; }
+    public string? Hint { get; internal init; }
 
     /// <summary>The Python exception behind the error, when there is one.</summary>
-    public PythonException? PythonException { get; init; }
+    public PythonException? PythonException { get; internal init; }
 
     /// <summary>The error as the CLI prints it.</summary>
     public override string ToString() => ErrorFormatter.Format(this);

@@ -38,7 +38,4 @@ public enum ConfigErrorKind
 
     /// <summary>The config folder does not exist or cannot be read.</summary>
     FolderNotFound,
-
-    /// <summary>The evaluation was cancelled.</summary>
-    Cancelled,
 }

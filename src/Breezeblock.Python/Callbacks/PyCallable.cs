@@ -87,72 +87,34 @@ internal abstract unsafe class PyCallable(string name)
     });
 
     [UnmanagedCallersOnly]
-    private static nint NoArgumentsTrampoline(nint self, nint unused)
-    {
-        Gil.EnterCallback();
-        try
-        {
-            return ((PyCallable)PyClass.TargetOf(self)).InvokeNoArguments();
-        }
-        catch (Exception e)
-        {
-            PythonErrors.Raise(e);
-            return 0;
-        }
-        finally
-        {
-            Gil.ExitCallback();
-        }
-    }
+    private static nint NoArgumentsTrampoline(nint self, nint unused) => CallbackGuard.Reference(self, &NoArguments);
+
+    private static nint NoArguments(nint self) => ((PyCallable)PyClass.TargetOf(self)).InvokeNoArguments();
 
     [UnmanagedCallersOnly]
-    private static nint OneArgumentTrampoline(nint self, nint argument)
-    {
-        Gil.EnterCallback();
-        try
-        {
-            return ((PyCallable)PyClass.TargetOf(self)).InvokeOneArgument(argument);
-        }
-        catch (Exception e)
-        {
-            PythonErrors.Raise(e);
-            return 0;
-        }
-        finally
-        {
-            Gil.ExitCallback();
-        }
-    }
+    private static nint OneArgumentTrampoline(nint self, nint argument) => CallbackGuard.Reference((self, argument), &OneArgument);
+
+    private static nint OneArgument((nint Self, nint Argument) call) => ((PyCallable)PyClass.TargetOf(call.Self)).InvokeOneArgument(call.Argument);
 
     [UnmanagedCallersOnly]
-    private static nint Trampoline(nint self, nint* args, nint nargs, nint kwnames)
+    private static nint Trampoline(nint self, nint* args, nint nargs, nint kwnames) => CallbackGuard.Reference((self, (nint)args, nargs, kwnames), &Arguments);
+
+    private static nint Arguments((nint Self, nint Args, nint Count, nint KeywordNames) call)
     {
-        Gil.EnterCallback();
-        try
+        var callable = (PyCallable)PyClass.TargetOf(call.Self);
+        var args = (nint*)call.Args;
+        if (call.KeywordNames == 0)
         {
-            var callable = (PyCallable)PyClass.TargetOf(self);
-            if (kwnames == 0)
-            {
-                return callable.Invoke(new PyArguments(new ReadOnlySpan<nint>(args, (int)nargs), default, default));
-            }
-            var count = (int)CApi.PyTuple_Size(kwnames);
-            var names = count <= 16 ? stackalloc nint[count] : new nint[count];
-            for (var i = 0; i < count; i++)
-            {
-                names[i] = CApi.PyTuple_GetItem(kwnames, i);
-            }
-            return callable.Invoke(new PyArguments(
-                new ReadOnlySpan<nint>(args, (int)nargs), names, new ReadOnlySpan<nint>(args + nargs, count)));
+            return callable.Invoke(new PyArguments(new ReadOnlySpan<nint>(args, (int)call.Count), default, default));
         }
-        catch (Exception e)
+        var count = (int)CApi.PyTuple_Size(call.KeywordNames);
+        var names = count <= 16 ? stackalloc nint[count] : new nint[count];
+        for (var i = 0; i < count; i++)
         {
-            PythonErrors.Raise(e);
-            return 0;
+            names[i] = CApi.PyTuple_GetItem(call.KeywordNames, i);
         }
-        finally
-        {
-            Gil.ExitCallback();
-        }
+        return callable.Invoke(new PyArguments(
+            new ReadOnlySpan<nint>(args, (int)call.Count), names, new ReadOnlySpan<nint>(args + call.Count, count)));
     }
 
     /// <summary>The TypeError Python raises for a wrong number of arguments.</summary>

@@ -9,6 +9,6 @@ internal static class ExitCodes
     /// <summary>The configuration has an error (loading, graph or evaluation).</summary>
     public const int ConfigError = 1;
 
-    /// <summary>The command line is wrong, the folder is missing, or no Python was found.</summary>
+    /// <summary>The command line is wrong (an unknown target, an input no config uses), the folder is missing, or no Python was found.</summary>
     public const int UsageError = 2;
 }

@@ -17,7 +17,9 @@ internal static class Failure
         catch (ConfigException e)
         {
             stderr.WriteLine(e.Message);
-            return e.Kind is ConfigErrorKind.FolderNotFound or ConfigErrorKind.UnknownTarget ? ExitCodes.UsageError : ExitCodes.ConfigError;
+            return e.Errors.All(error => error.Kind is ConfigErrorKind.FolderNotFound or ConfigErrorKind.UnknownTarget or ConfigErrorKind.UnusedInput or ConfigErrorKind.InvalidInput)
+                ? ExitCodes.UsageError
+                : ExitCodes.ConfigError;
         }
         catch (PythonNotFoundException e)
         {

@@ -9,6 +9,9 @@ namespace Breezeblock.Cli;
 /// </summary>
 internal static class InputParser
 {
+    /// <summary>How the engine's hints name an input (<see cref="ConfigOptions.InputSyntax"/>).</summary>
+    public const string Syntax = "--set {0}=VALUE";
+
     /// <summary>The name and value, or an error message for a malformed argument.</summary>
     public static (string Name, object? Value)? Parse(string argument, out string? error)
     {

@@ -8,17 +8,13 @@ namespace Breezeblock;
 /// <code>
 /// using var engine = new ConfigEngine(options);   // finds and starts CPython
 /// ConfigResult result = engine.Evaluate("configs");
+/// using var workspace = engine.OpenWorkspace("configs");   // or keep it loaded, and evaluate again as it changes
 /// </code>
 /// Evaluations are serialized process-wide (they share one interpreter) and run on a Python worker
 /// thread with a large stack. An engine can be used from any thread.
 /// </summary>
 public sealed class ConfigEngine : IDisposable
 {
-    private static readonly SemaphoreSlim s_evaluation = new(1, 1);
-
-    [ThreadStatic]
-    private static bool t_evaluating;
-
     private readonly ConfigOptions _options;
     private readonly HostModules? _hostModules;
 
@@ -36,53 +32,33 @@ public sealed class ConfigEngine : IDisposable
     public PythonRuntime Runtime { get; }
 
     /// <summary>
-    /// Evaluates every config in <paramref name="folder"/>, or only <paramref name="targets"/> and
-    /// what they need (nothing else runs).
+    /// A workspace for <paramref name="folder"/>: it keeps the folder loaded, and each of its
+    /// evaluations runs only what changed since the last. The folder is read at each evaluation, so it
+    /// need not exist yet.
     /// </summary>
-    /// <exception cref="ConfigException">The configuration has errors; all load-time errors are reported together.</exception>
+    public ConfigWorkspace OpenWorkspace(string folder)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        return new ConfigWorkspace(Runtime, _options, _hostModules, folder);
+    }
+
+    /// <summary>
+    /// Evaluates every config in <paramref name="folder"/>, or only <paramref name="targets"/> and
+    /// what they need (nothing else runs): a workspace used once.
+    /// </summary>
+    /// <exception cref="ConfigException">The configuration has errors; all load-time errors are reported together, and all configs that failed.</exception>
     /// <exception cref="OperationCanceledException">Cancelled between two configure functions.</exception>
     public ConfigResult Evaluate(string folder, IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(folder);
-        var source = SourceFolder.Discover(folder);
-        var targetList = targets?.ToList();
-        return Runtime.Run(() => EvaluateLocked(source, targetList, cancellationToken));
+        using var workspace = OpenWorkspace(folder);
+        return workspace.Evaluate(targets, cancellationToken);
     }
 
     /// <summary>Like <see cref="Evaluate"/>, without blocking the calling thread.</summary>
-    public Task<ConfigResult> EvaluateAsync(string folder, IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
+    public async Task<ConfigResult> EvaluateAsync(string folder, IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(folder);
-        var source = SourceFolder.Discover(folder);
-        var targetList = targets?.ToList();
-        return Runtime.RunAsync(() => EvaluateLocked(source, targetList, cancellationToken));
-    }
-
-    // Runs with the GIL held. Another evaluation may hold the lock while Python has let go of the GIL
-    // (time.sleep, I/O), so the wait happens with the GIL released.
-    private ConfigResult EvaluateLocked(SourceFolder folder, IReadOnlyCollection<string>? targets, CancellationToken cancellationToken)
-    {
-        if (t_evaluating)
-        {
-            throw new InvalidOperationException("Evaluate was called from inside an evaluation (a configure function or host callback); evaluations cannot nest");
-        }
-        if (!s_evaluation.Wait(0, CancellationToken.None))
-        {
-            using (Runtime.AllowThreads())
-            {
-                s_evaluation.Wait(cancellationToken);
-            }
-        }
-        t_evaluating = true;
-        try
-        {
-            return new EvaluationRun(Runtime, _options, _hostModules).Execute(folder, targets, cancellationToken);
-        }
-        finally
-        {
-            t_evaluating = false;
-            s_evaluation.Release();
-        }
+        using var workspace = OpenWorkspace(folder);
+        return await workspace.EvaluateAsync(targets, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -95,7 +71,7 @@ public sealed class ConfigEngine : IDisposable
         return StubWriter.Write(directory, _hostModules?.Builders ?? []);
     }
 
-    /// <summary>Nothing to release today: Python lives as long as the process, and results own their values.</summary>
+    /// <summary>Nothing to release: Python lives as long as the process, and workspaces and results own their values.</summary>
     public void Dispose()
     {
     }

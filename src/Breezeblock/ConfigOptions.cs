@@ -25,6 +25,19 @@ public sealed class ConfigOptions
     /// <summary>Send what user code prints to standard error, keeping standard output for results (the CLI does).</summary>
     public bool RedirectPrintToStandardError { get; set; }
 
+    /// <summary>
+    /// True: an input that no config and no parameter uses is an error (a typo, most likely). False
+    /// (the default): it is a warning on the result, for hosts that pass inputs a folder may not use,
+    /// such as the environment's name.
+    /// </summary>
+    public bool StrictInputs { get; set; }
+
+    /// <summary>
+    /// How this host's users give an input, for hints: a format string whose <c>{0}</c> is the input's
+    /// name. Null (the default) says "give an input named 'x'"; the CLI sets <c>--set {0}=VALUE</c>.
+    /// </summary>
+    public string? InputSyntax { get; set; }
+
     internal List<HostModuleBuilder> HostModules { get; } = [];
 
     /// <summary>

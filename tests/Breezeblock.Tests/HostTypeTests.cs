@@ -179,7 +179,8 @@ public sealed class HostTypeTests(EngineFixture fixture)
         using var engine = Engine();
         var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path));
         Assert.Equal("app.py:11", error.Location?.ToString());
-        Assert.Equal("AttributeError: cannot change this list: it belongs to the result of a config that has already returned, and results are frozen", error.Errors[0].Message);
+        Assert.Equal("AttributeError: " + Messages.Frozen("list", Messages.ResultOwner("base")), error.Errors[0].Message);
+        Assert.Equal(Messages.FrozenHint, error.Errors[0].Hint);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal static class EvalCommand
         };
         command.SetAction(parsed =>
         {
-            var options = new ConfigOptions { RedirectPrintToStandardError = true };
+            var options = new ConfigOptions { RedirectPrintToStandardError = true, StrictInputs = true, InputSyntax = InputParser.Syntax };
             options.Python.Path = parsed.GetValue(python);
             foreach (var argument in parsed.GetValue(inputs) ?? [])
             {

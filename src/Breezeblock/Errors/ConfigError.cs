@@ -27,12 +27,28 @@ public sealed class ConfigError
     /// <summary>Lines shown under the headline: source with a caret, or the traceback through the user's files.</summary>
     public IReadOnlyList<string> Details { get; internal init; } = [];
 
+    /// <summary>The traceback through the user's files, most recent call first (empty when the error is not an exception).</summary>
+    public IReadOnlyList<ErrorFrame> Frames { get; internal init; } = [];
+
     /// <summary>What to do, when there is a suggestion.</summary>
     public string? Hint { get; internal init; }
 
-    /// <summary>The Python exception behind the error, when there is one.</summary>
+    /// <summary>The Python exception behind the error, when there is one (null for an error rebuilt from JSON).</summary>
     public PythonException? PythonException { get; internal init; }
 
     /// <summary>The error as the CLI prints it.</summary>
     public override string ToString() => ErrorFormatter.Format(this);
+
+    /// <summary>The error as one JSON object: kind, message, location, config, hint, details, frames.</summary>
+    public string ToJson(bool indented = false) => JsonOutput.Write(ErrorData.ToData(this), indented);
+
+    /// <summary>Rebuilds an error from <see cref="ToJson"/>.</summary>
+    /// <exception cref="FormatException">The text is not an error's JSON.</exception>
+    public static ConfigError FromJson(string json) => ErrorData.Error(PlainJson.Parse(json, "error"));
 }
+
+/// <summary>One frame of a traceback through the user's files.</summary>
+/// <param name="Location">The file and line.</param>
+/// <param name="Function">The function running there, or <c>&lt;module&gt;</c>.</param>
+/// <param name="SourceLine">The source line, stripped, when it could be read.</param>
+public sealed record ErrorFrame(SourceLocation Location, string Function, string? SourceLine);

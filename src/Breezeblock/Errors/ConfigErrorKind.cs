@@ -38,4 +38,10 @@ public enum ConfigErrorKind
 
     /// <summary>The config folder does not exist or cannot be read.</summary>
     FolderNotFound,
+
+    /// <summary>An input names no config and no parameter (an error where the host asks for strict inputs, else a warning).</summary>
+    UnusedInput,
+
+    /// <summary>An input's value cannot be given to Python.</summary>
+    InvalidInput,
 }

@@ -13,14 +13,26 @@ namespace Breezeblock;
 public static class ErrorFormatter
 {
     /// <summary>Every error, each starting with <c>error: </c>.</summary>
-    public static string Format(IEnumerable<ConfigError> errors) =>
-        string.Join('\n', errors.Select(Format));
+    public static string Format(IEnumerable<ConfigError> errors) => Format(errors, []);
+
+    /// <summary>Every error, then one note naming the configs that did not run because of them.</summary>
+    public static string Format(IEnumerable<ConfigError> errors, IReadOnlyCollection<string> skipped)
+    {
+        ArgumentNullException.ThrowIfNull(skipped);
+        var text = string.Join('\n', errors.Select(Format));
+        return skipped.Count == 0 ? text : text + "\n" + Messages.Skipped(skipped);
+    }
 
     /// <summary>One error: <c>error: LOCATION: MESSAGE</c>, its details indented, then its hint.</summary>
-    public static string Format(ConfigError error)
+    public static string Format(ConfigError error) => Format(error, "error: ");
+
+    /// <summary>A problem that did not stop the evaluation (<see cref="ConfigResult.Warnings"/>), starting with <c>warning: </c>.</summary>
+    public static string FormatWarning(ConfigError warning) => Format(warning, "warning: ");
+
+    private static string Format(ConfigError error, string prefix)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var text = new StringBuilder("error: ");
+        var text = new StringBuilder(prefix);
         if (error.Location is { } location)
         {
             text.Append(location).Append(": ");

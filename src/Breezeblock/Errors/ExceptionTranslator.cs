@@ -16,35 +16,38 @@ internal static class ExceptionTranslator
         {
             return null;
         }
-        return Translate(exception, folder, folder.Locate(module.Path, 1), $"while importing {module.RelativePath}", ConfigErrorKind.ImportError, null);
+        return Translate(exception, folder, folder.Locate(module.Path, 1), Messages.WhileImporting(module.RelativePath), ConfigErrorKind.ImportError, null);
     }
 
     /// <summary>The error for a configure function that raised.</summary>
     public static ConfigError FromEvaluation(PythonException exception, ConfigFunction function, SourceFolder folder) =>
-        Translate(exception, folder, function.Location, $"while running config '{function.Name}' ({function.Location})", ConfigErrorKind.EvaluationError, function.Name)!;
+        Translate(exception, folder, function.Location, Messages.WhileRunning(function.Name, function.Location), ConfigErrorKind.EvaluationError, function.Name);
 
     private static ConfigError Translate(PythonException exception, SourceFolder folder, SourceLocation fallback, string context, ConfigErrorKind kind, string? configName)
     {
         if (exception.SyntaxError is { } syntax && (folder.Contains(syntax.FileName) || File.Exists(syntax.FileName)))
         {
-            return new ConfigError(ConfigErrorKind.SyntaxError, $"{exception.PythonType}: {exception.PythonMessage}", folder.Locate(syntax.FileName, syntax.Line, syntax.Column))
+            return new ConfigError(ConfigErrorKind.SyntaxError, Messages.PythonError(exception.PythonType, exception.PythonMessage), folder.Locate(syntax.FileName, syntax.Line, syntax.Column))
             {
                 ConfigName = configName,
                 Details = SourceWithCaret(syntax.Text, syntax.Column),
                 PythonException = exception,
             };
         }
-        var userFrames = exception.Traceback.Where(f => folder.Contains(f.FileName)).Reverse().ToList();
-        var location = userFrames.Count > 0 ? folder.Locate(userFrames[0].FileName, userFrames[0].Line) : fallback;
-        var details = userFrames
-            .Select(f => $"{folder.Locate(f.FileName, f.Line)} in {f.Function}{(f.SourceLine is null ? "" : ": " + f.SourceLine)}")
+        var frames = exception.Traceback
+            .Where(f => folder.Contains(f.FileName))
+            .Reverse()
+            .Select(f => new ErrorFrame(folder.Locate(f.FileName, f.Line), f.Function, f.SourceLine))
+            .ToList();
+        var details = frames
+            .Select(f => $"{f.Location} in {f.Function}{(f.SourceLine is null ? "" : ": " + f.SourceLine)}")
             .Append(context)
             .ToList();
-        var message = exception.PythonMessage.Length == 0 ? exception.PythonType : $"{exception.PythonType}: {exception.PythonMessage}";
-        return new ConfigError(kind, message, location)
+        return new ConfigError(kind, Messages.PythonError(exception.PythonType, exception.PythonMessage), frames.Count > 0 ? frames[0].Location : fallback)
         {
             ConfigName = configName,
             Details = details,
+            Frames = frames,
             Hint = HintFor(exception),
             PythonException = exception,
         };
@@ -52,10 +55,9 @@ internal static class ExceptionTranslator
 
     private static string? HintFor(PythonException exception) => exception.PythonType switch
     {
-        "NameError" when exception.PythonMessage.Contains("'configure'", StringComparison.Ordinal) =>
-            "add `from breezeblock import configure` at the top of the file",
-        "ModuleNotFoundError" when exception.PythonMessage.Contains("'breezeblock", StringComparison.Ordinal) =>
-            "breezeblock is provided by the host; import it as `from breezeblock import configure`",
+        "NameError" when exception.PythonMessage.Contains("'configure'", StringComparison.Ordinal) => Messages.ForgotImportHint,
+        "ModuleNotFoundError" when exception.PythonMessage.Contains("'breezeblock", StringComparison.Ordinal) => Messages.BreezeblockImportHint,
+        "TypeError" or "AttributeError" or "dataclasses.FrozenInstanceError" when Messages.IsFrozen(exception.PythonMessage) => Messages.FrozenHint,
         _ => null,
     };
 

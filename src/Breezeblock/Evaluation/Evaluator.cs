@@ -1,72 +1,140 @@
+using System.Diagnostics;
 using Breezeblock.Python;
 
 namespace Breezeblock;
 
 /// <summary>
-/// Runs configure functions in dependency order, each once, passing each the results it needs by
-/// parameter name. An input named like a config replaces it: that function does not run.
-/// Cancellation is checked between functions.
+/// Runs configure functions in dependency order, each at most once, passing each the results it
+/// needs by parameter name. A config whose kept result is still valid (<see cref="ResultCache"/>) is
+/// reused instead; an input named like a config replaces it. A failing config does not stop the
+/// others: everything that does not need it still runs, and what needs it is skipped. Cancellation is
+/// checked between functions.
 /// </summary>
-internal static class Evaluator
+internal sealed class Evaluator(EvaluationContext context)
 {
-    public static Dictionary<string, PyObject> Run(
-        IReadOnlyList<ConfigNode> order,
-        IReadOnlyDictionary<string, PyObject> callables,
-        IReadOnlyDictionary<string, PyObject> inputs,
-        SourceFolder folder,
-        bool freezeHostObjects,
-        CancellationToken cancellationToken)
+    public EvaluationOutcome Run(IReadOnlyList<ConfigNode> order, CancellationToken cancellationToken)
     {
-        var results = new Dictionary<string, PyObject>(StringComparer.Ordinal);
-        var complete = false;
+        var outcome = new EvaluationOutcome();
+        var blocked = new HashSet<string>(StringComparer.Ordinal);
+        var ran = new List<(string Name, CachedResult Entry)>();
         try
         {
             foreach (var node in order)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = node.Overridden
-                    ? inputs[node.Name].NewReference()
-                    : Call(node, callables[node.Name], results, inputs, folder);
-                results[node.Name] = result;
-                if (freezeHostObjects)
+                if (node.Needs.Any(n => blocked.Contains(n.Name)))
                 {
-                    FrozenObjects.FreezeResult(result);
+                    blocked.Add(node.Name);
+                    outcome.Skipped.Add(node.Name);
+                    continue;
                 }
+                if (node.Overridden)
+                {
+                    outcome.Values[node.Name] = (context.Inputs.Value(node.Name), context.Inputs.Revision(node.Name));
+                    outcome.Replaced.Add(node.Name);
+                    continue;
+                }
+                var registration = context.Functions[node.Function.Order];
+                var arguments = Stamps(node, outcome);
+                if (context.Cache.Find(node.Name) is { } kept && CanReuse(kept, registration, arguments))
+                {
+                    outcome.Values[node.Name] = (kept.Value, kept.Revision);
+                    outcome.Reused.Add(node.Name);
+                    continue;
+                }
+                var started = Stopwatch.GetTimestamp();
+                PyObject value;
+                try
+                {
+                    value = Call(node, registration.Callable, outcome);
+                }
+                catch (PythonException exception)
+                {
+                    outcome.Errors.Add(ExceptionTranslator.FromEvaluation(exception, node.Function, context.Folder));
+                    context.Cache.Remove(node.Name);
+                    blocked.Add(node.Name);
+                    continue;
+                }
+                var duration = Stopwatch.GetElapsedTime(started);
+                var entry = context.Cache.Store(node.Name, registration, arguments, value, context.Values, context.Revision, duration);
+                ran.Add((node.Name, entry));
+                outcome.Values[node.Name] = (entry.Value, entry.Revision);
+                outcome.Ran.Add(node.Name);
+                outcome.Durations[node.Name] = duration;
             }
-            complete = true;
-            return results;
         }
         finally
         {
-            if (!complete)
+            // What each config read decides when it runs again; kept even when the evaluation stops early.
+            var reads = context.Finder.TakeConfigReads();
+            foreach (var (name, entry) in ran)
             {
-                foreach (var result in results.Values)
+                if (reads.TryGetValue(name, out var read))
                 {
-                    result.Dispose();
+                    entry.Imports = read.Imports.ToDictionary(i => i, context.Modules.ExecutedAt, StringComparer.Ordinal);
+                    entry.Files = read.Files;
                 }
             }
         }
+        return outcome;
     }
 
-    private static PyObject Call(ConfigNode node, PyObject callable, Dictionary<string, PyObject> results, IReadOnlyDictionary<string, PyObject> inputs, SourceFolder folder)
+    private ArgumentStamp[] Stamps(ConfigNode node, EvaluationOutcome outcome)
+    {
+        var stamps = new ArgumentStamp[node.Arguments.Count];
+        for (var i = 0; i < stamps.Length; i++)
+        {
+            stamps[i] = node.Arguments[i] switch
+            {
+                Argument.FromConfig c => new ArgumentStamp(ValueSource.Config, c.Node.Name, outcome.Values[c.Node.Name].Revision),
+                Argument.FromInput input => new ArgumentStamp(ValueSource.Input, input.InputName, context.Inputs.Revision(input.InputName)),
+                _ => new ArgumentStamp(ValueSource.Default, "", 0),
+            };
+        }
+        return stamps;
+    }
+
+    private bool CanReuse(CachedResult kept, RegisteredFunction registration, ArgumentStamp[] arguments)
+    {
+        if (!ReferenceEquals(kept.Function, registration) || !kept.Arguments.AsSpan().SequenceEqual(arguments))
+        {
+            return false;
+        }
+        foreach (var (module, executedAt) in kept.Imports)
+        {
+            if (context.Modules.ExecutedAt(module) != executedAt)
+            {
+                return false;
+            }
+        }
+        foreach (var (path, digest) in kept.Files)
+        {
+            if (!context.Digests.TryGetValue(path, out var now) || now != digest)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private PyObject Call(ConfigNode node, PyObject callable, EvaluationOutcome outcome)
     {
         var positional = new List<object?>();
-        var keywords = new List<KeyValuePair<string, object?>>();
+        var keywords = new Dictionary<string, object?>(StringComparer.Ordinal);
         var pendingDefaults = new List<int>();
-        for (var i = 0; i < node.Arguments.Count; i++)
+        foreach (var argument in node.Arguments)
         {
-            var argument = node.Arguments[i];
             var value = argument switch
             {
-                Argument.FromConfig fromConfig => results[fromConfig.Node.Name],
-                Argument.FromInput fromInput => inputs[fromInput.InputName],
+                Argument.FromConfig fromConfig => outcome.Values[fromConfig.Node.Name].Value,
+                Argument.FromInput fromInput => context.Inputs.Value(fromInput.InputName),
                 _ => null,
             };
             if (argument.Parameter.Kind != ParameterKind.PositionalOnly)
             {
                 if (value is not null)
                 {
-                    keywords.Add(new(argument.Parameter.Name, value));
+                    keywords[argument.Parameter.Name] = value;
                 }
                 continue;
             }
@@ -80,14 +148,7 @@ internal static class Evaluator
             positional.Add(value);
         }
         positional.RemoveRange(positional.Count - pendingDefaults.Count, pendingDefaults.Count); // trailing defaults: leave to Python
-        try
-        {
-            return callable.Call(positional.ToArray(), keywords);
-        }
-        catch (PythonException exception)
-        {
-            throw new ConfigException(ExceptionTranslator.FromEvaluation(exception, node.Function, folder));
-        }
+        return context.Finder.RunConfig(node.Name, callable, positional.ToArray(), keywords, Messages.ResultOwner(node.Name), context.HostFreeze);
     }
 
     // A positional-only parameter left to its default before one that is passed needs its default
@@ -107,4 +168,35 @@ internal static class Evaluator
         }
         pending.Clear();
     }
+}
+
+/// <summary>What an evaluation works with: the workspace's kept state and this evaluation's view of it.</summary>
+internal sealed record EvaluationContext(
+    FolderFinder Finder,
+    ValuesModule Values,
+    ResultCache Cache,
+    InputSet Inputs,
+    ModuleSet Modules,
+    IReadOnlyList<RegisteredFunction> Functions,
+    IReadOnlyDictionary<string, string?> Digests,
+    SourceFolder Folder,
+    PyObject? HostFreeze,
+    int Revision);
+
+/// <summary>What running the configs gave: values (owned by the cache and the inputs) and what happened to each config.</summary>
+internal sealed class EvaluationOutcome
+{
+    public Dictionary<string, (PyObject Value, int Revision)> Values { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Ran { get; } = [];
+
+    public List<string> Reused { get; } = [];
+
+    public List<string> Replaced { get; } = [];
+
+    public List<string> Skipped { get; } = [];
+
+    public List<ConfigError> Errors { get; } = [];
+
+    public Dictionary<string, TimeSpan> Durations { get; } = new(StringComparer.Ordinal);
 }

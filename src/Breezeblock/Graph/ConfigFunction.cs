@@ -9,7 +9,11 @@ internal enum ParameterKind
 }
 
 /// <summary>A parameter of a configure function: the name of something it needs.</summary>
-internal sealed record ConfigParameter(string Name, ParameterKind Kind, bool HasDefault);
+/// <param name="Name">The parameter's name.</param>
+/// <param name="Kind">How it may be passed.</param>
+/// <param name="HasDefault">True when it has a default value.</param>
+/// <param name="DefaultText">The default's <c>repr()</c>, shortened, when it has one.</param>
+internal sealed record ConfigParameter(string Name, ParameterKind Kind, bool HasDefault, string? DefaultText = null);
 
 /// <summary>
 /// A configure function as the graph sees it: plain data read from Python once, so that graph logic
@@ -21,10 +25,12 @@ internal sealed record ConfigParameter(string Name, ParameterKind Kind, bool Has
 /// <param name="VarPositional">The name of a <c>*args</c> parameter, which cannot be wired.</param>
 /// <param name="VarKeyword">The name of a <c>**kwargs</c> parameter, which cannot be wired.</param>
 /// <param name="Order">Position in definition order (by file, then line); breaks ties in evaluation order.</param>
+/// <param name="QualifiedName">The Python function's module and qualified name (<c>services.web.make_web</c>).</param>
 internal sealed record ConfigFunction(
     string Name,
     SourceLocation Location,
     IReadOnlyList<ConfigParameter> Parameters,
     string? VarPositional,
     string? VarKeyword,
-    int Order);
+    int Order,
+    string? QualifiedName = null);

@@ -15,11 +15,10 @@ internal static class CycleFinder
         {
             var start = component.MinBy(n => n.Function.Order)!;
             var path = PathBack(start, component.ToHashSet());
-            var text = string.Join(" -> ", path.Select(n => n.ToString())) + $" -> {start.Name}";
-            errors.Add(new ConfigError(ConfigErrorKind.Cycle, $"configs need each other in a cycle: {text}", start.Function.Location)
+            errors.Add(new ConfigError(ConfigErrorKind.Cycle, Messages.Cycle(path.Select(n => n.ToString()), start.Name), start.Function.Location)
             {
                 ConfigName = start.Name,
-                Hint = "a config cannot depend on itself, directly or through others; move the shared part into a config they all need",
+                Hint = Messages.CycleHint,
             });
         }
         return errors;

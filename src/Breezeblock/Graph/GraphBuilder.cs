@@ -7,7 +7,10 @@ namespace Breezeblock;
 /// </summary>
 internal static class GraphBuilder
 {
-    public static (ConfigGraph Graph, List<ConfigError> Errors) Build(IReadOnlyList<ConfigFunction> functions, IReadOnlyCollection<string> inputNames)
+    /// <param name="functions">The registered functions, in any order.</param>
+    /// <param name="inputNames">The inputs given.</param>
+    /// <param name="inputSyntax">How the host's users give an input, for hints (see <see cref="ConfigOptions.InputSyntax"/>).</param>
+    public static (ConfigGraph Graph, List<ConfigError> Errors) Build(IReadOnlyList<ConfigFunction> functions, IReadOnlyCollection<string> inputNames, string? inputSyntax = null)
     {
         var errors = new List<ConfigError>();
         var inputs = inputNames.ToHashSet(StringComparer.Ordinal);
@@ -17,11 +20,10 @@ internal static class GraphBuilder
         {
             if (byName.TryGetValue(function.Name, out var first))
             {
-                errors.Add(new ConfigError(ConfigErrorKind.DuplicateName,
-                    $"config '{function.Name}' is defined twice: {first.Function.Location} and {function.Location}", function.Location)
+                errors.Add(new ConfigError(ConfigErrorKind.DuplicateName, Messages.DefinedTwice(function.Name, first.Function.Location, function.Location), function.Location)
                 {
                     ConfigName = function.Name,
-                    Hint = "rename one of the functions, or give one another name with @configure(name=\"...\")",
+                    Hint = Messages.DefinedTwiceHint,
                 });
                 continue;
             }
@@ -37,9 +39,11 @@ internal static class GraphBuilder
             {
                 if (name is not null)
                 {
-                    errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature,
-                        $"config '{function.Name}' takes {kind}{name}, but a configure function must name each config or input it needs as a parameter",
-                        function.Location) { ConfigName = function.Name, Hint = $"replace {kind}{name} with one parameter per dependency" });
+                    errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.Variadic(function.Name, kind, name), function.Location)
+                    {
+                        ConfigName = function.Name,
+                        Hint = Messages.VariadicHint(kind, name),
+                    });
                 }
             }
             foreach (var parameter in function.Parameters)
@@ -58,7 +62,7 @@ internal static class GraphBuilder
                 }
                 else
                 {
-                    errors.Add(Missing(function, parameter, byName, inputs));
+                    errors.Add(Missing(function, parameter, byName, inputs, inputSyntax));
                 }
             }
         }
@@ -68,17 +72,19 @@ internal static class GraphBuilder
         return (new ConfigGraph(nodes), errors);
     }
 
-    private static ConfigError Missing(ConfigFunction function, ConfigParameter parameter, Dictionary<string, ConfigNode> configs, HashSet<string> inputs)
+    private static ConfigError Missing(ConfigFunction function, ConfigParameter parameter, Dictionary<string, ConfigNode> configs, HashSet<string> inputs, string? inputSyntax)
     {
         var suggestion = Suggestions.Nearest(parameter.Name, configs.Keys.Concat(inputs));
         var hint = suggestion is null
-            ? $"define a config named '{parameter.Name}', pass an input with --set {parameter.Name}=VALUE, or give the parameter a default"
+            ? Messages.MissingDependencyHint(parameter.Name, inputSyntax)
             : configs.TryGetValue(suggestion, out var near)
-                ? $"did you mean '{suggestion}'? (the config at {near.Function.Location})"
-                : $"did you mean '{suggestion}'? (an input)";
-        return new ConfigError(ConfigErrorKind.MissingDependency,
-            $"config '{function.Name}' needs '{parameter.Name}', which is not a config, an input or a parameter default",
-            function.Location) { ConfigName = function.Name, Hint = hint };
+                ? Messages.DidYouMeanConfig(suggestion, near.Function.Location)
+                : Messages.DidYouMeanInput(suggestion);
+        return new ConfigError(ConfigErrorKind.MissingDependency, Messages.MissingDependency(function.Name, parameter.Name), function.Location)
+        {
+            ConfigName = function.Name,
+            Hint = hint,
+        };
     }
 
     private static int Compare(SourceLocation? a, SourceLocation? b)

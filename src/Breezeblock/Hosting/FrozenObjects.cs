@@ -1,37 +1,40 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using Breezeblock.Python;
 
 namespace Breezeblock;
 
 /// <summary>
-/// Host objects (and their collections) that a configure function returned. Once the function
-/// returns they are frozen: a later function that tries to change an earlier result gets an error
-/// at its own line, so results cannot depend on the order configs run in.
+/// Host objects (and their collections) in a config's result or an input. Once the function returns
+/// they are frozen, like the plain values around them (values.py): a later function that tries to
+/// change an earlier result gets an error at its own line, so results cannot depend on the order
+/// configs run in. Each frozen object remembers what it belongs to, for the message.
 /// </summary>
 internal static class FrozenObjects
 {
-    private static readonly ConditionalWeakTable<object, object> s_frozen = new();
-    private static readonly object Marker = new();
+    private static readonly ConditionalWeakTable<object, string> s_frozen = new();
 
     public static bool IsFrozen(object value) => s_frozen.TryGetValue(value, out _);
 
-    /// <summary>Freezes every host object in a configure function's result (the GIL must be held).</summary>
-    public static void FreezeResult(Breezeblock.Python.PyObject result)
+    /// <summary>The error for changing a frozen object, or null when it is not frozen.</summary>
+    public static string? FrozenMessage(object value, string what) =>
+        s_frozen.TryGetValue(value, out var owner) ? Messages.Frozen(what, owner) : null;
+
+    /// <summary>
+    /// The Python function values.py calls for each object it does not know: <c>freeze_host(value, owner)</c>
+    /// freezes a host object and what it holds; other objects are left alone. The GIL must be held.
+    /// </summary>
+    public static PyObject CreateFreezeFunction() => PyFunction.Create("freeze_host", args =>
     {
-        object? managed;
-        try
+        if (args.PositionalCount == 2 && args[0].TryGetWrapped(out var target) && target is not null)
         {
-            managed = result.ToManaged();
+            Freeze(target, args[1].AsString());
         }
-        catch (Exception e) when (e is InvalidCastException or InvalidOperationException)
-        {
-            return; // not convertible as a whole (a dict keyed by None, a cycle): nothing reachable to freeze that way
-        }
-        Freeze(managed);
-    }
+        return null;
+    });
 
     /// <summary>Freezes <paramref name="value"/> and every host object and collection reachable from it.</summary>
-    public static void Freeze(object? value)
+    public static void Freeze(object? value, string owner)
     {
         var pending = new Stack<object>();
         Push(pending, value);
@@ -41,7 +44,7 @@ internal static class FrozenObjects
             {
                 continue;
             }
-            s_frozen.AddOrUpdate(item, Marker);
+            s_frozen.AddOrUpdate(item, owner);
             switch (item)
             {
                 case HostList list:

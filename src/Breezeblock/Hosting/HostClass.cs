@@ -165,10 +165,9 @@ internal static class HostClass
 
     private static void Set(HostClassModel model, HostPropertyModel property, object target, PyArgument value)
     {
-        if (FrozenObjects.IsFrozen(target))
+        if (FrozenObjects.FrozenMessage(target, $"{model.PythonName} object") is { } frozen)
         {
-            throw PythonErrorException.AttributeError(
-                $"cannot assign to {model.PythonName}.{property.PythonName}: this object belongs to the result of a config that has already returned, and results are frozen");
+            throw PythonErrorException.AttributeError(frozen);
         }
         var converted = property.Converter.FromPython(value, property.PythonName);
         if (property.HasValidation)

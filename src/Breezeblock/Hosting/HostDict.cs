@@ -114,9 +114,9 @@ internal sealed class HostDict(IDictionary items, Converter value)
 
     private object? Mutate(Action change)
     {
-        if (FrozenObjects.IsFrozen(Items))
+        if (FrozenObjects.FrozenMessage(Items, "dict") is { } frozen)
         {
-            throw PythonErrorException.AttributeError("cannot change this dict: it belongs to the result of a config that has already returned, and results are frozen");
+            throw PythonErrorException.AttributeError(frozen);
         }
         change();
         return null;

@@ -152,9 +152,9 @@ internal sealed class HostList(IList items, Converter element)
 
     private void Mutate(Action change)
     {
-        if (FrozenObjects.IsFrozen(Items))
+        if (FrozenObjects.FrozenMessage(Items, "list") is { } frozen)
         {
-            throw PythonErrorException.AttributeError("cannot change this list: it belongs to the result of a config that has already returned, and results are frozen");
+            throw PythonErrorException.AttributeError(frozen);
         }
         try
         {

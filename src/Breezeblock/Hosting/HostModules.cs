@@ -11,6 +11,7 @@ internal sealed class HostModules : IHostModules
 {
     private readonly IReadOnlyList<HostModuleBuilder> _builders;
     private List<(string Name, PyObject Module)>? _modules;
+    private PyObject? _freeze;
 
     public HostModules(IReadOnlyList<HostModuleBuilder> builders)
     {
@@ -27,6 +28,8 @@ internal sealed class HostModules : IHostModules
     public IReadOnlyList<HostModuleBuilder> Builders => _builders;
 
     public IHostObjectRenderer Renderer => HostObjectRenderer.Instance;
+
+    public PyObject FreezeFunction => _freeze ??= FrozenObjects.CreateFreezeFunction();
 
     /// <summary>The registered types and every host type they refer to, each once.</summary>
     public static IEnumerable<HostTypeModel> Types(HostModuleBuilder builder) =>

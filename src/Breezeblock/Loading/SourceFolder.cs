@@ -18,7 +18,8 @@ internal enum ModuleKind
 /// <param name="Path">The absolute path of the file (the folder, for a namespace package).</param>
 /// <param name="RelativePath">The path relative to the config folder, with forward slashes.</param>
 /// <param name="Kind">Module, package or namespace package.</param>
-internal sealed record SourceModule(string Name, string Path, string RelativePath, ModuleKind Kind)
+/// <param name="Hash">The SHA-256 of the file's bytes when it was read (null for a namespace package or an unreadable file).</param>
+internal sealed record SourceModule(string Name, string Path, string RelativePath, ModuleKind Kind, string? Hash = null)
 {
     /// <summary>The folder a package's submodules are found in.</summary>
     public string Directory => Kind == ModuleKind.Namespace ? Path : System.IO.Path.GetDirectoryName(Path)!;
@@ -29,15 +30,21 @@ internal sealed record SourceModule(string Name, string Path, string RelativePat
 
 /// <summary>
 /// The .py files of a config folder: every file, recursively, in sorted order, skipping
-/// <c>__pycache__</c> and folders and files whose names start with a dot.
+/// <c>__pycache__</c> and folders and files whose names start with a dot. Each file is read once and
+/// hashed; the loader compiles exactly the bytes that were hashed, so a file saved meanwhile is
+/// noticed by the next evaluation rather than half-seen by this one.
 /// </summary>
 internal sealed class SourceFolder
 {
-    private SourceFolder(string root, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces)
+    private readonly Dictionary<string, byte[]> _contents;
+
+    private SourceFolder(string root, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces, Dictionary<string, byte[]> contents, IReadOnlyList<ConfigError> readErrors)
     {
         Root = root;
         Files = files;
         Namespaces = namespaces;
+        _contents = contents;
+        ReadErrors = readErrors;
     }
 
     /// <summary>The folder's absolute path, without a trailing separator.</summary>
@@ -49,15 +56,26 @@ internal sealed class SourceFolder
     /// <summary>Folders without __init__.py that contain modules.</summary>
     public IReadOnlyList<SourceModule> Namespaces { get; }
 
-    /// <summary>Lists the folder's modules.</summary>
+    /// <summary>Files that were listed but could not be read.</summary>
+    public IReadOnlyList<ConfigError> ReadErrors { get; }
+
+    /// <summary>Every module: files, then namespace packages.</summary>
+    public IEnumerable<SourceModule> Modules => Files.Concat(Namespaces);
+
+    /// <summary>The bytes of a file module as they were hashed, or null when it could not be read.</summary>
+    public byte[]? Content(SourceModule module) => _contents.GetValueOrDefault(module.Name);
+
+    /// <summary>Lists the folder's modules and reads their files.</summary>
+    /// <param name="folder">The folder's path.</param>
+    /// <param name="path">The folder as the application named it, for messages (default: <paramref name="folder"/>).</param>
     /// <exception cref="ConfigException">The folder does not exist or cannot be read.</exception>
-    public static SourceFolder Discover(string path)
+    public static SourceFolder Discover(string folder, string? path = null)
     {
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        path ??= folder;
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (!Directory.Exists(root))
         {
-            var what = File.Exists(root) ? "is a file, not a folder" : "does not exist";
-            throw new ConfigException(new ConfigError(ConfigErrorKind.FolderNotFound, $"config folder {path} {what}", null));
+            throw new ConfigException(new ConfigError(ConfigErrorKind.FolderNotFound, Messages.FolderMissing(path, File.Exists(root)), null));
         }
         List<string> relativeFiles;
         try
@@ -66,31 +84,40 @@ internal sealed class SourceFolder
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
-            throw new ConfigException(new ConfigError(ConfigErrorKind.FolderNotFound, $"config folder {path} cannot be read: {e.Message}", null));
+            throw new ConfigException(new ConfigError(ConfigErrorKind.FolderNotFound, Messages.FolderUnreadable(path, e.Message), null));
         }
         relativeFiles.Sort(StringComparer.Ordinal);
 
         var files = new List<SourceModule>();
         var packages = new HashSet<string>(StringComparer.Ordinal);
+        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var readErrors = new List<ConfigError>();
         var folderName = Path.GetFileName(root);
         foreach (var relative in relativeFiles)
         {
             var withoutExtension = relative[..^3];
             var absolute = Path.Combine(root, relative);
-            if (withoutExtension == "__init__")
+            var (name, kind) = withoutExtension == "__init__"
+                ? (folderName, ModuleKind.Module)
+                : withoutExtension.EndsWith("/__init__", StringComparison.Ordinal)
+                    ? (withoutExtension[..^"/__init__".Length].Replace('/', '.'), ModuleKind.Package)
+                    : (withoutExtension.Replace('/', '.'), ModuleKind.Module);
+            if (kind == ModuleKind.Package)
             {
-                files.Add(new SourceModule(folderName, absolute, relative, ModuleKind.Module));
-            }
-            else if (withoutExtension.EndsWith("/__init__", StringComparison.Ordinal))
-            {
-                var name = withoutExtension[..^"/__init__".Length].Replace('/', '.');
                 packages.Add(name);
-                files.Add(new SourceModule(name, absolute, relative, ModuleKind.Package));
             }
-            else
+            string? hash = null;
+            try
             {
-                files.Add(new SourceModule(withoutExtension.Replace('/', '.'), absolute, relative, ModuleKind.Module));
+                var bytes = File.ReadAllBytes(absolute);
+                contents[name] = bytes;
+                hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                readErrors.Add(new ConfigError(ConfigErrorKind.ImportError, Messages.FileUnreadable(relative, e.Message), new SourceLocation(absolute, relative, 0)));
+            }
+            files.Add(new SourceModule(name, absolute, relative, kind, hash));
         }
 
         var namespaces = new List<SourceModule>();
@@ -100,15 +127,15 @@ internal sealed class SourceFolder
             var segments = module.RelativePath.Split('/');
             for (var depth = 1; depth < segments.Length; depth++)
             {
-                var folder = string.Join('/', segments[..depth]);
-                var name = folder.Replace('/', '.');
+                var directory = string.Join('/', segments[..depth]);
+                var name = directory.Replace('/', '.');
                 if (!packages.Contains(name) && seen.Add(name))
                 {
-                    namespaces.Add(new SourceModule(name, Path.Combine(root, folder), folder, ModuleKind.Namespace));
+                    namespaces.Add(new SourceModule(name, Path.Combine(root, directory), directory, ModuleKind.Namespace));
                 }
             }
         }
-        return new SourceFolder(root, files, namespaces);
+        return new SourceFolder(root, files, namespaces, contents, readErrors);
     }
 
     // Iterative, so deep trees cannot overflow; symlinked folders are followed once each.

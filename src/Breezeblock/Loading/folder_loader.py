@@ -1,10 +1,17 @@
-"""The importer for one config folder (run by the engine as module _breezeblock_loader).
+"""The importer of one workspace's config folder (run by the engine as module _breezeblock_loader).
 
 Modules of the folder are found by an explicit table rather than through sys.path, so they never
 shadow installed modules, files whose names are not identifiers still load, and each module runs
-exactly once per evaluation whichever import reaches it first. Compiled code is cached by content.
+exactly once per load whichever import reaches it first. Compiled code is cached by content.
+
+A workspace keeps its modules between evaluations. While it evaluates (between enter() and leave())
+its modules are in sys.modules and its finder is first on sys.meta_path, and the finder records what
+each module body and each config reads: the modules it imports, the files it opens and the folders
+it lists. Those records decide what the next evaluation runs again.
 """
 
+import _thread
+import builtins
 import importlib
 import importlib.machinery
 import importlib.util
@@ -19,6 +26,15 @@ import types
 CO_VARARGS = 0x04
 CO_VARKEYWORDS = 0x08
 POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, KEYWORD_ONLY = 0, 1, 2
+UNREADABLE = "-"  # the digest of a path that cannot be read
+
+_get_ident = _thread.get_ident
+_real_import = builtins.__import__
+_real_import_module = importlib.import_module
+_active = None  # the finder of the workspace evaluating now; evaluations never overlap
+_audit_installed = False
+_SPECIAL = tuple(os.sep + name + os.sep for name in ("dev", "proc", "sys"))
+_PYCACHE = os.sep + "__pycache__" + os.sep
 
 
 class DependencyFailed(ImportError):
@@ -26,18 +42,37 @@ class DependencyFailed(ImportError):
 
 
 class FolderFinder:
-    """Finds and loads the modules of one folder, named in ``table``: name -> (path, kind, directory)."""
+    """Finds, loads and watches the modules of one folder, named in ``table``: name -> (path, kind, directory)."""
 
-    def __init__(self, table, cache_dir):
-        self.table = table
+    def __init__(self, root, cache_dir, freeze):
+        self.root = root
         self.cache_dir = cache_dir
+        self.freeze = freeze
+        self.table = {}
+        self.sources = {}        # name -> source bytes, for the modules this load executes
+        self.modules = {}        # name -> module object, kept between evaluations
         self.failed = set()
-        self.executed = []
+        self.stack = []          # modules executing now, innermost last
+        self.executed = []       # modules this load executed, in order
+        self.reads = {}          # module name -> (imports, files) of its body, for this load
+        self.registrations = {}  # module name -> ([(function, name)], ids), for this load
+        self.config = None       # (imports, files) of the config running now
+        self.config_reads = {}   # config name -> (imports, files), for configs that read anything
+        self.digests = {}        # digest of each path read, memoized for one evaluation
+        self.thread = None
+        self.paused = 0
+        self.saved = None
+        self.ignored = ()
+
+    # -- the import protocol -------------------------------------------------------------------
 
     def find_spec(self, fullname, path=None, target=None):
         entry = self.table.get(fullname)
         if entry is None:
             return None
+        reads = self._reads()
+        if reads is not None:
+            reads[0].add(fullname)  # a first import that bypassed __import__ (importlib.import_module)
         origin, kind, directory = entry
         if kind == "namespace":
             spec = importlib.machinery.ModuleSpec(fullname, None, is_package=True)
@@ -54,33 +89,48 @@ class FolderFinder:
         if name in self.failed:
             raise DependencyFailed(f"cannot import {name}: it failed to load", name=name)
         self.executed.append(name)
+        self.reads[name] = (set(), {})
+        self.registrations[name] = ([], set())
+        origin = module.__spec__.origin
+        linecache = sys.modules.get("linecache")
+        if linecache is not None:
+            linecache.cache.pop(origin, None)  # tracebacks and line numbers must show the source that runs
+        self.stack.append(name)
         try:
-            exec(self.code_for(module.__spec__.origin), module.__dict__)
+            exec(self.code_for(name, origin), module.__dict__)
         except BaseException:
             self.failed.add(name)
             raise
+        finally:
+            self.stack.pop()
 
-    def code_for(self, path):
-        with open(path, "rb") as file:
-            source = file.read()
-        cached = self._cache_path(path, source)
-        if cached is not None:
-            try:
-                with open(cached, "rb") as file:
-                    return marshal.loads(file.read())
-            except (OSError, EOFError, ValueError, TypeError):
-                pass
-        code = compile(source, path, "exec", dont_inherit=True)
-        if cached is not None:
-            try:
-                os.makedirs(os.path.dirname(cached), exist_ok=True)
-                temporary = f"{cached}.{os.getpid()}.tmp"
-                with open(temporary, "wb") as file:
-                    file.write(marshal.dumps(code))
-                os.replace(temporary, cached)
-            except OSError:
-                pass
-        return code
+    def code_for(self, name, path):
+        self.paused += 1
+        try:
+            source = self.sources.pop(name, None)
+            if source is None:
+                with open(path, "rb") as file:
+                    source = file.read()
+            cached = self._cache_path(path, source)
+            if cached is not None:
+                try:
+                    with open(cached, "rb") as file:
+                        return marshal.loads(file.read())
+                except (OSError, EOFError, ValueError, TypeError):
+                    pass
+            code = compile(source, path, "exec", dont_inherit=True)
+            if cached is not None:
+                try:
+                    os.makedirs(os.path.dirname(cached), exist_ok=True)
+                    temporary = f"{cached}.{os.getpid()}.tmp"
+                    with open(temporary, "wb") as file:
+                        file.write(marshal.dumps(code))
+                    os.replace(temporary, cached)
+                except OSError:
+                    pass
+            return code
+        finally:
+            self.paused -= 1
 
     def _cache_path(self, path, source):
         if not self.cache_dir:
@@ -90,32 +140,290 @@ class FolderFinder:
         digest.update(path.encode("utf-8", "surrogatepass"))
         return os.path.join(self.cache_dir, importlib.util.MAGIC_NUMBER.hex(), digest.hexdigest())
 
+    # -- sessions: the workspace's modules in sys.modules while it evaluates --------------------
 
-def install(table, cache_dir):
-    finder = FolderFinder(table, cache_dir)
-    sys.meta_path.insert(0, finder)
-    return finder
+    def enter(self, breezeblock, redirect_print):
+        """Makes this workspace the one evaluating: its modules, finder, registration and tracking go in."""
+        global _active
+        _install_audit_hook()
+        self.thread = _get_ident()
+        self.digests = {}
+        self.saved = (list(sys.path), sys.stdout)
+        for name, module in self.modules.items():
+            sys.modules.setdefault(name, module)
+        sys.meta_path.insert(0, self)
+        prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix, getattr(sys, "base_exec_prefix", sys.prefix)}
+        self.ignored = tuple(p.rstrip(os.sep) + os.sep for p in prefixes if p) + ((self.cache_dir.rstrip(os.sep) + os.sep,) if self.cache_dir else ())
+        breezeblock._sink = self.register
+        builtins.__import__ = _tracking_import
+        importlib.import_module = _tracking_import_module
+        _active = self
+        if redirect_print:
+            sys.stdout = sys.stderr
+
+    def leave(self, breezeblock):
+        """Takes everything enter() put in out again; the modules stay with the workspace."""
+        global _active
+        _active = None
+        builtins.__import__ = _real_import
+        importlib.import_module = _real_import_module
+        breezeblock._sink = None
+        while self in sys.meta_path:
+            sys.meta_path.remove(self)
+        for name in self.table:
+            module = sys.modules.pop(name, None)
+            if module is not None:
+                self.modules[name] = module
+        for name, module in self.modules.items():
+            if name not in self.table and sys.modules.get(name) is module:
+                del sys.modules[name]
+        path, stdout = self.saved
+        sys.path[:] = path
+        try:
+            sys.stdout.flush()
+        except Exception:
+            pass
+        sys.stdout = stdout
+        self.saved = None
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def unload(self, names):
+        """Forgets modules that changed or are gone (and their parent's attribute for them)."""
+        for name in names:
+            module = self.modules.pop(name, None)
+            if module is None:
+                continue
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+            parent, _, child = name.rpartition(".")
+            owner = sys.modules.get(parent) if parent else None
+            if owner is not None and getattr(owner, child, None) is module:
+                try:
+                    delattr(owner, child)
+                except AttributeError:
+                    pass
+
+    def begin_load(self, table, sources):
+        """The folder's modules now, and the source of each module this load executes."""
+        self.table = table
+        self.sources = sources
+        self.failed = set()
+        self.executed = []
+        self.reads = {}
+        self.registrations = {}
+
+    def end_load(self):
+        """(executed, failed, {name: (imports, files)}, [(module, function, name)]) for this load."""
+        self.sources = {}
+        reads = {name: (sorted(imports), files) for name, (imports, files) in self.reads.items()}
+        registered = []
+        for name in self.executed:
+            if name not in self.failed:
+                for function, config_name in self.registrations[name][0]:
+                    registered.append((name, function, config_name))
+        executed, failed = self.executed, sorted(self.failed)
+        self.executed, self.reads, self.registrations = [], {}, {}
+        return executed, failed, reads, registered
+
+    def register(self, function, name):
+        """The sink of @configure: the function belongs to the module whose body is running."""
+        if not self.stack or _get_ident() != self.thread:
+            return  # configure() inside a config or from another thread registers nothing
+        entries, ids = self.registrations[self.stack[-1]]
+        if id(function) not in ids:
+            ids.add(id(function))
+            entries.append((function, name))
+
+    # -- evaluation -----------------------------------------------------------------------------
+
+    def run_config(self, name, function, args, kwargs, owner, host_freeze):
+        """Calls a configure function, recording what it reads, and returns its result frozen."""
+        reads = (set(), {})
+        self.config = reads
+        try:
+            value = function(*args, **kwargs)
+        finally:
+            self.config = None
+        if reads[0] or reads[1]:
+            self.config_reads[name] = (sorted(reads[0]), reads[1])
+        else:
+            self.config_reads.pop(name, None)
+        return self.freeze(value, owner, host_freeze)
+
+    def take_config_reads(self):
+        reads, self.config_reads = self.config_reads, {}
+        return reads
+
+    def current_digests(self, keys):
+        """The digest of each tracked path as it is now (a folder listing when the key ends with a separator)."""
+        return [self.digest(key) for key in keys]
+
+    # -- tracking -------------------------------------------------------------------------------
+
+    def _reads(self):
+        if self.paused or _get_ident() != self.thread:
+            return None
+        if self.config is not None:
+            return self.config
+        if self.stack:
+            return self.reads[self.stack[-1]]
+        return None
+
+    def note_path(self, path, listing):
+        reads = self._reads()
+        if reads is None:
+            return
+        try:
+            path = os.fspath(path)
+            if isinstance(path, bytes):
+                path = os.fsdecode(path)
+            path = os.path.abspath(path)
+        except Exception:
+            return
+        if not self._tracked(path):
+            return
+        key = path.rstrip(os.sep) + os.sep if listing else path
+        files = reads[1]
+        if key not in files:
+            digest = self.digest(key)
+            if digest is not None:
+                files[key] = digest
+
+    def _tracked(self, path):
+        if _PYCACHE in path or path.startswith(_SPECIAL):
+            return False
+        if path == self.root or path.startswith(self.root + os.sep):
+            return True
+        return not path.startswith(self.ignored)
+
+    def digest(self, key):
+        """blake2b of a file's bytes or a folder's sorted names; None for what is not a regular file."""
+        if key in self.digests:
+            return self.digests[key]
+        from _blake2 import blake2b
+        self.paused += 1
+        try:
+            if key.endswith(os.sep):
+                data = "\0".join(sorted(os.listdir(key))).encode("utf-8", "surrogateescape")
+            else:
+                import stat
+                if not stat.S_ISREG(os.stat(key).st_mode):
+                    self.digests[key] = None
+                    return None
+                with open(key, "rb") as file:
+                    data = file.read()
+            value = blake2b(data, digest_size=16).hexdigest()
+        except (OSError, ValueError):
+            value = UNREADABLE
+        finally:
+            self.paused -= 1
+        self.digests[key] = value
+        return value
 
 
-def uninstall(finder):
-    while finder in sys.meta_path:
-        sys.meta_path.remove(finder)
-    for name in finder.table:
-        sys.modules.pop(name, None)
+def _tracking_import(name, globals=None, locals=None, fromlist=(), level=0):
+    finder = _active
+    if finder is not None:
+        reads = finder._reads()
+        if reads is not None:
+            _note_import(reads[0], name, globals, fromlist, level)
+    return _real_import(name, globals, locals, fromlist, level)
 
+
+def _tracking_import_module(name, package=None):
+    finder = _active
+    if finder is not None and isinstance(name, str):
+        reads = finder._reads()
+        if reads is not None:
+            level = len(name) - len(name.lstrip("."))
+            _note_import(reads[0], name[level:], {"__package__": package}, (), level)
+    return _real_import_module(name, package)
+
+
+def _note_import(imports, name, globals, fromlist, level):
+    """Records the absolute name an import asks for, its parent packages, and from-list submodules."""
+    if level:
+        try:
+            name = importlib.util.resolve_name("." * level + name, _package_of(globals or {}))
+        except (ImportError, ValueError, TypeError):
+            return
+    if not isinstance(name, str) or not name:
+        return
+    prefix = None
+    for part in name.split("."):
+        prefix = part if prefix is None else prefix + "." + part
+        imports.add(prefix)
+    for item in fromlist or ():
+        if isinstance(item, str) and item != "*":
+            imports.add(name + "." + item)
+
+
+def _package_of(globals):
+    package = globals.get("__package__")
+    if package is not None:
+        return package
+    spec = globals.get("__spec__")
+    if spec is not None:
+        return spec.parent
+    module = globals.get("__name__", "")
+    return module if "__path__" in globals else module.rpartition(".")[0]
+
+
+def _audit(event, args):
+    finder = _active
+    if finder is None:
+        return
+    if event == "open":
+        path, mode, flags = args
+        if path is None or isinstance(path, int):
+            return
+        if mode is not None:
+            if any(c in mode for c in "wax+"):
+                return
+        elif flags & (os.O_WRONLY | os.O_RDWR):
+            return
+        finder.note_path(path, False)
+    elif event == "os.listdir" or event == "os.scandir":
+        path = args[0]
+        if not isinstance(path, int):
+            finder.note_path("." if path is None else path, True)
+
+
+def _install_audit_hook():
+    """One audit hook for the process (hooks cannot be removed); it does nothing outside evaluations."""
+    global _audit_installed
+    if not _audit_installed:
+        sys.addaudithook(_audit)
+        _audit_installed = True
+
+
+# -- reading the folder ---------------------------------------------------------------------------
 
 def load(name):
     """Imports one folder module (a no-op when an import already ran it)."""
-    importlib.import_module(name)
+    _real_import_module(name)
 
 
-def installed_location(name):
-    """Where an installed (non-folder) module of this top-level name lives, or None."""
-    if name in sys.builtin_module_names:
-        return "built into Python"
-    existing = sys.modules.get(name)
-    if existing is not None:
-        return getattr(existing, "__file__", None) or "already imported"
+def collisions(names, check_installed):
+    """{name: where} for top-level names already taken: imported now, or (for check_installed) installed."""
+    taken = {}
+    for name in names:
+        if name in sys.builtin_module_names:
+            taken[name] = "built into Python"
+            continue
+        existing = sys.modules.get(name)
+        if existing is not None:
+            taken[name] = getattr(existing, "__file__", None) or "already imported"
+            continue
+        if name in check_installed:
+            location = _installed_location(name)
+            if location is not None:
+                taken[name] = location
+    return taken
+
+
+def _installed_location(name):
     try:
         spec = importlib.machinery.PathFinder.find_spec(name)
     except (ImportError, ValueError):
@@ -125,23 +433,42 @@ def installed_location(name):
     return spec.origin or (list(spec.submodule_search_locations or []) or ["a namespace package"])[0]
 
 
-def describe_all(registry):
-    """describe() for every (function, name) registered, with the function's name: one call for all."""
+def describe_all(registry, freeze, default_owner):
+    """describe() for every (function, name): one call for all. Defaults are frozen like results."""
     described = []
     for function, name in registry:
+        config_name = name or getattr(function, "__name__", None) or repr(function)
         try:
+            _freeze_defaults(function, config_name, freeze, default_owner)
             parameters, var_positional, var_keyword, file, line = describe(function)
-            described.append((name or getattr(function, "__name__", None) or repr(function), parameters, var_positional, var_keyword, file, line, None))
+            qualified = f"{getattr(function, '__module__', None) or '?'}.{getattr(function, '__qualname__', None) or config_name}"
+            described.append((config_name, parameters, var_positional, var_keyword, file, line, None, qualified, id(function)))
         except Exception as error:  # a signature that cannot be read is reported for that function alone
-            described.append((name or repr(function), [], None, None, "<unknown>", 0, f"{type(error).__name__}: {error}"))
+            described.append((config_name, [], None, None, "<unknown>", 0, f"{type(error).__name__}: {error}", config_name, id(function)))
     return described
+
+
+def _freeze_defaults(function, config_name, freeze, owner):
+    if type(function) is not types.FunctionType:
+        return
+    defaults = function.__defaults__
+    if defaults:
+        code = function.__code__
+        names = code.co_varnames[code.co_argcount - len(defaults):code.co_argcount]
+        frozen = tuple(freeze(value, owner.format(parameter=n, config=config_name), None) for n, value in zip(names, defaults))
+        if any(a is not b for a, b in zip(frozen, defaults)):
+            function.__defaults__ = frozen
+    keyword_defaults = function.__kwdefaults__
+    if keyword_defaults:
+        function.__kwdefaults__ = {n: freeze(value, owner.format(parameter=n, config=config_name), None) for n, value in keyword_defaults.items()}
 
 
 def describe(function):
     """(parameters, *args name, **kwargs name, file, line) of a config function.
 
-    parameters: (name, kind, has_default). Plain functions are read from their code object, which
-    is many times faster than inspect.signature; anything else goes through inspect.
+    parameters: (name, kind, has_default, repr of the default or None). Plain functions are read
+    from their code object, which is many times faster than inspect.signature; anything else goes
+    through inspect.
     """
     target = function
     for _ in range(100):
@@ -156,8 +483,11 @@ def describe(function):
         defaults = target.__defaults__ or ()
         keyword_defaults = target.__kwdefaults__ or {}
         first_default = count - len(defaults)
-        parameters = [(names[i], POSITIONAL_ONLY if i < positional_only else POSITIONAL_OR_KEYWORD, i >= first_default) for i in range(count)]
-        parameters += [(names[i], KEYWORD_ONLY, names[i] in keyword_defaults) for i in range(count, count + keyword_only)]
+        parameters = [(names[i], POSITIONAL_ONLY if i < positional_only else POSITIONAL_OR_KEYWORD, i >= first_default,
+                       _short_repr(defaults[i - first_default]) if i >= first_default else None) for i in range(count)]
+        parameters += [(names[i], KEYWORD_ONLY, names[i] in keyword_defaults,
+                        _short_repr(keyword_defaults[names[i]]) if names[i] in keyword_defaults else None)
+                       for i in range(count, count + keyword_only)]
         index = count + keyword_only
         var_positional = var_keyword = None
         if code.co_flags & CO_VARARGS:
@@ -180,12 +510,21 @@ def describe(function):
             elif parameter.kind is inspect.Parameter.VAR_KEYWORD:
                 var_keyword = parameter.name
             else:
-                parameters.append((parameter.name, kinds[parameter.kind], parameter.default is not inspect.Parameter.empty))
+                has_default = parameter.default is not inspect.Parameter.empty
+                parameters.append((parameter.name, kinds[parameter.kind], has_default, _short_repr(parameter.default) if has_default else None))
     if code is None:
         code = _code_of(function)
     file = code.co_filename if code is not None else "<unknown>"
     line = _def_line(file, code.co_firstlineno) if code is not None else 0
     return parameters, var_positional, var_keyword, file, line
+
+
+def _short_repr(value):
+    try:
+        text = repr(value)
+    except Exception as error:
+        return f"<{type(value).__name__}: repr failed: {type(error).__name__}>"
+    return text if len(text) <= 200 else text[:197] + "..."
 
 
 def _code_of(function):
@@ -210,22 +549,3 @@ def _def_line(file, first_line):
         if linecache.getline(file, line).lstrip().startswith(("def ", "async def ")):
             return line
     return first_line
-
-
-def enter(redirect_print):
-    """Saves what an evaluation may change (sys.path, sys.stdout) and optionally sends print() to stderr."""
-    state = (list(sys.path), sys.stdout)
-    if redirect_print:
-        sys.stdout = sys.stderr
-    return state
-
-
-def leave(state):
-    """Restores what enter() saved."""
-    path, stdout = state
-    sys.path[:] = path
-    try:
-        sys.stdout.flush()
-    except Exception:
-        pass
-    sys.stdout = stdout

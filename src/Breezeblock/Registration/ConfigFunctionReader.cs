@@ -2,50 +2,63 @@ using Breezeblock.Python;
 
 namespace Breezeblock;
 
-/// <summary>Reads what <c>@configure</c> registered into plain <see cref="ConfigFunction"/> records.</summary>
+/// <summary>
+/// Reads what <c>@configure</c> registered into plain <see cref="ConfigFunction"/> records, and puts
+/// every registered function into definition order.
+/// </summary>
 internal static class ConfigFunctionReader
 {
-    /// <summary>The registered functions in definition order (file, then line), with their Python objects.</summary>
-    public static List<(ConfigFunction Function, PyObject Callable)> Read(BreezeblockModule breezeblock, LoaderModule loader, SourceFolder folder, List<ConfigError> errors)
+    /// <summary>Describes the functions a load registered (one Python call for all); unreadable signatures become errors.</summary>
+    public static List<RegisteredFunction> Read(LoaderModule loader, ValuesModule values, IReadOnlyList<(string Module, PyObject Function, string? Name)> registered, SourceFolder folder, List<ConfigError> errors)
     {
-        // One call describes every function, and one conversion brings all of it to .NET.
-        using var described = loader.DescribeAll.Call(breezeblock.Registry);
+        var result = new List<RegisteredFunction>(registered.Count);
+        if (registered.Count == 0)
+        {
+            return result;
+        }
+        var pairs = registered.Select(r => (object?)new object?[] { r.Function, r.Name }).ToList();
+        using var described = loader.DescribeAll.Call(pairs, values.Freeze, Messages.DefaultOwnerTemplate);
         var rows = (List<object?>)described.ToManaged()!;
-        var found = new List<(string Name, SourceLocation Location, List<ConfigParameter> Parameters, string? Args, string? Kwargs, int Index)>(rows.Count);
         for (var index = 0; index < rows.Count; index++)
         {
             var row = (object?[])rows[index]!;
             var name = (string)row[0]!;
             if (row[6] is string problem)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, $"the signature of config '{name}' cannot be read: {problem}", null) { ConfigName = name });
+                errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.SignatureUnreadable(name, problem), null) { ConfigName = name });
+                registered[index].Function.Dispose();
                 continue;
             }
             var parameters = ((List<object?>)row[1]!).Select(p => (object?[])p!)
-                .Select(p => new ConfigParameter((string)p[0]!, (ParameterKind)(long)p[1]!, (bool)p[2]!))
+                .Select(p => new ConfigParameter((string)p[0]!, (ParameterKind)(long)p[1]!, (bool)p[2]!, p[3] as string))
                 .ToList();
-            found.Add((name, folder.Locate((string)row[4]!, (int)(long)row[5]!), parameters, row[2] as string, row[3] as string, index));
-        }
-        var ordered = found
-            .OrderBy(d => folder.Contains(d.Location.Path) ? 0 : 1)
-            .ThenBy(d => d.Location.DisplayPath, StringComparer.Ordinal)
-            .ThenBy(d => d.Location.Line)
-            .ToList();
-        var registry = (List<object?>)breezeblock.Registry.ToManaged()!; // (function, name) pairs; functions stay Python objects
-        var result = new List<(ConfigFunction, PyObject)>(ordered.Count);
-        for (var order = 0; order < ordered.Count; order++)
-        {
-            var d = ordered[order];
-            result.Add((new ConfigFunction(d.Name, d.Location, d.Parameters, d.Args, d.Kwargs, order), (PyObject)((object?[])registry[d.Index]!)[0]!));
-        }
-        var used = ordered.Select(d => d.Index).ToHashSet();
-        foreach (var (index, entry) in registry.Index())
-        {
-            if (!used.Contains(index) && ((object?[])entry!)[0] is IDisposable unused)
-            {
-                unused.Dispose();
-            }
+            var function = new ConfigFunction(name, folder.Locate((string)row[4]!, (int)(long)row[5]!), parameters, row[2] as string, row[3] as string, -1, (string)row[7]!);
+            result.Add(new RegisteredFunction(registered[index].Module, registered[index].Function, function, (long)row[8]!));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Every function once, in definition order (the folder's files first, by path, then line), each
+    /// with its <see cref="ConfigFunction.Order"/> set.
+    /// </summary>
+    public static List<RegisteredFunction> InDefinitionOrder(IEnumerable<RegisteredFunction> functions, SourceFolder folder)
+    {
+        var seen = new HashSet<long>();
+        var ordered = functions
+            .Where(f => seen.Add(f.Identity))
+            .OrderBy(f => folder.Contains(f.Function.Location.Path) ? 0 : 1)
+            .ThenBy(f => f.Function.Location.DisplayPath, StringComparer.Ordinal)
+            .ThenBy(f => f.Function.Location.Line)
+            .ThenBy(f => f.Function.Name, StringComparer.Ordinal)
+            .ToList();
+        for (var order = 0; order < ordered.Count; order++)
+        {
+            if (ordered[order].Function.Order != order)
+            {
+                ordered[order].Function = ordered[order].Function with { Order = order };
+            }
+        }
+        return ordered;
     }
 }

@@ -17,10 +17,9 @@ parameter's default. Every config runs once, after the configs it needs::
 
 __all__ = ["configure"]
 
-# (function, explicit name or None), in the order the decorators ran; read and cleared by the host.
-_registry = []
-# id() of every registered function; they stay alive in _registry, so their ids stay unique.
-_registered = set()
+# Where @configure reports a function: set by the host while it loads a folder, else None (a function
+# decorated at any other time, inside a config say, is returned unchanged and registers nothing).
+_sink = None
 
 
 def configure(func=None, *, name=None):
@@ -42,7 +41,7 @@ def configure(func=None, *, name=None):
 def _register(function, name):
     if not callable(function):
         raise TypeError(f"@configure applies to functions, got {type(function).__name__}")
-    if id(function) not in _registered:
-        _registered.add(id(function))
-        _registry.append((function, name))
+    sink = _sink
+    if sink is not None:
+        sink(function, name)
     return function

@@ -40,14 +40,14 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
     {
         if (depth > 500)
         {
-            throw new UnrepresentableValueException(path, "nested more than 500 levels deep");
+            throw new UnrepresentableValueException(path, Messages.NestedTooDeep);
         }
         switch (value)
         {
             case null or bool or string or long or BigInteger or decimal:
                 return value;
             case double number:
-                return double.IsFinite(number) ? number : throw new UnrepresentableValueException(path, $"float {FormatSpecial(number)} (not a number JSON can hold)");
+                return double.IsFinite(number) ? number : throw new UnrepresentableValueException(path, Messages.NotJsonFloat(FormatSpecial(number)));
             case List<object?> list:
                 for (var i = 0; i < list.Count; i++)
                 {
@@ -72,7 +72,7 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
                     return FromObject(python, path, depth);
                 }
             case byte[]:
-                throw new UnrepresentableValueException(path, "bytes");
+                throw new UnrepresentableValueException(path, Messages.BytesValue);
         }
         if (hostObjects is not null && hostObjects.TryRender(value, out var rendered))
         {
@@ -89,7 +89,8 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
             case int or short or sbyte or byte or ushort or uint or nint:
                 return Convert.ToInt64(value, CultureInfo.InvariantCulture);
             case ulong or nuint:
-                return (BigInteger)Convert.ToUInt64(value, CultureInfo.InvariantCulture);
+                var unsigned = Convert.ToUInt64(value, CultureInfo.InvariantCulture);
+                return unsigned <= long.MaxValue ? (long)unsigned : (BigInteger)unsigned;
             case float number:
                 return Normalize((double)number, path, depth);
             case Enum member:
@@ -109,7 +110,7 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
             case char character:
                 return character.ToString();
             case Delegate:
-                throw new UnrepresentableValueException(path, "function");
+                throw new UnrepresentableValueException(path, Messages.FunctionValue);
             case System.Collections.IDictionary dictionary:
                 var map = new Dictionary<string, object?>(StringComparer.Ordinal);
                 foreach (System.Collections.DictionaryEntry entry in dictionary)
@@ -121,7 +122,7 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
             case System.Collections.IEnumerable sequence:
                 return Normalize(sequence.Cast<object?>().ToList(), path, depth);
         }
-        throw new UnrepresentableValueException(path, $"a .NET {value.GetType().Name}");
+        throw new UnrepresentableValueException(path, Messages.DotnetValue(value.GetType().Name));
     }
 
     private object? FromObject(PyObject value, string path, int depth)
@@ -156,7 +157,7 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
             using var isoformat = value.GetAttr("isoformat");
             return isoformat.Call().As<string>();
         }
-        throw new UnrepresentableValueException(path, Describe(value));
+        throw new UnrepresentableValueException(path, Messages.PythonObject(value.TypeName));
     }
 
     private static bool IsType(PyObject value) => value.TypeName == "type";
@@ -167,21 +168,13 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
         return imported.GetAttr(name);
     }
 
-    private static string Describe(PyObject value) => value.TypeName switch
-    {
-        "function" or "builtin_function_or_method" or "method" => "function",
-        "module" => "module",
-        "type" => "class",
-        var type => $"{type} object",
-    };
-
     private static string KeyText(object key, string path) => key switch
     {
         string text => text,
         bool flag => flag ? "true" : "false",
         long or BigInteger => Convert.ToString(key, CultureInfo.InvariantCulture)!,
         double number => JsonText.Double(number),
-        _ => throw new UnrepresentableValueException(path, $"a dict key of type {(key is object?[] ? "tuple" : key.GetType().Name)} (keys must be str, int, float or bool)"),
+        _ => throw new UnrepresentableValueException(path, Messages.BadKey(key is object?[] ? "tuple" : key.GetType().Name)),
     };
 
     private static List<object?> SortedSet(HashSet<object?> set)

@@ -1,0 +1,167 @@
+namespace Breezeblock;
+
+/// <summary>
+/// Every text the engine shows people: error headlines, hints and notes, and the messages Python
+/// raises when a frozen value is changed. Tests build their expected texts from here. Inputs are named
+/// neutrally ("an input named 'x'"); a host that has its own way of giving inputs phrases them through
+/// <see cref="ConfigOptions.InputSyntax"/> (the CLI: <c>--set x=VALUE</c>).
+/// </summary>
+internal static class Messages
+{
+    // ---- the folder and its modules ----
+
+    public static string FolderMissing(string path, bool isFile) =>
+        $"config folder {path} {(isFile ? "is a file, not a folder" : "does not exist")}";
+
+    public static string FolderUnreadable(string path, string reason) => $"config folder {path} cannot be read: {reason}";
+
+    public static string FileUnreadable(string relativePath, string reason) => $"{relativePath} cannot be read: {reason}";
+
+    public static string ModuleNameTaken(string name, string location) =>
+        $"module '{name}' has the name of a module that is already installed ({location})";
+
+    public static string ModuleNameTakenHint(string relativePath) => $"rename {relativePath}: a config module cannot replace an installed one";
+
+    public static string WhileImporting(string relativePath) => $"while importing {relativePath}";
+
+    public static string WhileRunning(string config, SourceLocation location) => $"while running config '{config}' ({location})";
+
+    public const string ForgotImportHint = "add `from breezeblock import configure` at the top of the file";
+
+    public const string BreezeblockImportHint = "breezeblock is provided by the host; import it as `from breezeblock import configure`";
+
+    public static string PythonError(string type, string message) => message.Length == 0 ? type : $"{type}: {message}";
+
+    // ---- registration and the graph ----
+
+    public static string SignatureUnreadable(string config, string problem) => $"the signature of config '{config}' cannot be read: {problem}";
+
+    public static string DefinedTwice(string config, SourceLocation first, SourceLocation second) =>
+        $"config '{config}' is defined twice: {first} and {second}";
+
+    public const string DefinedTwiceHint = "rename one of the functions, or give one another name with @configure(name=\"...\")";
+
+    public static string Variadic(string config, string star, string parameter) =>
+        $"config '{config}' takes {star}{parameter}, but a configure function must name each config or input it needs as a parameter";
+
+    public static string VariadicHint(string star, string parameter) => $"replace {star}{parameter} with one parameter per dependency";
+
+    public static string MissingDependency(string config, string parameter) =>
+        $"config '{config}' needs '{parameter}', which is not a config, an input or a parameter default";
+
+    public static string MissingDependencyHint(string parameter, string? inputSyntax) =>
+        $"define a config named '{parameter}', {GiveInput(parameter, inputSyntax)}, or give the parameter a default";
+
+    public static string DidYouMeanConfig(string name, SourceLocation location) => $"did you mean '{name}'? (the config at {location})";
+
+    public static string DidYouMeanInput(string name) => $"did you mean '{name}'? (an input)";
+
+    public static string DidYouMeanParameter(string name, string config, SourceLocation location) =>
+        $"did you mean '{name}'? (a parameter of config '{config}' at {location})";
+
+    public static string Cycle(IEnumerable<string> path, string start) => $"configs need each other in a cycle: {string.Join(" -> ", path)} -> {start}";
+
+    public const string CycleHint = "a config cannot depend on itself, directly or through others; move the shared part into a config they all need";
+
+    public static string UnknownTarget(string target) => $"target '{target}' is not a config";
+
+    public static string ConfigList(IEnumerable<string> names) => $"the configs are: {string.Join(", ", names)}";
+
+    // ---- inputs ----
+
+    /// <summary>How to give an input, for hints: "give an input named 'x'", or in the host's own words.</summary>
+    public static string GiveInput(string name, string? inputSyntax) =>
+        inputSyntax is null ? $"give an input named '{name}'" : $"pass an input with {string.Format(System.Globalization.CultureInfo.InvariantCulture, inputSyntax, name)}";
+
+    public static string UnusedInput(string name) => $"input '{name}' is not used: no config and no parameter has that name";
+
+    public static string UnusedInputHint(IReadOnlyList<string> names) => names.Count switch
+    {
+        0 => "the folder defines no configs",
+        <= 20 => $"the configs and parameters are: {string.Join(", ", names)}",
+        _ => $"the configs and parameters include: {string.Join(", ", names.Take(20))}, ...",
+    };
+
+    public static string InvalidInput(string name, string reason) => $"input '{name}' cannot be given to Python: {reason}";
+
+    // ---- evaluation ----
+
+    public static string Skipped(IReadOnlyCollection<string> names) =>
+        $"note: {names.Count} {(names.Count == 1 ? "config was" : "configs were")} not run because a config they need failed: {string.Join(", ", names)}";
+
+    public const string NestedEvaluation =
+        "Evaluate was called from inside an evaluation (a configure function or host callback); evaluations cannot nest";
+
+    public const string WorkspaceDisposed = "the workspace has been disposed";
+
+    /// <summary>What a frozen value belongs to: a config's result.</summary>
+    public static string ResultOwner(string config) => $"the result of config '{config}', which has already returned, and results are frozen";
+
+    /// <summary>What a frozen value belongs to: an input.</summary>
+    public static string InputOwner(string name) => $"input '{name}', and inputs are frozen";
+
+    /// <summary>Python's str.format template for a parameter default's owner.</summary>
+    public const string DefaultOwnerTemplate = "the default of parameter '{parameter}' of config '{config}', and defaults are frozen";
+
+    /// <summary>The owner when it is not known.</summary>
+    public const string UnknownOwner = "the result of a config that has already returned, and results are frozen";
+
+    /// <summary>Python's str.format template of the error raised on changing a frozen value.</summary>
+    public const string FrozenTemplate = "cannot change this {what}: it belongs to {owner}";
+
+    public static string Frozen(string what, string owner) => FrozenTemplate.Replace("{what}", what, StringComparison.Ordinal).Replace("{owner}", owner, StringComparison.Ordinal);
+
+    public static bool IsFrozen(string pythonMessage) =>
+        pythonMessage.StartsWith("cannot change this ", StringComparison.Ordinal) && pythonMessage.EndsWith(" are frozen", StringComparison.Ordinal);
+
+    public const string FrozenHint = "configs receive results, inputs and defaults read-only; change a copy: dict(value), list(value) or copy.deepcopy(value)";
+
+    /// <summary>Python's str.format template for a result nested too deep to freeze.</summary>
+    public const string TooDeepTemplate = "the result is nested more than {depth} levels deep";
+
+    // ---- results ----
+
+    public static string NotAFunction(string config, string type, string actual) => $"config '{config}' cannot become {type}: it is {actual}, not a function";
+
+    public static string CannotBecome(string config, string type, string problem) => $"config '{config}' cannot become {type}: {problem}";
+
+    public static string Unrepresentable(string config, string path, string what) =>
+        $"config '{config}' returned a value the output cannot represent: {path} is {Article(what)}";
+
+    public const string UnrepresentableHint = "return plain data: dict, list, tuple, str, int, float, bool, None, dataclasses, enums, dates or host objects";
+
+    public static string NotEvaluated(string name, string? suggestion) =>
+        $"no config '{name}' was evaluated{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}";
+
+    public static string DataOnly(string config, string type) =>
+        $"config '{config}' cannot become {type}: this result was rebuilt from a snapshot and holds data, not Python objects";
+
+    public const string NestedTooDeep = "nested more than 500 levels deep";
+
+    public const string BytesValue = "bytes";
+
+    public const string FunctionValue = "function";
+
+    public static string NotJsonFloat(string text) => $"float {text} (not a number JSON can hold)";
+
+    public static string BadKey(string type) => $"a dict key of type {type} (keys must be str, int, float or bool)";
+
+    public static string DotnetValue(string type) => $"a .NET {type}";
+
+    public static string PythonObject(string type) => type switch
+    {
+        "function" or "builtin_function_or_method" or "method" => FunctionValue,
+        "module" => "module",
+        "type" => "class",
+        _ => $"{type} object",
+    };
+
+    private static string Article(string what) =>
+        what.StartsWith("a ", StringComparison.Ordinal) || what.StartsWith("an ", StringComparison.Ordinal) || what.StartsWith("float", StringComparison.Ordinal) || what.StartsWith("nested", StringComparison.Ordinal)
+            ? what
+            : ("aeiou".Contains(what[0], StringComparison.Ordinal) ? "an " : "a ") + what;
+
+    // ---- snapshots ----
+
+    public static string BadSnapshot(string what, string problem) => $"this is not a Breezeblock {what} snapshot: {problem}";
+}

@@ -1,0 +1,52 @@
+namespace Breezeblock;
+
+/// <summary>
+/// What one evaluation did: which configs ran and which were reused from the workspace's previous
+/// evaluations, which modules were loaded again, and how long each part took.
+/// </summary>
+public sealed class EvaluationReport
+{
+    internal EvaluationReport(
+        IReadOnlyList<string> ran,
+        IReadOnlyList<string> reused,
+        IReadOnlyList<string> replaced,
+        IReadOnlyList<string> modulesLoaded,
+        IReadOnlyList<string> modulesRemoved,
+        IReadOnlyDictionary<string, TimeSpan> durations,
+        TimeSpan loading,
+        TimeSpan total)
+    {
+        Ran = ran;
+        Reused = reused;
+        Replaced = replaced;
+        ModulesLoaded = modulesLoaded;
+        ModulesRemoved = modulesRemoved;
+        Durations = durations;
+        Loading = loading;
+        Total = total;
+    }
+
+    /// <summary>Configs whose function ran in this evaluation, in the order they ran.</summary>
+    public IReadOnlyList<string> Ran { get; }
+
+    /// <summary>Configs whose result from an earlier evaluation was still valid and was reused, in evaluation order.</summary>
+    public IReadOnlyList<string> Reused { get; }
+
+    /// <summary>Configs replaced by an input of the same name (their function does not run).</summary>
+    public IReadOnlyList<string> Replaced { get; }
+
+    /// <summary>Modules whose body ran in this evaluation (all of them the first time), in the order they ran.</summary>
+    public IReadOnlyList<string> ModulesLoaded { get; }
+
+    /// <summary>Modules that were loaded before and are gone from the folder now.</summary>
+    public IReadOnlyList<string> ModulesRemoved { get; }
+
+    /// <summary>How long each config that ran took.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Durations { get; }
+
+    /// <summary>Reading the folder, loading modules and building the graph.</summary>
+    public TimeSpan Loading { get; }
+
+    /// <summary>The whole evaluation.</summary>
+    public TimeSpan Total { get; }
+}

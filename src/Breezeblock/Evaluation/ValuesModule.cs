@@ -1,0 +1,43 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// The embedded values.py, made once per process: <c>freeze</c> (results, inputs and defaults become
+/// read-only) and <c>same</c> (strict equality, for the workspace's early cutoff). Its error texts come
+/// from <see cref="Messages"/>.
+/// </summary>
+internal sealed class ValuesModule
+{
+    private static ValuesModule? s_instance;
+
+    private ValuesModule(PyObject module)
+    {
+        using (var messages = module.GetAttr("MESSAGES"))
+        {
+            messages.SetItem("frozen", Messages.FrozenTemplate);
+            messages.SetItem("too_deep", Messages.TooDeepTemplate);
+            messages.SetItem("unknown_owner", Messages.UnknownOwner);
+        }
+        Freeze = module.GetAttr("freeze");
+        Same = module.GetAttr("same");
+    }
+
+    /// <summary><c>freeze(value, owner, host_freeze=None)</c>.</summary>
+    public PyObject Freeze { get; }
+
+    /// <summary><c>same(a, b) -> bool</c>.</summary>
+    public PyObject Same { get; }
+
+    public bool AreSame(PyObject a, PyObject b)
+    {
+        using var result = Same.Call(a, b);
+        return result.As<bool>();
+    }
+
+    /// <summary>The frozen form of <paramref name="value"/> (a new reference).</summary>
+    public PyObject FreezeValue(PyObject value, string owner, PyObject? hostFreeze = null) => Freeze.Call(value, owner, hostFreeze);
+
+    public static ValuesModule Get(PythonRuntime runtime) =>
+        s_instance ??= new ValuesModule(EmbeddedModule.Create(runtime, "_breezeblock_values", "Evaluation/values.py"));
+}

@@ -1,0 +1,282 @@
+"""Values configs hand to each other (run by the engine as module _breezeblock_values).
+
+A config's result is frozen when its function returns, and so are inputs and parameter defaults:
+dicts and lists become read-only copies (FrozenDict, FrozenList), sets frozensets, tuples are rebuilt
+around frozen items, dataclass instances get a read-only subclass, and host objects are frozen by the
+host. So a config that receives a value can read it but never change it, whichever configs ran
+before, and a result the workspace reuses is exactly what running it again would give.
+
+same() compares two results strictly (types, order, -0.0), for the workspace's early cutoff.
+"""
+
+import sys
+import weakref
+from math import copysign as _copysign
+
+MESSAGES = {}  # the engine's message catalogue: frozen, too_deep, unknown_owner
+MAX_DEPTH = 500
+_ATOMIC = frozenset({int, float, str, bool, type(None), bytes, complex})
+
+
+def _frozen_error(what, owner):
+    return TypeError(MESSAGES["frozen"].format(what=what, owner=owner))
+
+
+class FrozenDict(dict):
+    """A dict in a config's result: read it like any dict; dict(d) or copy.deepcopy(d) gives one to change."""
+
+    __slots__ = ("_owner",)
+
+    def _refuse(self, *args, **kwargs):
+        raise _frozen_error("dict", self._owner)
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _refuse
+
+    def __copy__(self):
+        return dict(self)
+
+    def __deepcopy__(self, memo):
+        import copy
+        result = memo[id(self)] = {}
+        for key, value in dict.items(self):
+            result[copy.deepcopy(key, memo)] = copy.deepcopy(value, memo)
+        return result
+
+    def __reduce__(self):
+        return (dict, (dict(self),))
+
+
+class FrozenList(list):
+    """A list in a config's result: read it like any list; list(l) or copy.deepcopy(l) gives one to change."""
+
+    __slots__ = ("_owner",)
+
+    def _refuse(self, *args, **kwargs):
+        raise _frozen_error("list", self._owner)
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = _refuse
+    append = extend = insert = pop = remove = clear = sort = reverse = _refuse
+
+    def __copy__(self):
+        return list(self)
+
+    def __deepcopy__(self, memo):
+        import copy
+        result = memo[id(self)] = []
+        for item in self:
+            result.append(copy.deepcopy(item, memo))
+        return result
+
+    def __reduce__(self):
+        return (list, (list(self),))
+
+
+_FROZEN = frozenset({FrozenDict, FrozenList, frozenset})
+_frozen_classes = {}   # dataclass -> its read-only subclass, or None when it cannot have one
+_thawed = {}           # read-only subclass -> the dataclass
+_owners = {}           # id(instance) -> (weak reference, owner) for frozen dataclass instances
+
+
+def freeze(value, owner, host_freeze=None):
+    """The frozen form of value; owner names what it belongs to in error messages."""
+    kind = type(value)
+    if kind in _ATOMIC or kind in _FROZEN:
+        return value
+    return _Freezer(owner, host_freeze).freeze(value, 0)
+
+
+class _Freezer:
+    __slots__ = ("owner", "host_freeze", "memo")
+
+    def __init__(self, owner, host_freeze):
+        self.owner = owner
+        self.host_freeze = host_freeze
+        self.memo = {}
+
+    def freeze(self, value, depth):
+        kind = type(value)
+        if kind in _ATOMIC or kind in _FROZEN or kind in _thawed:
+            return value
+        done = self.memo.get(id(value))
+        if done is not None:
+            return done
+        if depth >= MAX_DEPTH:
+            raise ValueError(MESSAGES["too_deep"].format(depth=MAX_DEPTH))
+        if kind is dict or (isinstance(value, dict) and kind.__name__ in ("OrderedDict", "defaultdict") and kind.__module__ == "collections"):
+            frozen = self.memo[id(value)] = FrozenDict()
+            frozen._owner = self.owner
+            for key, item in value.items():
+                dict.__setitem__(frozen, key, self.freeze(item, depth + 1))
+            return frozen
+        if kind is list:
+            frozen = self.memo[id(value)] = FrozenList()
+            frozen._owner = self.owner
+            for item in value:
+                list.append(frozen, self.freeze(item, depth + 1))
+            return frozen
+        if kind is set:
+            frozen = self.memo[id(value)] = frozenset(value)
+            return frozen
+        if isinstance(value, tuple):
+            return self._tuple(value, kind, depth)
+        if hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
+            return self._dataclass(value, kind, depth)
+        if self.host_freeze is not None and kind.__module__ != "builtins":
+            self.host_freeze(value, self.owner)
+        return value
+
+    def _tuple(self, value, kind, depth):
+        items = []
+        changed = False
+        for item in value:
+            frozen = self.freeze(item, depth + 1)
+            changed = changed or frozen is not item
+            items.append(frozen)
+        if not changed:
+            result = value
+        elif kind is tuple:
+            result = tuple(items)
+        elif hasattr(kind, "_make"):
+            result = kind._make(items)
+        else:
+            result = value  # a tuple subclass of unknown construction keeps its items as they are
+        self.memo[id(value)] = result
+        return result
+
+    def _dataclass(self, value, kind, depth):
+        self.memo[id(value)] = value
+        dataclasses = sys.modules["dataclasses"]
+        for field in dataclasses.fields(value):
+            try:
+                current = getattr(value, field.name)
+            except AttributeError:
+                continue
+            frozen = self.freeze(current, depth + 1)
+            if frozen is not current:
+                object.__setattr__(value, field.name, frozen)
+        subclass = _frozen_class(kind)
+        if subclass is not None:
+            try:
+                object.__setattr__(value, "__class__", subclass)
+            except TypeError:
+                return value
+            try:
+                key = id(value)
+                _owners[key] = (weakref.ref(value, lambda _, key=key: _owners.pop(key, None)), self.owner)
+            except TypeError:
+                pass  # no weak references to this class: the message names no owner
+        return value
+
+
+def _frozen_class(cls):
+    """The read-only subclass of a dataclass (made once), or None when it is frozen already or cannot have one."""
+    if cls in _frozen_classes:
+        return _frozen_classes[cls]
+    params = getattr(cls, "__dataclass_params__", None)
+    subclass = None
+    if params is not None and not params.frozen and cls.__setattr__ is object.__setattr__ and cls.__delattr__ is object.__delattr__:
+        try:
+            subclass = _make_frozen_class(cls, params)
+            _thawed[subclass] = cls
+        except Exception:
+            subclass = None
+    _frozen_classes[cls] = subclass
+    return subclass
+
+
+def _owner_of(instance):
+    entry = _owners.get(id(instance))
+    return entry[1] if entry is not None and entry[0]() is instance else MESSAGES["unknown_owner"]
+
+
+def _make_frozen_class(cls, params):
+    import operator
+
+    dataclasses = sys.modules["dataclasses"]
+    compared = tuple(f.name for f in dataclasses.fields(cls) if f.compare)
+
+    def refuse(self):
+        raise dataclasses.FrozenInstanceError(MESSAGES["frozen"].format(what=f"{cls.__name__} object", owner=_owner_of(self)))
+
+    def __init__(self, *args, **kwargs):
+        # Constructing the read-only class (dataclasses.replace, copy) makes an ordinary instance.
+        object.__setattr__(self, "__class__", cls)
+        cls.__init__(self, *args, **kwargs)
+
+    def __reduce_ex__(self, protocol):
+        reduced = cls.__reduce_ex__(self, protocol)
+        if isinstance(reduced, tuple) and len(reduced) >= 2 and reduced[1] and reduced[1][0] is type(self):
+            reduced = (reduced[0], (cls,) + tuple(reduced[1][1:])) + tuple(reduced[2:])
+        return reduced
+
+    def comparison(op):
+        def compare(self, other):
+            if type(other) in (cls, type(self)):
+                return op(tuple(getattr(self, n) for n in compared), tuple(getattr(other, n) for n in compared))
+            return NotImplemented
+        return compare
+
+    namespace = {
+        "__slots__": (),
+        "__module__": cls.__module__,
+        "__qualname__": cls.__qualname__,
+        "__doc__": cls.__doc__,
+        "__setattr__": lambda self, name, value: refuse(self),
+        "__delattr__": lambda self, name: refuse(self),
+        "__init__": __init__,
+        "__reduce_ex__": __reduce_ex__,
+        "__hash__": cls.__hash__,
+    }
+    if params.eq:
+        namespace["__eq__"] = comparison(operator.eq)
+    if params.order:
+        for name, op in (("__lt__", operator.lt), ("__le__", operator.le), ("__gt__", operator.gt), ("__ge__", operator.ge)):
+            namespace[name] = comparison(op)
+    return type(cls)(cls.__name__, (cls,), namespace)
+
+
+def same(a, b):
+    """True when a and b are the same value: equal, of the same types, in the same order."""
+    return _same(a, b, None)
+
+
+def _same(a, b, seen):
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is float:
+        return (a == b and _copysign(1.0, a) == _copysign(1.0, b)) or (a != a and b != b)
+    if kind in _ATOMIC:
+        return a == b
+    if isinstance(a, (dict, list, tuple)):
+        if len(a) != len(b):
+            return False
+        seen = seen if seen is not None else set()
+        pair = (id(a), id(b))
+        if pair in seen:
+            return True
+        seen.add(pair)
+        if isinstance(a, dict):
+            for (ka, va), (kb, vb) in zip(a.items(), b.items()):
+                if not _same(ka, kb, seen) or not _same(va, vb, seen):
+                    return False
+            return True
+        for x, y in zip(a, b):
+            if not _same(x, y, seen):
+                return False
+        return True
+    if kind is frozenset or kind is set:
+        return len(a) == len(b) and {(type(x), x) for x in a} == {(type(x), x) for x in b}
+    if hasattr(kind, "__dataclass_fields__"):
+        for field in sys.modules["dataclasses"].fields(a):
+            if not _same(getattr(a, field.name, None), getattr(b, field.name, None), seen):
+                return False
+        return True
+    if kind.__eq__ is object.__eq__:
+        return False  # compared by identity, and they are different objects
+    try:
+        return bool(a == b) and repr(a) == repr(b)
+    except Exception:
+        return False

@@ -1,0 +1,110 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// One workspace's side of the interpreter: the Python finder that loads its folder's modules, keeps
+/// them between evaluations, and records what each module body and each config reads. Calls need the
+/// GIL; <see cref="Enter"/> and <see cref="Leave"/> bracket every evaluation.
+/// </summary>
+internal sealed class FolderFinder : IDisposable
+{
+    private readonly PyObject _finder;
+    private readonly PyObject _runConfig;
+
+    public FolderFinder(LoaderModule loader, ValuesModule values, string root, string? cacheDirectory)
+    {
+        _finder = loader.FinderType.Call(root, cacheDirectory, values.Freeze);
+        _runConfig = _finder.GetAttr("run_config");
+    }
+
+    /// <summary>Puts the workspace's modules, finder, tracking and registration sink into the interpreter.</summary>
+    public void Enter(BreezeblockModule breezeblock, bool redirectPrint) => Invoke("enter", breezeblock.Module, redirectPrint);
+
+    /// <summary>Takes them out again; the modules stay with this finder.</summary>
+    public void Leave(BreezeblockModule breezeblock) => Invoke("leave", breezeblock.Module);
+
+    /// <summary>Forgets modules that will be loaded again or are gone.</summary>
+    public void Unload(IEnumerable<string> names) => Invoke("unload", names.ToList());
+
+    /// <summary>The folder's modules now (name → path, kind, folder) and the source bytes of those to execute.</summary>
+    public void BeginLoad(Dictionary<string, object?> table, Dictionary<string, object?> sources) => Invoke("begin_load", table, sources);
+
+    /// <summary>What the load executed: module names, failures, each body's reads, and the functions registered.</summary>
+    public LoadRecord EndLoad()
+    {
+        using var method = _finder.GetAttr("end_load");
+        using var result = method.Call();
+        var parts = (object?[])result.ToManaged()!;
+        var reads = new Dictionary<string, Reads>(StringComparer.Ordinal);
+        foreach (var (name, value) in (Dictionary<object, object?>)parts[2]!)
+        {
+            reads[(string)name] = Reads.From(value);
+        }
+        var registered = ((List<object?>)parts[3]!)
+            .Select(entry => (object?[])entry!)
+            .Select(entry => ((string)entry[0]!, (PyObject)entry[1]!, entry[2] as string))
+            .ToList();
+        return new LoadRecord(Strings(parts[0]), Strings(parts[1]).ToHashSet(StringComparer.Ordinal), reads, registered);
+    }
+
+    /// <summary>Calls a configure function, recording what it reads; returns its result, frozen.</summary>
+    public PyObject RunConfig(string name, PyObject function, object?[] positional, Dictionary<string, object?> keywords, string owner, PyObject? hostFreeze) =>
+        _runConfig.Call(name, function, positional, keywords, owner, hostFreeze);
+
+    /// <summary>What each config that ran read (only configs that read any folder module or file).</summary>
+    public Dictionary<string, Reads> TakeConfigReads()
+    {
+        using var method = _finder.GetAttr("take_config_reads");
+        using var result = method.Call();
+        return ((Dictionary<object, object?>)result.ToManaged()!).ToDictionary(p => (string)p.Key, p => Reads.From(p.Value), StringComparer.Ordinal);
+    }
+
+    /// <summary>The digest of each tracked path as it is now.</summary>
+    public Dictionary<string, string?> CurrentDigests(IReadOnlyCollection<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, string?>(StringComparer.Ordinal);
+        }
+        using var method = _finder.GetAttr("current_digests");
+        using var result = method.Call(keys.ToList());
+        var digests = (List<object?>)result.ToManaged()!;
+        return keys.Zip(digests).ToDictionary(p => p.First, p => p.Second as string, StringComparer.Ordinal);
+    }
+
+    private void Invoke(string name, params ReadOnlySpan<object?> args)
+    {
+        using var method = _finder.GetAttr(name);
+        method.Call(args).Dispose();
+    }
+
+    private static List<string> Strings(object? list) => ((List<object?>)list!).Select(s => (string)s!).ToList();
+
+    public void Dispose()
+    {
+        _runConfig.Dispose();
+        _finder.Dispose();
+    }
+}
+
+/// <summary>What a module body or a config read: folder modules (and other names) it imported, and files with their digests.</summary>
+internal sealed record Reads(IReadOnlyList<string> Imports, IReadOnlyDictionary<string, string> Files)
+{
+    public static readonly Reads None = new([], new Dictionary<string, string>());
+
+    public static Reads From(object? value)
+    {
+        var pair = (object?[])value!;
+        var imports = ((List<object?>)pair[0]!).Select(s => (string)s!).ToList();
+        var files = ((Dictionary<object, object?>)pair[1]!).ToDictionary(p => (string)p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+        return imports.Count == 0 && files.Count == 0 ? None : new Reads(imports, files);
+    }
+}
+
+/// <summary>What one load executed.</summary>
+internal sealed record LoadRecord(
+    IReadOnlyList<string> Executed,
+    IReadOnlySet<string> Failed,
+    IReadOnlyDictionary<string, Reads> Reads,
+    IReadOnlyList<(string Module, PyObject Function, string? Name)> Registered);

@@ -1,0 +1,24 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// A function <c>@configure</c> registered, kept by the workspace until the module that registered it
+/// runs again. A config's cached result stays valid only while its function is this same registration.
+/// </summary>
+internal sealed class RegisteredFunction(string module, PyObject callable, ConfigFunction function, long identity) : IDisposable
+{
+    /// <summary>The module whose body registered it.</summary>
+    public string Module { get; } = module;
+
+    /// <summary>The Python function.</summary>
+    public PyObject Callable { get; } = callable;
+
+    /// <summary>Its name, location and parameters; <see cref="ConfigFunction.Order"/> is set for each evaluation.</summary>
+    public ConfigFunction Function { get; set; } = function;
+
+    /// <summary>Python's <c>id()</c> of the function, so that a function two modules register counts once.</summary>
+    public long Identity { get; } = identity;
+
+    public void Dispose() => Callable.Dispose();
+}

@@ -1,0 +1,51 @@
+namespace Breezeblock;
+
+/// <summary>Where a config's value comes from: its function and what each of its parameters resolved to.</summary>
+/// <param name="Name">The config's name.</param>
+/// <param name="Function">The Python function's module and qualified name (<c>services.web.make_web</c>).</param>
+/// <param name="Location">Where the function is defined.</param>
+/// <param name="Parameters">Each parameter, in order, with what it resolved to.</param>
+/// <param name="ReplacedByInput">An input of the config's name replaced its result: the function does not run.</param>
+public sealed record ConfigProvenance(string Name, string Function, SourceLocation Location, IReadOnlyList<ParameterProvenance> Parameters, bool ReplacedByInput);
+
+/// <summary>What one parameter of a configure function resolved to.</summary>
+/// <param name="Name">The parameter's name.</param>
+/// <param name="Source">A config, an input or the parameter's default.</param>
+/// <param name="Config">The config whose result it receives (when <see cref="Source"/> is <see cref="ValueSource.Config"/>).</param>
+/// <param name="Location">That config's definition, or for a default the function's.</param>
+/// <param name="Default">The default's <c>repr()</c> (when <see cref="Source"/> is <see cref="ValueSource.Default"/>).</param>
+public sealed record ParameterProvenance(string Name, ValueSource Source, string? Config, SourceLocation? Location, string? Default);
+
+/// <summary>Where a parameter's value comes from, in the order parameters are resolved.</summary>
+public enum ValueSource
+{
+    /// <summary>The result of the config of the parameter's name.</summary>
+    Config,
+
+    /// <summary>An input of the parameter's name, given by the host (the CLI's <c>--set</c>).</summary>
+    Input,
+
+    /// <summary>The parameter's own default value.</summary>
+    Default,
+}
+
+/// <summary>Provenance read off the graph, for every config in it.</summary>
+internal static class ProvenanceReader
+{
+    public static IReadOnlyDictionary<string, ConfigProvenance> Read(ConfigGraph graph)
+    {
+        var provenance = new Dictionary<string, ConfigProvenance>(graph.Nodes.Count, StringComparer.Ordinal);
+        foreach (var node in graph.Nodes)
+        {
+            var function = node.Function;
+            var parameters = node.Arguments.Select(argument => argument switch
+            {
+                Argument.FromConfig c => new ParameterProvenance(argument.Parameter.Name, ValueSource.Config, c.Node.Name, c.Node.Function.Location, null),
+                Argument.FromInput => new ParameterProvenance(argument.Parameter.Name, ValueSource.Input, null, null, null),
+                _ => new ParameterProvenance(argument.Parameter.Name, ValueSource.Default, null, function.Location, argument.Parameter.DefaultText),
+            }).ToList();
+            provenance[node.Name] = new ConfigProvenance(node.Name, function.QualifiedName ?? function.Name, function.Location, parameters, node.Overridden);
+        }
+        return provenance;
+    }
+}

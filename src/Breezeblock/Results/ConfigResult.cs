@@ -1,0 +1,110 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// The results of an evaluation: each config's value, typed on request, with the evaluation's
+/// <see cref="Report"/>, every config's <see cref="Provenance"/> and any <see cref="Warnings"/>.
+/// Values stay Python objects until asked for, so a result can hold what JSON cannot (host objects,
+/// callables); reading takes the GIL itself and works from any thread. Dispose releases the Python
+/// objects. A result rebuilt from a snapshot (<see cref="FromSnapshotJson"/>) holds plain data instead.
+/// </summary>
+public sealed class ConfigResult : IDisposable
+{
+    private readonly PythonValues? _python;
+    private readonly DataValues? _data;
+    private readonly Lazy<IReadOnlyDictionary<string, ConfigProvenance>> _provenance;
+
+    internal ConfigResult(
+        IReadOnlyList<string> names,
+        PythonValues? python,
+        DataValues? data,
+        Func<IReadOnlyDictionary<string, ConfigProvenance>> provenance,
+        EvaluationReport report,
+        IReadOnlyList<ConfigError> warnings)
+    {
+        Names = names;
+        _python = python;
+        _data = data;
+        _provenance = new Lazy<IReadOnlyDictionary<string, ConfigProvenance>>(provenance);
+        Report = report;
+        Warnings = warnings;
+    }
+
+    /// <summary>The configs this result reports (all, or the targets), in definition order.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>What the evaluation did: configs that ran and were reused, modules loaded, durations.</summary>
+    public EvaluationReport Report { get; }
+
+    /// <summary>For every config of the folder: its function, location and what each parameter resolved to.</summary>
+    public IReadOnlyDictionary<string, ConfigProvenance> Provenance => _provenance.Value;
+
+    /// <summary>Problems that did not stop the evaluation, such as an input no config uses (see <see cref="ConfigOptions.StrictInputs"/>).</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; }
+
+    /// <summary>True when <paramref name="name"/> was evaluated (a target or something a target needed).</summary>
+    public bool Contains(string name) => _python?.Contains(name) ?? _data!.Contains(name);
+
+    /// <summary>
+    /// The config's value as plain .NET data: null, bool, long, BigInteger, double, decimal, string,
+    /// List&lt;object?&gt; and Dictionary&lt;string, object?&gt;.
+    /// </summary>
+    /// <exception cref="ConfigException">The value holds something plain data cannot (a function, an open file).</exception>
+    public object? Get(string name) => Get<object?>(name);
+
+    /// <summary>
+    /// The config's value as <typeparamref name="T"/>. A dict or dataclass binds to a class whose
+    /// property names match its keys, ignoring case and underscores (<c>max_surge</c> → <c>MaxSurge</c>);
+    /// <see cref="PyObject"/> gives the Python object itself.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No config of that name was evaluated.</exception>
+    /// <exception cref="ConfigException">The value does not fit <typeparamref name="T"/>.</exception>
+    public T Get<T>(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _python is not null ? _python.Get<T>(name, Location(name)) : _data!.Get<T>(name, Location(name));
+    }
+
+    /// <summary>All reported configs as one JSON object, keys in <see cref="Names"/> order.</summary>
+    /// <exception cref="ConfigException">A value holds something JSON cannot represent; the error names its path.</exception>
+    public string ToJson(bool indented = true) => JsonOutput.Write(ToPlainData(), indented);
+
+    /// <summary>All reported configs as one YAML mapping.</summary>
+    /// <exception cref="ConfigException">A value holds something YAML cannot represent.</exception>
+    public string ToYaml()
+    {
+        try
+        {
+            return YamlOutput.Write(ToPlainData());
+        }
+        catch (UnrepresentableValueException e)
+        {
+            var name = Names.FirstOrDefault(n => e.Path.StartsWith(Paths.Member("$", n), StringComparison.Ordinal)) ?? "";
+            throw new ConfigException(ResultErrors.Unrepresentable(name, e, Location(name)));
+        }
+    }
+
+    /// <summary>
+    /// The whole result as plain JSON: names, values (those JSON can hold), provenance, report and
+    /// warnings. <see cref="FromSnapshotJson"/> rebuilds it, in another process if need be.
+    /// </summary>
+    /// <exception cref="ConfigException">A reported config's value holds something JSON cannot represent.</exception>
+    public string ToSnapshotJson() => ResultSnapshot.Write(this, _python is not null ? _python.PlainAll(Names, Location) : _data!.All());
+
+    /// <summary>
+    /// A result rebuilt from <see cref="ToSnapshotJson"/>. It holds plain data: <see cref="Get{T}"/>
+    /// binds it to .NET types as usual, but cannot give Python objects or delegates.
+    /// </summary>
+    /// <exception cref="FormatException">The text is not a result snapshot.</exception>
+    public static ConfigResult FromSnapshotJson(string json) => ResultSnapshot.Read(json);
+
+    /// <summary>All reported configs as plain data, in <see cref="Names"/> order.</summary>
+    internal Dictionary<string, object?> ToPlainData() =>
+        _python is not null ? _python.PlainOf(Names, Location) : _data!.PlainOf(Names);
+
+    private SourceLocation? Location(string name) => Provenance.TryGetValue(name, out var provenance) ? provenance.Location : null;
+
+    /// <summary>Releases the Python objects (at the next GIL entry when this thread does not hold it).</summary>
+    public void Dispose() => _python?.Dispose();
+}

@@ -1,0 +1,112 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>A result's values as the Python objects the configs returned (one reference each, owned here).</summary>
+internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyObject> values, IHostObjectRenderer? hostObjects) : IDisposable
+{
+    public bool Contains(string name) => values.ContainsKey(name);
+
+    public T Get<T>(string name, SourceLocation? location)
+    {
+        var value = Value(name);
+        return runtime.Run(() =>
+        {
+            if (typeof(T) == typeof(PyObject))
+            {
+                return (T)(object)value.NewReference();
+            }
+            if (typeof(Delegate).IsAssignableFrom(typeof(T)))
+            {
+                return value.IsCallable
+                    ? (T)(object)PythonDelegates.Create(typeof(T), value.NewReference())
+                    : throw new ConfigException(new ConfigError(ConfigErrorKind.ConversionError, Messages.NotAFunction(name, typeof(T).Name, value.TypeName), location) { ConfigName = name });
+            }
+            if (typeof(T) != typeof(object) && TryDirect<T>(value, out var direct))
+            {
+                return direct;
+            }
+            return ResultErrors.Bind<T>(name, Plain(name, value, location), location);
+        });
+    }
+
+    /// <summary>The named configs as plain data; every value that cannot be represented is reported together.</summary>
+    public Dictionary<string, object?> PlainOf(IEnumerable<string> names, Func<string, SourceLocation?> locate) => runtime.Run(() =>
+    {
+        var errors = new List<ConfigError>();
+        var data = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            try
+            {
+                data[name] = Plain(name, values[name], locate(name));
+            }
+            catch (ConfigException e)
+            {
+                errors.AddRange(e.Errors);
+            }
+        }
+        return errors.Count == 0 ? data : throw new ConfigException(errors);
+    });
+
+    /// <summary>Every evaluated config that plain data can hold; the reported ones must all be representable.</summary>
+    public Dictionary<string, object?> PlainAll(IReadOnlyList<string> reported, Func<string, SourceLocation?> locate)
+    {
+        var data = PlainOf(reported, locate);
+        runtime.Run(() =>
+        {
+            foreach (var (name, value) in values)
+            {
+                if (!data.ContainsKey(name))
+                {
+                    try
+                    {
+                        data[name] = Plain(name, value, locate(name));
+                    }
+                    catch (ConfigException)
+                    {
+                        // a dependency only the application reads (a callable, say) does not travel
+                    }
+                }
+            }
+        });
+        return data;
+    }
+
+    private object? Plain(string name, PyObject value, SourceLocation? location)
+    {
+        try
+        {
+            return new PlainData(runtime, hostObjects).FromPython(value, Paths.Member("$", name));
+        }
+        catch (UnrepresentableValueException e)
+        {
+            throw new ConfigException(ResultErrors.Unrepresentable(name, e, location));
+        }
+    }
+
+    private static bool TryDirect<T>(PyObject value, out T direct)
+    {
+        var managed = value.ToManaged();
+        if (DirectValues.TryConvert(managed, typeof(T), out var converted))
+        {
+            direct = (T)converted!;
+            return true;
+        }
+        (managed as IDisposable)?.Dispose();
+        direct = default!;
+        return false;
+    }
+
+    private PyObject Value(string name) =>
+        values.TryGetValue(name, out var value) ? value : throw ResultErrors.NotEvaluated(name, values.Keys);
+
+    public void Dispose()
+    {
+        foreach (var value in values.Values)
+        {
+            value.Dispose();
+        }
+        values.Clear();
+    }
+}

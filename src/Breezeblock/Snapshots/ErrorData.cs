@@ -1,0 +1,76 @@
+namespace Breezeblock;
+
+/// <summary>
+/// Errors as plain data and back, for JSON: one flat object per error (kind, message, file, path,
+/// line, column, config, hint, details, frames), so a program reading <c>--error-format json</c> or
+/// a worker's pipe needs no nesting to find where an error is.
+/// </summary>
+internal static class ErrorData
+{
+    public static Dictionary<string, object?> ToData(ConfigError error)
+    {
+        var data = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["kind"] = error.Kind.ToString(),
+            ["message"] = error.Message,
+        };
+        AddLocation(data, error.Location);
+        data["config"] = error.ConfigName;
+        data["hint"] = error.Hint;
+        data["details"] = error.Details.Cast<object?>().ToList();
+        data["frames"] = error.Frames.Select(f =>
+        {
+            var frame = new Dictionary<string, object?>(StringComparer.Ordinal);
+            AddLocation(frame, f.Location);
+            frame["function"] = f.Function;
+            frame["source"] = f.SourceLine;
+            return (object?)frame;
+        }).ToList();
+        return data;
+    }
+
+    public static Dictionary<string, object?> ToData(ConfigException exception) => new(StringComparer.Ordinal)
+    {
+        ["errors"] = exception.Errors.Select(e => (object?)ToData(e)).ToList(),
+        ["skipped"] = exception.Skipped.Cast<object?>().ToList(),
+    };
+
+    public static ConfigError Error(object? data)
+    {
+        var fields = new DataFields(data, "error");
+        return new ConfigError(fields.Enum<ConfigErrorKind>("kind"), fields.String("message"), Location(fields))
+        {
+            ConfigName = fields.Optional("config"),
+            Hint = fields.Optional("hint"),
+            Details = fields.Strings("details"),
+            Frames = fields.List("frames").Select(item =>
+            {
+                var frame = new DataFields(item, "error frame");
+                return new ErrorFrame(Location(frame) ?? throw new FormatException(Messages.BadSnapshot("error frame", "'file' is missing")), frame.String("function"), frame.Optional("source"));
+            }).ToList(),
+        };
+    }
+
+    public static ConfigException Exception(object? data)
+    {
+        var fields = new DataFields(data, "errors");
+        var errors = fields.List("errors").Select(Error).ToList();
+        return errors.Count > 0
+            ? new ConfigException(errors, fields.Strings("skipped"))
+            : throw new FormatException(Messages.BadSnapshot("errors", "'errors' is empty"));
+    }
+
+    /// <summary>Adds file (as shown), path (absolute), line and column; all null without a location.</summary>
+    public static void AddLocation(Dictionary<string, object?> data, SourceLocation? location)
+    {
+        data["file"] = location?.DisplayPath;
+        data["path"] = location?.Path;
+        data["line"] = location is null ? null : (long)location.Line;
+        data["column"] = location is null ? null : (long)location.Column;
+    }
+
+    public static SourceLocation? Location(DataFields fields) =>
+        fields.Optional("file") is { } file
+            ? new SourceLocation(fields.Optional("path") ?? file, file, fields.Int("line"), fields.Int("column"))
+            : null;
+}

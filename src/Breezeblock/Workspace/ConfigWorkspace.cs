@@ -1,0 +1,90 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// A folder of configs kept loaded between evaluations. Each <see cref="Evaluate"/> reads the folder
+/// and <see cref="ConfigOptions.Inputs"/> again and runs only what changed since the last one:
+/// modules whose files changed (and the modules that import them), and configs whose function, inputs,
+/// dependencies' values or files read changed. Every other result is reused, and a reused result is
+/// exactly what running it again would give, because configs receive their inputs read-only.
+/// <code>
+/// using var workspace = engine.OpenWorkspace("configs");
+/// using var first = workspace.Evaluate();
+/// // ... a file changes ...
+/// using var second = workspace.Evaluate();     // second.Report.Ran: only what the change affected
+/// </code>
+/// An evaluation that fails leaves <see cref="LastGoodResult"/> as it was; fixing the folder recovers
+/// without reopening. Workspaces on different folders live side by side and never see each other's
+/// modules; evaluations run one at a time in the process. Methods may be called from any thread.
+/// </summary>
+public sealed class ConfigWorkspace : IDisposable
+{
+    private readonly WorkspaceState _state;
+    private int _disposed;
+
+    internal ConfigWorkspace(PythonRuntime runtime, ConfigOptions options, IHostModules? hostModules, string folder)
+    {
+        Folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        _state = new WorkspaceState(runtime, options, hostModules, Folder, folder);
+    }
+
+    /// <summary>The folder's absolute path.</summary>
+    public string Folder { get; }
+
+    /// <summary>The result of the last evaluation that succeeded, or null before one has. The workspace owns it (disposing it is not needed).</summary>
+    public ConfigResult? LastGoodResult => _state.LastGood;
+
+    /// <summary>
+    /// Evaluates every config, or only <paramref name="targets"/> and what they need, running only what
+    /// changed since the last evaluation. The caller owns the result.
+    /// </summary>
+    /// <exception cref="ConfigException">The configuration has errors: all load-time errors together, or every config that failed while running.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled between two configure functions.</exception>
+    public ConfigResult Evaluate(IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
+    {
+        var targetList = targets?.ToList();
+        return _state.Runtime.Run(() => EvaluateLocked(targetList, cancellationToken));
+    }
+
+    /// <summary>Like <see cref="Evaluate"/>, without blocking the calling thread.</summary>
+    public Task<ConfigResult> EvaluateAsync(IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
+    {
+        var targetList = targets?.ToList();
+        return _state.Runtime.RunAsync(() => EvaluateLocked(targetList, cancellationToken));
+    }
+
+    /// <summary>
+    /// Forgets every kept result, so the next evaluation runs every config (modules stay loaded). For
+    /// when something the workspace cannot see has changed, such as what a host function returns.
+    /// </summary>
+    public void Invalidate() => _state.Runtime.Run(() => EvaluationLock.Run(_state.Runtime, () =>
+    {
+        ThrowIfDisposed();
+        _state.Cache.Clear();
+        return true;
+    }, CancellationToken.None));
+
+    private ConfigResult EvaluateLocked(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken) =>
+        EvaluationLock.Run(_state.Runtime, () =>
+        {
+            ThrowIfDisposed();
+            return new WorkspacePass(_state).Run(targets, cancellationToken);
+        }, cancellationToken);
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+
+    /// <summary>Releases the folder's modules and every kept result (waiting for a running evaluation to end).</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        _state.Runtime.Run(() => EvaluationLock.Run(_state.Runtime, () =>
+        {
+            _state.Dispose();
+            return true;
+        }, CancellationToken.None));
+    }
+}

@@ -1,0 +1,62 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// The inputs (<see cref="ConfigOptions.Inputs"/>) as frozen Python values, each with the evaluation
+/// in which its value last changed: an input given again with an equal value keeps its revision, so
+/// the configs that read it are reused.
+/// </summary>
+internal sealed class InputSet : IDisposable
+{
+    private Dictionary<string, (PyObject Value, int Revision)> _inputs = new(StringComparer.Ordinal);
+
+    public IReadOnlyCollection<string> Names => _inputs.Keys;
+
+    public PyObject Value(string name) => _inputs[name].Value;
+
+    public int Revision(string name) => _inputs[name].Revision;
+
+    /// <summary>Converts the inputs as they are now (the GIL is held); returns the inputs that cannot be converted.</summary>
+    public List<ConfigError> Update(IDictionary<string, object?> inputs, ValuesModule values, PyObject? hostFreeze, int revision)
+    {
+        var errors = new List<ConfigError>();
+        var next = new Dictionary<string, (PyObject, int)>(StringComparer.Ordinal);
+        foreach (var (name, value) in inputs.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            PyObject frozen;
+            try
+            {
+                using var converted = PyObject.From(value);
+                frozen = values.FreezeValue(converted, Messages.InputOwner(name), hostFreeze);
+            }
+            catch (Exception e) when (e is NotSupportedException or InvalidCastException or InvalidOperationException or PythonException)
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.InvalidInput, Messages.InvalidInput(name, e.Message), null));
+                continue;
+            }
+            if (_inputs.Remove(name, out var old) && values.AreSame(old.Value, frozen))
+            {
+                frozen.Dispose();
+                next[name] = old;
+            }
+            else
+            {
+                old.Value?.Dispose();
+                next[name] = (frozen, revision);
+            }
+        }
+        Dispose();
+        _inputs = next;
+        return errors;
+    }
+
+    public void Dispose()
+    {
+        foreach (var (value, _) in _inputs.Values)
+        {
+            value.Dispose();
+        }
+        _inputs.Clear();
+    }
+}

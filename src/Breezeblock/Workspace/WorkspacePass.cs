@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// One evaluation of a workspace, with the GIL and the evaluation lock held: read the folder, run
+/// again the modules that changed, read what they registered, build and check the graph, convert the
+/// inputs, and run the configs whose kept results are no longer valid. The workspace's modules are in
+/// sys.modules only for the duration; everything else it changed in the interpreter is put back.
+/// </summary>
+internal sealed class WorkspacePass(WorkspaceState state)
+{
+    private readonly PythonRuntime _runtime = state.Runtime;
+    private readonly ConfigOptions _options = state.Options;
+
+    public ConfigResult Run(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var revision = ++state.Revision;
+        var folder = SourceFolder.Discover(state.Root, state.DisplayPath);
+        var breezeblock = BreezeblockModule.Get(_runtime);
+        var loader = LoaderModule.Get(_runtime);
+        var values = ValuesModule.Get(_runtime);
+        var finder = state.Finder ??= new FolderFinder(loader, values, folder.Root, _options.BytecodeCacheDirectory);
+        var hostFreeze = state.HostModules?.FreezeFunction;
+        using var sys = _runtime.Import("sys");
+        using var sysModules = sys.GetAttr("modules");
+        var entered = false;
+        try
+        {
+            breezeblock.Install(sysModules);
+            state.HostModules?.Install(sysModules);
+            var errors = new List<ConfigError>(folder.ReadErrors);
+            var taken = TakenNames(loader, folder, errors);
+            finder.Enter(breezeblock, _options.RedirectPrintToStandardError);
+            entered = true;
+
+            var current = folder.Modules.Where(m => !taken.Contains(m.TopLevelName) && (m.Kind == ModuleKind.Namespace || folder.Content(m) is not null)).ToList();
+            var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Cache.TrackedFiles).ToHashSet(StringComparer.Ordinal));
+            var plan = state.Modules.Plan(current, digests);
+            var record = Load(loader, finder, folder, current, plan, errors);
+            var registered = ConfigFunctionReader.Read(loader, values, record.Registered, folder, errors);
+            state.Modules.Record(plan, current, record, registered, revision);
+
+            var functions = ConfigFunctionReader.InDefinitionOrder(state.Modules.Registrations, folder);
+            var (graph, graphErrors) = GraphBuilder.Build(functions.Select(f => f.Function).ToList(), _options.Inputs.Keys.ToList(), _options.InputSyntax);
+            errors.AddRange(graphErrors);
+            var unused = UnusedInputs.Find(_options.Inputs.Keys, functions.Select(f => f.Function));
+            if (_options.StrictInputs)
+            {
+                errors.AddRange(unused);
+            }
+            errors.AddRange(state.Inputs.Update(_options.Inputs, values, hostFreeze, revision));
+            if (errors.Count > 0)
+            {
+                throw new ConfigException(errors.OrderBy(e => e.Location?.DisplayPath, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ToList());
+            }
+            var targetNodes = targets is null ? null : TargetNodes(graph, targets);
+            var loading = Stopwatch.GetElapsedTime(started);
+
+            var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, digests, folder, hostFreeze, revision);
+            var outcome = new Evaluator(context).Run(graph.EvaluationOrder(targetNodes), cancellationToken);
+            if (outcome.Errors.Count > 0)
+            {
+                throw new ConfigException(outcome.Errors, outcome.Skipped);
+            }
+            var report = new EvaluationReport(outcome.Ran, outcome.Reused, outcome.Replaced, record.Executed, plan.Removed, outcome.Durations, loading, Stopwatch.GetElapsedTime(started));
+            var reported = (targetNodes ?? graph.Nodes).OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
+            IReadOnlyList<ConfigError> warnings = _options.StrictInputs ? [] : unused;
+            state.Keep(NewResult(reported, outcome, graph, report, warnings));
+            return NewResult(reported, outcome, graph, report, warnings);
+        }
+        finally
+        {
+            if (entered)
+            {
+                finder.Leave(breezeblock);
+            }
+            state.HostModules?.Uninstall(sysModules);
+        }
+    }
+
+    private static LoadRecord Load(LoaderModule loader, FolderFinder finder, SourceFolder folder, List<SourceModule> current, LoadPlan plan, List<ConfigError> errors)
+    {
+        finder.Unload(plan.Unload);
+        var table = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var module in current)
+        {
+            var kind = module.Kind switch
+            {
+                ModuleKind.Package => "package",
+                ModuleKind.Namespace => "namespace",
+                _ => "module",
+            };
+            table[module.Name] = new object?[] { module.Path, kind, module.Directory };
+        }
+        var sources = plan.Execute.ToDictionary(m => m.Name, m => (object?)folder.Content(m), StringComparer.Ordinal);
+        finder.BeginLoad(table, sources);
+        foreach (var module in plan.Execute)
+        {
+            try
+            {
+                loader.Load.Call(module.Name).Dispose();
+            }
+            catch (PythonException exception)
+            {
+                if (ExceptionTranslator.FromImport(exception, module, folder) is { } error)
+                {
+                    errors.Add(error);
+                }
+            }
+        }
+        return finder.EndLoad();
+    }
+
+    // A folder module must not share its top-level name with an installed, imported or host module: one
+    // of the two would silently hide the other. Installed modules are looked for once per name.
+    private HashSet<string> TakenNames(LoaderModule loader, SourceFolder folder, List<ConfigError> errors)
+    {
+        var groups = folder.Modules.GroupBy(m => m.TopLevelName).ToDictionary(g => g.Key, g => g.OrderBy(m => m.RelativePath, StringComparer.Ordinal).First(), StringComparer.Ordinal);
+        var toCheck = state.Modules.Unchecked(groups.Keys);
+        using var found = loader.Collisions.Call(groups.Keys.ToList(), toCheck.ToHashSet(StringComparer.Ordinal));
+        var taken = ((Dictionary<object, object?>)found.ToManaged()!).ToDictionary(p => (string)p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+        state.Modules.MarkChecked(toCheck.Where(n => !taken.ContainsKey(n)));
+        foreach (var (name, where) in taken.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var first = groups[name];
+            errors.Add(new ConfigError(ConfigErrorKind.ModuleNameCollision, Messages.ModuleNameTaken(name, where), folder.Locate(first.Path, first.Kind == ModuleKind.Namespace ? 0 : 1))
+            {
+                Hint = Messages.ModuleNameTakenHint(first.RelativePath),
+            });
+        }
+        return taken.Keys.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static List<ConfigNode> TargetNodes(ConfigGraph graph, IEnumerable<string> targets)
+    {
+        var nodes = new List<ConfigNode>();
+        var errors = new List<ConfigError>();
+        foreach (var target in targets.Distinct(StringComparer.Ordinal))
+        {
+            if (graph.Find(target) is { } node)
+            {
+                nodes.Add(node);
+                continue;
+            }
+            var suggestion = Suggestions.Nearest(target, graph.Nodes.Select(n => n.Name));
+            errors.Add(new ConfigError(ConfigErrorKind.UnknownTarget, Messages.UnknownTarget(target), null)
+            {
+                Hint = suggestion is null ? Messages.ConfigList(graph.Nodes.Select(n => n.Name)) : Messages.DidYouMeanConfig(suggestion, graph.Find(suggestion)!.Function.Location),
+            });
+        }
+        return errors.Count == 0 ? nodes : throw new ConfigException(errors);
+    }
+
+    private ConfigResult NewResult(List<string> reported, EvaluationOutcome outcome, ConfigGraph graph, EvaluationReport report, IReadOnlyList<ConfigError> warnings)
+    {
+        var values = outcome.Values.ToDictionary(p => p.Key, p => p.Value.Value.NewReference(), StringComparer.Ordinal);
+        return new ConfigResult(reported, new PythonValues(_runtime, values, state.HostModules?.Renderer), null, () => ProvenanceReader.Read(graph), report, warnings);
+    }
+}

@@ -1,0 +1,303 @@
+namespace Breezeblock.Tests;
+
+/// <summary>A workspace evaluates again after edits and runs only what the edits affect.</summary>
+[Trait("Category", "Smoke")]
+public sealed class WorkspaceTests(EngineFixture fixture)
+{
+    private const string Header = "from breezeblock import configure\n\n";
+
+    private static string Config(string name, string body, params string[] parameters) =>
+        $"@configure\ndef {name}({string.Join(", ", parameters)}):\n    return {body}\n\n";
+
+    [Fact]
+    public void Evaluating_again_with_nothing_changed_reuses_every_result()
+    {
+        using var folder = new ConfigFolder(
+            ("base.py", Header + Config("base", "{'replicas': 2}")),
+            ("web.py", Header + Config("web", "{'replicas': base['replicas'] + 1}", "base")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using var first = workspace.Evaluate();
+        Assert.Equal(["base", "web"], first.Report.Ran);
+        Assert.Equal(["base", "web"], first.Report.ModulesLoaded);
+        using var second = workspace.Evaluate();
+        Assert.Empty(second.Report.Ran);
+        Assert.Equal(["base", "web"], second.Report.Reused);
+        Assert.Empty(second.Report.ModulesLoaded);
+        Assert.Equal(first.ToJson(), second.ToJson());
+    }
+
+    [Fact]
+    public void An_edit_runs_its_module_and_the_configs_whose_inputs_changed()
+    {
+        using var folder = new ConfigFolder(
+            ("a.py", Header + Config("a", "1")),
+            ("b.py", Header + Config("b", "a + 1", "a")),
+            ("c.py", Header + Config("c", "'c'")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        folder.Write("a.py", Header + Config("a", "10"));
+        using var result = workspace.Evaluate();
+        Assert.Equal(["a"], result.Report.ModulesLoaded);
+        Assert.Equal(["a", "b"], result.Report.Ran);
+        Assert.Equal(["c"], result.Report.Reused);
+        Assert.Equal(11L, result.Get("b"));
+    }
+
+    [Fact]
+    public void A_config_recomputed_to_the_same_value_does_not_run_its_dependants()
+    {
+        using var folder = new ConfigFolder(
+            ("a.py", Header + Config("a", "{'x': [1, 2]}")),
+            ("b.py", Header + Config("b", "len(a['x'])", "a")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        folder.Write("a.py", Header + "# a comment changes the file, not the value\n" + Config("a", "{'x': [1, 2]}"));
+        using var result = workspace.Evaluate();
+        Assert.Equal(["a"], result.Report.Ran);
+        Assert.Equal(["b"], result.Report.Reused);
+    }
+
+    [Fact]
+    public void Saving_a_file_unchanged_runs_nothing()
+    {
+        using var folder = new ConfigFolder(("a.py", Header + Config("a", "1")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        File.SetLastWriteTimeUtc(Path.Combine(folder.Path, "a.py"), DateTime.UtcNow.AddMinutes(1));
+        folder.Write("a.py", Header + Config("a", "1"));
+        using var result = workspace.Evaluate();
+        Assert.Empty(result.Report.ModulesLoaded);
+        Assert.Empty(result.Report.Ran);
+    }
+
+    [Fact]
+    public void Editing_a_helper_runs_the_modules_that_import_it_and_only_those()
+    {
+        using var folder = new ConfigFolder(
+            ("lib/ports.py", "BASE = 8000\n"),
+            ("lib/names.py", "PREFIX = 'svc'\n"),
+            ("web.py", Header + "from lib.ports import BASE\n\n" + Config("web", "BASE + 80")),
+            ("api.py", Header + "from lib import names\n\n" + Config("api", "names.PREFIX + '-api'")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        folder.Write("lib/ports.py", "BASE = 9000\n");
+        using var result = workspace.Evaluate();
+        Assert.Equal(["lib.ports", "web"], result.Report.ModulesLoaded);
+        Assert.Equal(["web"], result.Report.Ran);
+        Assert.Equal(9080L, result.Get("web"));
+        folder.Write("lib/names.py", "PREFIX = 'app'\n");
+        using var again = workspace.Evaluate();
+        Assert.Equal(["api", "lib.names"], again.Report.ModulesLoaded); // in the order they started: api imports lib.names
+        Assert.Equal("app-api", again.Get("api"));
+    }
+
+    [Fact]
+    public void A_module_imported_only_while_a_config_runs_is_tracked_for_that_config()
+    {
+        using var folder = new ConfigFolder(
+            ("helpers.py", "VALUE = 1\n"),
+            ("app.py", Header + "@configure\ndef late():\n    import helpers\n    return helpers.VALUE\n"));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        folder.Write("helpers.py", "VALUE = 2\n");
+        using var result = workspace.Evaluate();
+        Assert.Equal(["helpers"], result.Report.ModulesLoaded);
+        Assert.Equal(["late"], result.Report.Ran);
+        Assert.Equal(2L, result.Get("late"));
+    }
+
+    [Fact]
+    public void Files_and_folders_a_config_reads_are_tracked()
+    {
+        using var folder = new ConfigFolder(
+            ("values.json", """{"port": 80}"""),
+            ("hosts/a.txt", "a"),
+            ("app.py", Header + """
+                import json, os, pathlib
+
+                HERE = pathlib.Path(__file__).parent
+
+                @configure
+                def port():
+                    return json.loads((HERE / "values.json").read_text())["port"]
+
+                @configure
+                def hosts():
+                    return sorted(os.listdir(HERE / "hosts"))
+
+                @configure
+                def fixed():
+                    return 1
+                """));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        folder.Write("values.json", """{"port": 8080}""");
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Equal(["port"], result.Report.Ran);
+            Assert.Equal(8080L, result.Get("port"));
+        }
+        folder.Write("hosts/b.txt", "b");
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Equal(["hosts"], result.Report.Ran);
+            Assert.Equal(new List<object?> { "a.txt", "b.txt" }, result.Get("hosts"));
+        }
+    }
+
+    [Fact]
+    public void A_file_a_module_body_reads_runs_that_module_again()
+    {
+        using var folder = new ConfigFolder(
+            ("settings.txt", "blue"),
+            ("app.py", Header + "import pathlib\nCOLOUR = (pathlib.Path(__file__).parent / 'settings.txt').read_text()\n\n" + Config("colour", "COLOUR")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        folder.Write("settings.txt", "green");
+        using var result = workspace.Evaluate();
+        Assert.Equal(["app"], result.Report.ModulesLoaded);
+        Assert.Equal("green", result.Get("colour"));
+    }
+
+    [Fact]
+    public void Added_removed_and_renamed_files_are_picked_up()
+    {
+        using var folder = new ConfigFolder(
+            ("a.py", Header + Config("a", "1")),
+            ("b.py", Header + "try:\n    import extra\n    EXTRA = extra.VALUE\nexcept ImportError:\n    EXTRA = None\n\n" + Config("b", "EXTRA")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Null(result.Get("b"));
+        }
+        folder.Write("extra.py", "VALUE = 'now here'\n");
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Equal(["b", "extra"], result.Report.ModulesLoaded.Order());
+            Assert.Equal("now here", result.Get("b"));
+        }
+        File.Move(Path.Combine(folder.Path, "a.py"), Path.Combine(folder.Path, "renamed.py"));
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Equal(["a"], result.Report.ModulesRemoved);
+            Assert.Equal(["renamed"], result.Report.ModulesLoaded);
+            Assert.Equal(["a"], result.Report.Ran);
+            Assert.Equal("renamed.py:4", result.Provenance["a"].Location.ToString());
+        }
+        File.Delete(Path.Combine(folder.Path, "extra.py"));
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Null(result.Get("b"));
+        }
+    }
+
+    [Fact]
+    public void A_broken_edit_keeps_the_last_good_result_and_fixing_it_recovers()
+    {
+        using var folder = new ConfigFolder(
+            ("a.py", Header + Config("a", "1")),
+            ("b.py", Header + Config("b", "a + 1", "a")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        Assert.Null(workspace.LastGoodResult);
+        workspace.Evaluate().Dispose();
+        var good = workspace.LastGoodResult!;
+        Assert.Equal(2L, good.Get("b"));
+
+        folder.Write("a.py", Header + "@configure\ndef a(:\n    return 1\n");
+        var syntax = Assert.Throws<ConfigException>(() => workspace.Evaluate());
+        Assert.Equal((ConfigErrorKind.SyntaxError, "a.py:4:7"), (syntax.Kind, syntax.Location?.ToString()));
+        Assert.Same(good, workspace.LastGoodResult);
+        Assert.Equal(2L, workspace.LastGoodResult!.Get("b"));
+
+        folder.Write("a.py", Header + Config("a", "b", "b"));
+        var cycle = Assert.Throws<ConfigException>(() => workspace.Evaluate());
+        Assert.Equal(ConfigErrorKind.Cycle, cycle.Kind);
+
+        folder.Write("a.py", Header + Config("a", "1 // 0"));
+        var raised = Assert.Throws<ConfigException>(() => workspace.Evaluate());
+        Assert.Equal(("ZeroDivisionError: integer division or modulo by zero", "a.py:5"), (raised.Errors[0].Message, raised.Location?.ToString()));
+        Assert.Equal(["b"], raised.Skipped);
+        Assert.Equal(2L, workspace.LastGoodResult!.Get("b"));
+
+        folder.Write("a.py", Header + Config("a", "41"));
+        using var fixedResult = workspace.Evaluate();
+        Assert.Equal(42L, fixedResult.Get("b"));
+        Assert.Equal(42L, workspace.LastGoodResult!.Get("b"));
+    }
+
+    [Fact]
+    public void Inputs_are_read_again_and_only_changed_ones_run_their_configs()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + Config("web", "f'{environment}-{region}'", "environment", "region") + Config("other", "region", "region")));
+        var options = fixture.Options(new Dictionary<string, object?> { ["environment"] = "dev", ["region"] = "eu" });
+        using var engine = new ConfigEngine(options);
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        options.Inputs["environment"] = "prod";
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Equal(["web"], result.Report.Ran);
+            Assert.Equal("prod-eu", result.Get("web"));
+        }
+        options.Inputs["environment"] = "prod";
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Empty(result.Report.Ran);
+        }
+    }
+
+    [Fact]
+    public void Targets_evaluate_what_they_need_and_keep_the_rest_for_later()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + Config("a", "1") + Config("b", "a + 1", "a") + Config("c", "2")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using (var result = workspace.Evaluate(["b"]))
+        {
+            Assert.Equal(["b"], result.Names);
+            Assert.Equal(["a", "b"], result.Report.Ran);
+            Assert.False(result.Contains("c"));
+        }
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Equal(["c"], result.Report.Ran);
+            Assert.Equal(["a", "b"], result.Report.Reused);
+        }
+    }
+
+    [Fact]
+    public void Invalidate_runs_every_config_again()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + Config("a", "1")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        workspace.Evaluate().Dispose();
+        workspace.Invalidate();
+        using var result = workspace.Evaluate();
+        Assert.Equal(["a"], result.Report.Ran);
+        Assert.Empty(result.Report.ModulesLoaded);
+    }
+
+    [Fact]
+    public void A_disposed_workspace_refuses_to_evaluate_and_its_results_stay_readable()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + Config("a", "[1, 2]")));
+        using var engine = fixture.Engine();
+        var workspace = engine.OpenWorkspace(folder.Path);
+        using var result = workspace.Evaluate();
+        workspace.Dispose();
+        workspace.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => workspace.Evaluate());
+        Assert.Equal(new List<object?> { 1L, 2L }, result.Get("a"));
+    }
+}

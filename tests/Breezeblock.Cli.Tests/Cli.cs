@@ -17,6 +17,10 @@ internal static class Cli
             : Path.Combine(fixture, "configs");
     }
 
+    /// <summary>The error text the CLI prints for a fixture: expected-cli.txt where the CLI words it differently (inputs as --set), else expected.txt.</summary>
+    public static string ExpectedError(string name) =>
+        File.Exists(Path.Combine(RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", name, "expected-cli.txt")) ? Expected(name, "expected-cli.txt") : Expected(name, "expected.txt");
+
     public static string Expected(string name, string file) =>
         File.ReadAllText(Path.Combine(RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", name, file));
 

@@ -24,7 +24,15 @@ public sealed class EvalCommandTests
     {
         var (exit, stdout, stderr) = Cli.Run("eval", Cli.Fixture(fixture));
         Assert.Equal((1, ""), (exit, stdout));
-        Assert.Equal(Cli.Expected(fixture, "expected.txt"), stderr);
+        Assert.Equal(Cli.ExpectedError(fixture), stderr);
+    }
+
+    [Fact]
+    public void An_input_no_config_uses_is_a_usage_error_with_a_suggestion()
+    {
+        var (exit, stdout, stderr) = Cli.Run("eval", Cli.Fixture("parameters"), "--set", "zone=a", "--set", "replicsa=5");
+        Assert.Equal((2, ""), (exit, stdout));
+        Assert.Equal("error: input 'replicsa' is not used: no config and no parameter has that name\n  hint: did you mean 'replicas'? (a parameter of config 'with_default' at params.py:10)\n", stderr);
     }
 
     [Fact]

@@ -28,6 +28,6 @@ public sealed class ProcessTests
     {
         var (exit, stdout, stderr) = Cli.Process(null, "eval", Cli.Fixture("all_load_errors"));
         Assert.Equal((1, ""), (exit, stdout));
-        Assert.Equal(Cli.Expected("all_load_errors", "expected.txt"), stderr);
+        Assert.Equal(Cli.ExpectedError("all_load_errors"), stderr);
     }
 }

@@ -51,6 +51,60 @@ public sealed class FixtureTests(EngineFixture fixture)
         }
     }
 
+    /// <summary>Every fixture's result and errors survive snapshot → JSON → rebuild unchanged (the isolated worker sends them so).</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Fixture_survives_a_snapshot_round_trip(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "case.json")));
+        var root = spec.RootElement;
+        var targets = root.TryGetProperty("targets", out var t) ? t.EnumerateArray().Select(e => e.GetString()!).ToList() : null;
+        var inputs = root.TryGetProperty("inputs", out var i) ? i.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)) : null;
+        using var engine = fixture.Engine(inputs);
+        var configs = root.TryGetProperty("folder", out var shared) ? Path.Combine(EngineFixture.RepositoryRoot, shared.GetString()!) : Path.Combine(folder, "configs");
+        ConfigException? error = null;
+        try
+        {
+            using var result = engine.Evaluate(configs, targets);
+            var snapshot = result.ToSnapshotJson();
+            using var rebuilt = ConfigResult.FromSnapshotJson(snapshot);
+            Assert.Equal(result.ToJson(), rebuilt.ToJson());
+            Assert.Equal(result.ToYaml(), rebuilt.ToYaml());
+            Assert.Equal(result.Names, rebuilt.Names);
+            Assert.Equal(result.Provenance.Values, rebuilt.Provenance.Values, ProvenanceEquals);
+            Assert.Equal((result.Report.Ran, result.Report.Reused, result.Report.ModulesLoaded, result.Report.Durations), (rebuilt.Report.Ran, rebuilt.Report.Reused, rebuilt.Report.ModulesLoaded, rebuilt.Report.Durations), ReportEquals);
+            Assert.Equal(snapshot, rebuilt.ToSnapshotJson());
+            foreach (var config in result.Names)
+            {
+                Assert.Equal(JsonSerializer.Serialize(result.Get(config)), JsonSerializer.Serialize(rebuilt.Get(config)));
+            }
+        }
+        catch (ConfigException e)
+        {
+            error = e;
+        }
+        Assert.Equal(File.Exists(Path.Combine(folder, "expected.json")), error is null);
+        if (error is not null)
+        {
+            var copy = ConfigException.FromJson(error.ToJson());
+            Assert.Equal(error.Message, copy.Message);
+            Assert.Equal(error.ToJson(), copy.ToJson());
+            Assert.Equal(error.Errors.Select(e => (e.Kind, e.Location, e.ConfigName, e.Hint)), copy.Errors.Select(e => (e.Kind, e.Location, e.ConfigName, e.Hint)));
+            Assert.Equal(error.Errors.SelectMany(e => e.Frames), copy.Errors.SelectMany(e => e.Frames));
+            Assert.All(error.Errors, e => Assert.Equal(e.ToString(), ConfigError.FromJson(e.ToJson(indented: true)).ToString()));
+        }
+    }
+
+    private static bool ProvenanceEquals(ConfigProvenance a, ConfigProvenance b) =>
+        a with { Parameters = [] } == b with { Parameters = [] } && a.Parameters.SequenceEqual(b.Parameters);
+
+    private static bool ReportEquals(
+        (IReadOnlyList<string>, IReadOnlyList<string>, IReadOnlyList<string>, IReadOnlyDictionary<string, TimeSpan>) a,
+        (IReadOnlyList<string>, IReadOnlyList<string>, IReadOnlyList<string>, IReadOnlyDictionary<string, TimeSpan>) b) =>
+        a.Item1.SequenceEqual(b.Item1) && a.Item2.SequenceEqual(b.Item2) && a.Item3.SequenceEqual(b.Item3)
+        && a.Item4.Count == b.Item4.Count && a.Item4.All(p => Math.Abs((b.Item4[p.Key] - p.Value).TotalMilliseconds) < 0.001);
+
     private static object? Plain(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)),

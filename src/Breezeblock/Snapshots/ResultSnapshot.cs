@@ -47,14 +47,17 @@ internal static class ResultSnapshot
         var report = new DataFields(fields.Raw("report"), "result report");
         var durations = report.Map("durations").ToDictionary(
             p => p.Key,
-            p => TimeSpan.FromMilliseconds(p.Value is double d ? d : p.Value is long l ? l : throw new FormatException(Messages.BadSnapshot("result report", "durations must be numbers"))),
+            p => Milliseconds(p.Value is double d ? d : p.Value is long l ? l : throw new FormatException(Messages.BadSnapshot("result report", "durations must be numbers"))),
             StringComparer.Ordinal);
         var evaluation = new EvaluationReport(
             report.Strings("ran"), report.Strings("reused"), report.Strings("replaced"), report.Strings("modulesLoaded"), report.Strings("modulesRemoved"),
-            durations, TimeSpan.FromMilliseconds(report.Double("loading")), TimeSpan.FromMilliseconds(report.Double("total")));
+            durations, Milliseconds(report.Double("loading")), Milliseconds(report.Double("total")));
         var warnings = fields.List("warnings").Select(ErrorData.Error).ToList();
         return new ConfigResult(names, null, new DataValues(values), () => provenance, evaluation, warnings);
     }
+
+    // Durations travel as milliseconds; rounding to the nearest tick gives back the exact TimeSpan.
+    private static TimeSpan Milliseconds(double value) => TimeSpan.FromTicks((long)Math.Round(value * TimeSpan.TicksPerMillisecond));
 
     private static Dictionary<string, object?> Provenance(ConfigProvenance provenance)
     {

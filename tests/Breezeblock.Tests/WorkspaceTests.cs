@@ -276,6 +276,36 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void One_edited_module_of_a_hundred_runs_only_its_configs_and_their_dependants()
+    {
+        var files = Enumerable.Range(0, 100).Select(i => ($"m{i:00}.py", Header + (i % 10 == 0 ? "import shared\n" : "") + $"K = {i}\n\n"
+            + Config($"c{i:00}_a", "K" + (i % 10 == 0 ? " + shared.OFFSET" : "")) + Config($"c{i:00}_b", $"c{i:00}_a + 1", $"c{i:00}_a"))).ToList();
+        files.Add(("shared.py", "OFFSET = 1000\n"));
+        files.Add(("zz_report.py", Header + Config("report", "[c42_b, c07_b]", "c42_b", "c07_b")));
+        using var folder = new ConfigFolder(files.ToArray());
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using (var first = workspace.Evaluate())
+        {
+            Assert.Equal(201, first.Report.Ran.Count);
+        }
+        folder.Write("m42.py", files[42].Item2.Replace("K = 42", "K = -42", StringComparison.Ordinal));
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Equal(["m42"], result.Report.ModulesLoaded);
+            Assert.Equal(["c42_a", "c42_b", "report"], result.Report.Ran);
+            Assert.Equal(198, result.Report.Reused.Count);
+            Assert.Equal(new List<object?> { -41L, 8L }, result.Get("report"));
+        }
+        folder.Write("shared.py", "OFFSET = 2000\n");
+        using (var result = workspace.Evaluate())
+        {
+            Assert.Equal(["m00", "m10", "m20", "m30", "m40", "m50", "m60", "m70", "m80", "m90", "shared"], result.Report.ModulesLoaded.Order());
+            Assert.Equal(Enumerable.Range(0, 10).SelectMany(i => new[] { $"c{i * 10:00}_a", $"c{i * 10:00}_b" }), result.Report.Ran.Order());
+        }
+    }
+
+    [Fact]
     public void Invalidate_runs_every_config_again()
     {
         using var folder = new ConfigFolder(("app.py", Header + Config("a", "1")));

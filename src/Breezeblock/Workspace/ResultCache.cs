@@ -48,6 +48,15 @@ internal sealed class ResultCache : IDisposable
         }
     }
 
+    /// <summary>Drops the results of configs that no longer exist.</summary>
+    public void Retain(IReadOnlySet<string> names)
+    {
+        foreach (var name in _entries.Keys.Where(n => !names.Contains(n)).ToList())
+        {
+            Remove(name);
+        }
+    }
+
     /// <summary>Drops every result: the next evaluation runs every config.</summary>
     public void Clear() => Dispose();
 

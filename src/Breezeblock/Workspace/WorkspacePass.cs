@@ -56,6 +56,7 @@ internal sealed class WorkspacePass(WorkspaceState state)
             {
                 throw new ConfigException(errors.OrderBy(e => e.Location?.DisplayPath, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ToList());
             }
+            state.Cache.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
             var targetNodes = targets is null ? null : TargetNodes(graph, targets);
             var loading = Stopwatch.GetElapsedTime(started);
 

@@ -12,7 +12,11 @@ public sealed class PythonFixture
 {
     public PythonFixture()
     {
-        Runtime = PythonRuntime.Initialize();
+        SearchPath = Directory.CreateTempSubdirectory("breezeblock-search-path-").FullName;
+        File.WriteAllText(Path.Combine(SearchPath, "breezeblock_search_path_probe.py"), "WHERE = \"the fixture's search path\"\n");
+        var options = new PythonOptions();
+        options.ModuleSearchPaths.Add(SearchPath);
+        Runtime = PythonRuntime.Initialize(options);
         var expected = Environment.GetEnvironmentVariable("BREEZEBLOCK_EXPECT_VERSION");
         if (!string.IsNullOrEmpty(expected) && $"{Runtime.Version.Major}.{Runtime.Version.Minor}" != expected)
         {
@@ -21,4 +25,7 @@ public sealed class PythonFixture
     }
 
     public PythonRuntime Runtime { get; }
+
+    /// <summary>The folder the runtime was started with in <see cref="PythonOptions.ModuleSearchPaths"/>.</summary>
+    public string SearchPath { get; }
 }

@@ -32,6 +32,9 @@ public sealed class RuntimeTests(PythonFixture python)
         using var _ = python.Runtime.Acquire();
         using var path = python.Runtime.Evaluate("__import__('sys').path");
         var entries = Assert.IsType<List<object?>>(path.ToManaged());
+        Assert.Equal(python.SearchPath, entries[0]);
         Assert.Contains(entries, e => e is string s && s.Contains($"python{python.Runtime.Version.Major}.{python.Runtime.Version.Minor}", StringComparison.Ordinal));
+        using var probe = python.Runtime.Evaluate("__import__('breezeblock_search_path_probe').WHERE");
+        Assert.Equal("the fixture's search path", probe.As<string>());
     }
 }

@@ -117,17 +117,38 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public async Task Evaluations_run_from_many_threads_one_at_a_time()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "import time\n@configure\ndef value(n):\n    time.sleep(0.01)\n    return n * 2\n"));
+        // Each evaluation marks its start and end through host functions and sleeps in between,
+        // letting go of the GIL: only the evaluation lock keeps two from overlapping.
+        using var folder = new ConfigFolder(("app.py", Header + "import time\nfrom probe import enter, leave\n\n@configure\ndef value(n):\n    enter()\n    time.sleep(0.02)\n    leave()\n    return n * 2\n"));
+        var active = 0;
+        var most = 0;
         var tasks = Enumerable.Range(0, 8).Select(n =>
         {
-            var engine = fixture.Engine(new Dictionary<string, object?> { ["n"] = n });
+            var options = fixture.Options(new Dictionary<string, object?> { ["n"] = n });
+            options.AddHostModule("probe", module => module
+                .AddFunction("enter", () =>
+                {
+                    var now = Interlocked.Increment(ref active);
+                    InterlockedMax(ref most, now);
+                })
+                .AddFunction("leave", () => Interlocked.Decrement(ref active)));
+            var engine = new ConfigEngine(options);
             return n % 2 == 0 ? Task.Run(() => engine.Evaluate(folder.Path)) : engine.EvaluateAsync(folder.Path);
         });
         var results = await Task.WhenAll(tasks);
         Assert.Equal(Enumerable.Range(0, 8).Select(n => (object?)(long)(n * 2)), results.Select(r => r.Get("value")));
+        Assert.Equal(1, most);
         foreach (var result in results)
         {
             result.Dispose();
+        }
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
         }
     }
 

@@ -12,9 +12,13 @@ internal static unsafe class ReleaseQueue
     private static readonly ConcurrentQueue<nint> s_objects = new();
     private static readonly ConcurrentQueue<nint> s_threadStates = new();
     private static int s_pending;
+    private static long s_threadStatesDeleted;
 
     /// <summary>How many releases wait for the GIL.</summary>
     public static int Pending => Volatile.Read(ref s_pending);
+
+    /// <summary>How many thread states of ended .NET threads have been deleted so far.</summary>
+    public static long ThreadStatesDeleted => Interlocked.Read(ref s_threadStatesDeleted);
 
     public static void EnqueueObject(nint reference)
     {
@@ -49,6 +53,7 @@ internal static unsafe class ReleaseQueue
             Interlocked.Decrement(ref s_pending);
             CApi.PyThreadState_Clear(threadState);
             CApi.PyThreadState_Delete(threadState);
+            Interlocked.Increment(ref s_threadStatesDeleted);
         }
     }
 }

@@ -21,7 +21,13 @@ internal sealed class ValuesModule
         }
         Freeze = module.GetAttr("freeze");
         Same = module.GetAttr("same");
+        _forgetOwners = module.GetAttr("forget_owners");
     }
+
+    private readonly PyObject _forgetOwners;
+
+    /// <summary>Called as each evaluation starts, so the owners of frozen dataclass instances are not kept for longer.</summary>
+    public void ForgetOwners() => _forgetOwners.Call().Dispose();
 
     /// <summary><c>freeze(value, owner, host_freeze=None)</c>.</summary>
     public PyObject Freeze { get; }

@@ -10,7 +10,6 @@ same() compares two results strictly (types, order, -0.0), for the workspace's e
 """
 
 import sys
-import weakref
 from math import copysign as _copysign
 
 MESSAGES = {}  # the engine's message catalogue: frozen, too_deep, unknown_owner
@@ -74,7 +73,14 @@ class FrozenList(list):
 _FROZEN = frozenset({FrozenDict, FrozenList, frozenset})
 _frozen_classes = {}   # dataclass -> its read-only subclass, or None when it cannot have one
 _thawed = {}           # read-only subclass -> the dataclass
-_owners = {}           # id(instance) -> (weak reference, owner) for frozen dataclass instances
+_field_names = {}      # dataclass -> the names of its fields
+_owners = {}           # id(instance) -> owner, for dataclass instances frozen in this evaluation
+_set_attribute = object.__setattr__
+
+
+def forget_owners():
+    """Called as each evaluation starts: instances frozen before it are named by a generic owner."""
+    _owners.clear()
 
 
 def freeze(value, owner, host_freeze=None):
@@ -97,25 +103,36 @@ class _Freezer:
         kind = type(value)
         if kind in _ATOMIC or kind in _FROZEN or kind in _thawed:
             return value
-        done = self.memo.get(id(value))
+        memo = self.memo
+        done = memo.get(id(value))
         if done is not None:
             return done
         if depth >= MAX_DEPTH:
             raise ValueError(MESSAGES["too_deep"].format(depth=MAX_DEPTH))
         if kind is dict or (isinstance(value, dict) and kind.__name__ in ("OrderedDict", "defaultdict") and kind.__module__ == "collections"):
-            frozen = self.memo[id(value)] = FrozenDict()
+            if _ATOMIC.issuperset(map(type, value.values())):
+                frozen = memo[id(value)] = FrozenDict(value)  # copied in C: nothing inside needs freezing
+                frozen._owner = self.owner
+                return frozen
+            frozen = memo[id(value)] = FrozenDict()
             frozen._owner = self.owner
+            depth += 1
             for key, item in value.items():
-                dict.__setitem__(frozen, key, self.freeze(item, depth + 1))
+                dict.__setitem__(frozen, key, item if type(item) in _ATOMIC else self.freeze(item, depth))
             return frozen
         if kind is list:
-            frozen = self.memo[id(value)] = FrozenList()
+            if _ATOMIC.issuperset(map(type, value)):
+                frozen = memo[id(value)] = FrozenList(value)
+                frozen._owner = self.owner
+                return frozen
+            frozen = memo[id(value)] = FrozenList()
             frozen._owner = self.owner
+            depth += 1
             for item in value:
-                list.append(frozen, self.freeze(item, depth + 1))
+                list.append(frozen, item if type(item) in _ATOMIC else self.freeze(item, depth))
             return frozen
         if kind is set:
-            frozen = self.memo[id(value)] = frozenset(value)
+            frozen = memo[id(value)] = frozenset(value)
             return frozen
         if isinstance(value, tuple):
             return self._tuple(value, kind, depth)
@@ -126,10 +143,12 @@ class _Freezer:
         return value
 
     def _tuple(self, value, kind, depth):
+        if _ATOMIC.issuperset(map(type, value)):
+            return value
         items = []
         changed = False
         for item in value:
-            frozen = self.freeze(item, depth + 1)
+            frozen = item if type(item) in _ATOMIC else self.freeze(item, depth + 1)
             changed = changed or frozen is not item
             items.append(frozen)
         if not changed:
@@ -145,26 +164,25 @@ class _Freezer:
 
     def _dataclass(self, value, kind, depth):
         self.memo[id(value)] = value
-        dataclasses = sys.modules["dataclasses"]
-        for field in dataclasses.fields(value):
+        names = _field_names.get(kind)
+        if names is None:
+            names = _field_names[kind] = tuple(f.name for f in sys.modules["dataclasses"].fields(kind))
+        for name in names:
             try:
-                current = getattr(value, field.name)
+                current = getattr(value, name)
             except AttributeError:
                 continue
-            frozen = self.freeze(current, depth + 1)
-            if frozen is not current:
-                object.__setattr__(value, field.name, frozen)
-        subclass = _frozen_class(kind)
+            if type(current) not in _ATOMIC:
+                frozen = self.freeze(current, depth + 1)
+                if frozen is not current:
+                    _set_attribute(value, name, frozen)
+        subclass = _frozen_classes[kind] if kind in _frozen_classes else _frozen_class(kind)
         if subclass is not None:
             try:
-                object.__setattr__(value, "__class__", subclass)
+                _set_attribute(value, "__class__", subclass)
             except TypeError:
                 return value
-            try:
-                key = id(value)
-                _owners[key] = (weakref.ref(value, lambda _, key=key: _owners.pop(key, None)), self.owner)
-            except TypeError:
-                pass  # no weak references to this class: the message names no owner
+            _owners[id(value)] = self.owner
         return value
 
 
@@ -185,8 +203,7 @@ def _frozen_class(cls):
 
 
 def _owner_of(instance):
-    entry = _owners.get(id(instance))
-    return entry[1] if entry is not None and entry[0]() is instance else MESSAGES["unknown_owner"]
+    return _owners.get(id(instance)) or MESSAGES["unknown_owner"]
 
 
 def _make_frozen_class(cls, params):

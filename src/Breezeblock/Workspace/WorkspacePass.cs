@@ -35,6 +35,7 @@ internal sealed class WorkspacePass(WorkspaceState state)
             var taken = TakenNames(loader, folder, errors);
             finder.Enter(breezeblock, _options.RedirectPrintToStandardError);
             entered = true;
+            values.ForgetOwners();
 
             var current = folder.Modules.Where(m => !taken.Contains(m.TopLevelName) && (m.Kind == ModuleKind.Namespace || folder.Content(m) is not null)).ToList();
             var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Cache.TrackedFiles).ToHashSet(StringComparer.Ordinal));

@@ -12,6 +12,7 @@ namespace Breezeblock;
 /// </summary>
 internal sealed class Evaluator(EvaluationContext context)
 {
+
     public EvaluationOutcome Run(IReadOnlyList<ConfigNode> order, CancellationToken cancellationToken)
     {
         var outcome = new EvaluationOutcome();
@@ -22,7 +23,7 @@ internal sealed class Evaluator(EvaluationContext context)
             foreach (var node in order)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (node.Needs.Any(n => blocked.Contains(n.Name)))
+                if (blocked.Count > 0 && NeedsAny(node, blocked))
                 {
                     blocked.Add(node.Name);
                     outcome.Skipped.Add(node.Name);
@@ -35,13 +36,13 @@ internal sealed class Evaluator(EvaluationContext context)
                     continue;
                 }
                 var registration = context.Functions[node.Function.Order];
-                var arguments = Stamps(node, outcome);
-                if (context.Cache.Find(node.Name) is { } kept && CanReuse(kept, registration, arguments))
+                if (context.Cache.Find(node.Name) is { } kept && CanReuse(kept, registration, node, outcome))
                 {
                     outcome.Values[node.Name] = (kept.Value, kept.Revision);
                     outcome.Reused.Add(node.Name);
                     continue;
                 }
+                var arguments = Stamps(node, outcome);
                 var started = Stopwatch.GetTimestamp();
                 PyObject value;
                 try
@@ -94,24 +95,57 @@ internal sealed class Evaluator(EvaluationContext context)
         return stamps;
     }
 
-    private bool CanReuse(CachedResult kept, RegisteredFunction registration, ArgumentStamp[] arguments)
+    private static bool NeedsAny(ConfigNode node, HashSet<string> names)
     {
-        if (!ReferenceEquals(kept.Function, registration) || !kept.Arguments.AsSpan().SequenceEqual(arguments))
+        foreach (var need in node.Needs)
+        {
+            if (names.Contains(need.Name))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The hot path of an evaluation that changed little: it allocates nothing.
+    private bool CanReuse(CachedResult kept, RegisteredFunction registration, ConfigNode node, EvaluationOutcome outcome)
+    {
+        if (!ReferenceEquals(kept.Function, registration) || kept.Arguments.Length != node.Arguments.Count)
         {
             return false;
         }
-        foreach (var (module, executedAt) in kept.Imports)
+        for (var i = 0; i < kept.Arguments.Length; i++)
         {
-            if (context.Modules.ExecutedAt(module) != executedAt)
+            var stamp = kept.Arguments[i];
+            var same = node.Arguments[i] switch
+            {
+                Argument.FromConfig c => stamp.Source == ValueSource.Config && stamp.Name == c.Node.Name && stamp.Revision == outcome.Values[c.Node.Name].Revision,
+                Argument.FromInput input => stamp.Source == ValueSource.Input && stamp.Name == input.InputName && stamp.Revision == context.Inputs.Revision(input.InputName),
+                _ => stamp.Source == ValueSource.Default,
+            };
+            if (!same)
             {
                 return false;
             }
         }
-        foreach (var (path, digest) in kept.Files)
+        if (kept.Imports.Count > 0)
         {
-            if (!context.Digests.TryGetValue(path, out var now) || now != digest)
+            foreach (var (module, executedAt) in kept.Imports)
             {
-                return false;
+                if (context.Modules.ExecutedAt(module) != executedAt)
+                {
+                    return false;
+                }
+            }
+        }
+        if (kept.Files.Count > 0)
+        {
+            foreach (var (path, digest) in kept.Files)
+            {
+                if (!context.Digests.TryGetValue(path, out var now) || now != digest)
+                {
+                    return false;
+                }
             }
         }
         return true;

@@ -8,7 +8,12 @@ internal sealed class ConfigGraph
     public ConfigGraph(IReadOnlyList<ConfigNode> nodes)
     {
         Nodes = nodes;
-        _byName = nodes.ToDictionary(n => n.Name, StringComparer.Ordinal);
+        _byName = new Dictionary<string, ConfigNode>(nodes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            nodes[i].Index = i;
+            _byName[nodes[i].Name] = nodes[i];
+        }
     }
 
     /// <summary>Every config, in definition order.</summary>
@@ -22,57 +27,61 @@ internal sealed class ConfigGraph
     /// </summary>
     public IReadOnlyList<ConfigNode> EvaluationOrder(IReadOnlyCollection<ConfigNode>? targets = null)
     {
-        var needed = targets is null ? Nodes.ToHashSet() : Closure(targets);
-        var waiting = new Dictionary<ConfigNode, int>();
-        var dependents = new Dictionary<ConfigNode, List<ConfigNode>>();
-        foreach (var node in needed)
+        var count = Nodes.Count;
+        var needed = targets is null ? null : Closure(targets);
+        var waiting = new int[count];
+        var dependents = new List<int>?[count];
+        var total = 0;
+        for (var i = 0; i < count; i++)
         {
-            var needs = node.Needs;
-            waiting[node] = needs.Count;
+            if (needed is not null && !needed[i])
+            {
+                continue;
+            }
+            total++;
+            var needs = Nodes[i].Needs;
+            waiting[i] = needs.Count;
             foreach (var need in needs)
             {
-                if (!dependents.TryGetValue(need, out var list))
-                {
-                    dependents[need] = list = [];
-                }
-                list.Add(node);
+                (dependents[need.Index] ??= []).Add(i);
             }
         }
-        var ready = new PriorityQueue<ConfigNode, int>();
-        foreach (var (node, count) in waiting)
+        var ready = new PriorityQueue<int, int>();
+        for (var i = 0; i < count; i++)
         {
-            if (count == 0)
+            if ((needed is null || needed[i]) && waiting[i] == 0)
             {
-                ready.Enqueue(node, node.Function.Order);
+                ready.Enqueue(i, Nodes[i].Function.Order);
             }
         }
-        var order = new List<ConfigNode>(needed.Count);
-        while (ready.TryDequeue(out var node, out _))
+        var order = new List<ConfigNode>(total);
+        while (ready.TryDequeue(out var index, out _))
         {
-            order.Add(node);
-            foreach (var dependent in dependents.GetValueOrDefault(node) ?? [])
+            order.Add(Nodes[index]);
+            foreach (var dependent in dependents[index] ?? [])
             {
                 if (--waiting[dependent] == 0)
                 {
-                    ready.Enqueue(dependent, dependent.Function.Order);
+                    ready.Enqueue(dependent, Nodes[dependent].Function.Order);
                 }
             }
         }
-        if (order.Count != needed.Count)
+        if (order.Count != total)
         {
             throw new InvalidOperationException("the graph has a cycle; GraphBuilder must have reported it");
         }
         return order;
     }
 
-    private static HashSet<ConfigNode> Closure(IEnumerable<ConfigNode> targets)
+    private bool[] Closure(IEnumerable<ConfigNode> targets)
     {
-        var seen = new HashSet<ConfigNode>();
+        var seen = new bool[Nodes.Count];
         var stack = new Stack<ConfigNode>(targets);
         while (stack.TryPop(out var node))
         {
-            if (seen.Add(node))
+            if (!seen[node.Index])
             {
+                seen[node.Index] = true;
                 foreach (var need in node.Needs)
                 {
                     stack.Push(need);

@@ -58,19 +58,18 @@ internal static class CycleFinder
     private static List<List<ConfigNode>> CyclicComponents(IReadOnlyList<ConfigNode> nodes)
     {
         var count = nodes.Count;
-        var position = new Dictionary<ConfigNode, int>(count);
+        var needs = new int[count][];
         for (var i = 0; i < count; i++)
         {
-            position[nodes[i]] = i;
+            nodes[i].Index = i;
         }
-        var needs = new int[count][];
         for (var i = 0; i < count; i++)
         {
             var dependencies = nodes[i].Needs;
             needs[i] = new int[dependencies.Count];
             for (var j = 0; j < dependencies.Count; j++)
             {
-                needs[i][j] = position[dependencies[j]];
+                needs[i][j] = dependencies[j].Index;
             }
         }
 

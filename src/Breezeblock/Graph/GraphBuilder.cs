@@ -16,7 +16,8 @@ internal static class GraphBuilder
         var inputs = inputNames.ToHashSet(StringComparer.Ordinal);
         var nodes = new List<ConfigNode>();
         var byName = new Dictionary<string, ConfigNode>(StringComparer.Ordinal);
-        foreach (var function in functions.OrderBy(f => f.Order))
+        var ordered = IsOrdered(functions) ? functions : functions.OrderBy(f => f.Order).ToList();
+        foreach (var function in ordered)
         {
             if (byName.TryGetValue(function.Name, out var first))
             {
@@ -70,6 +71,18 @@ internal static class GraphBuilder
         errors.AddRange(CycleFinder.Find(nodes));
         errors.Sort((a, b) => Compare(a.Location, b.Location));
         return (new ConfigGraph(nodes), errors);
+    }
+
+    private static bool IsOrdered(IReadOnlyList<ConfigFunction> functions)
+    {
+        for (var i = 1; i < functions.Count; i++)
+        {
+            if (functions[i - 1].Order > functions[i].Order)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ConfigError Missing(ConfigFunction function, ConfigParameter parameter, Dictionary<string, ConfigNode> configs, HashSet<string> inputs, string? inputSyntax)

@@ -40,18 +40,27 @@ internal static class ConfigFunctionReader
 
     /// <summary>
     /// Every function once, in definition order (the folder's files first, by path, then line), each
-    /// with its <see cref="ConfigFunction.Order"/> set.
+    /// with its <see cref="ConfigFunction.Order"/> set: <paramref name="previous"/> (already in order)
+    /// without the functions of modules that were dropped, merged with <paramref name="added"/>.
+    /// Linear when few functions are added, as after an edit.
     /// </summary>
-    public static List<RegisteredFunction> InDefinitionOrder(IEnumerable<RegisteredFunction> functions, SourceFolder folder)
+    public static List<RegisteredFunction> InDefinitionOrder(IReadOnlyList<RegisteredFunction> previous, IReadOnlySet<string> droppedModules, IEnumerable<RegisteredFunction> added, SourceFolder folder)
     {
+        var comparer = new DefinitionOrder(folder);
+        var kept = droppedModules.Count == 0 ? previous : previous.Where(f => !droppedModules.Contains(f.Module)).ToList();
+        var incoming = added.ToList();
+        incoming.Sort(comparer);
+        var ordered = new List<RegisteredFunction>(kept.Count + incoming.Count);
         var seen = new HashSet<long>();
-        var ordered = functions
-            .Where(f => seen.Add(f.Identity))
-            .OrderBy(f => folder.Contains(f.Function.Location.Path) ? 0 : 1)
-            .ThenBy(f => f.Function.Location.DisplayPath, StringComparer.Ordinal)
-            .ThenBy(f => f.Function.Location.Line)
-            .ThenBy(f => f.Function.Name, StringComparer.Ordinal)
-            .ToList();
+        int i = 0, j = 0;
+        while (i < kept.Count || j < incoming.Count)
+        {
+            var next = j >= incoming.Count || (i < kept.Count && comparer.Compare(kept[i], incoming[j]) <= 0) ? kept[i++] : incoming[j++];
+            if (seen.Add(next.Identity))
+            {
+                ordered.Add(next);
+            }
+        }
         for (var order = 0; order < ordered.Count; order++)
         {
             if (ordered[order].Function.Order != order)
@@ -60,5 +69,26 @@ internal static class ConfigFunctionReader
             }
         }
         return ordered;
+    }
+
+    private sealed class DefinitionOrder(SourceFolder folder) : IComparer<RegisteredFunction>
+    {
+        public int Compare(RegisteredFunction? x, RegisteredFunction? y)
+        {
+            var a = x!.Function.Location;
+            var b = y!.Function.Location;
+            var byFolder = (folder.Contains(a.Path) ? 0 : 1).CompareTo(folder.Contains(b.Path) ? 0 : 1);
+            if (byFolder != 0)
+            {
+                return byFolder;
+            }
+            var byPath = string.CompareOrdinal(a.DisplayPath, b.DisplayPath);
+            if (byPath != 0)
+            {
+                return byPath;
+            }
+            var byLine = a.Line.CompareTo(b.Line);
+            return byLine != 0 ? byLine : string.CompareOrdinal(x.Function.Name, y.Function.Name);
+        }
     }
 }

@@ -15,8 +15,8 @@ internal sealed class ModuleSet : IDisposable
     /// <summary>The evaluation in which the module last ran; 0 for a name that is no module of the folder.</summary>
     public int ExecutedAt(string name) => _modules.TryGetValue(name, out var module) ? module.ExecutedAt : 0;
 
-    /// <summary>Every registered function of every loaded module.</summary>
-    public IEnumerable<RegisteredFunction> Registrations => _modules.Values.SelectMany(m => m.Registrations);
+    /// <summary>Every registered function of every loaded module, once each, in definition order (see <see cref="Record"/>).</summary>
+    public IReadOnlyList<RegisteredFunction> Registrations { get; private set; } = [];
 
     /// <summary>The files module bodies read, to check for changes.</summary>
     public IEnumerable<string> TrackedFiles => _modules.Values.SelectMany(m => m.Reads.Files.Keys);
@@ -73,8 +73,9 @@ internal sealed class ModuleSet : IDisposable
     }
 
     /// <summary>Records a load: what ran, what failed, what each body read and registered.</summary>
-    public void Record(LoadPlan plan, IReadOnlyList<SourceModule> current, LoadRecord record, IReadOnlyList<RegisteredFunction> registered, int revision)
+    public void Record(LoadPlan plan, IReadOnlyList<SourceModule> current, LoadRecord record, IReadOnlyList<RegisteredFunction> registered, int revision, SourceFolder folder)
     {
+        Registrations = ConfigFunctionReader.InDefinitionOrder(Registrations, plan.Unload.ToHashSet(StringComparer.Ordinal), registered, folder);
         foreach (var name in plan.Unload)
         {
             if (_modules.Remove(name, out var old))

@@ -86,10 +86,14 @@ internal sealed class CachedResult(PyObject value, int revision, RegisteredFunct
     public TimeSpan Duration { get; } = duration;
 
     /// <summary>Folder modules imported while the function ran, with the evaluation each had last run in.</summary>
-    public IReadOnlyDictionary<string, int> Imports { get; set; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> Imports { get; set; } = NoImports;
 
     /// <summary>Files read while the function ran, with their digests.</summary>
-    public IReadOnlyDictionary<string, string> Files { get; set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Files { get; set; } = NoFiles;
+
+    // Most configs read nothing but their parameters: they share these.
+    private static readonly IReadOnlyDictionary<string, int> NoImports = new Dictionary<string, int>();
+    private static readonly IReadOnlyDictionary<string, string> NoFiles = new Dictionary<string, string>();
 }
 
 /// <summary>Where an argument came from when a result was computed, and the revision of its value then.</summary>

@@ -42,12 +42,26 @@ internal sealed class WorkspacePass(WorkspaceState state)
             var plan = state.Modules.Plan(current, digests);
             var record = Load(loader, finder, folder, current, plan, errors);
             var registered = ConfigFunctionReader.Read(loader, values, record.Registered, folder, errors);
-            state.Modules.Record(plan, current, record, registered, revision);
+            state.Modules.Record(plan, current, record, registered, revision, folder);
 
-            var functions = ConfigFunctionReader.InDefinitionOrder(state.Modules.Registrations, folder);
-            var (graph, graphErrors) = GraphBuilder.Build(functions.Select(f => f.Function).ToList(), _options.Inputs.Keys.ToList(), _options.InputSyntax);
-            errors.AddRange(graphErrors);
-            var unused = UnusedInputs.Find(_options.Inputs.Keys, functions.Select(f => f.Function));
+            var functions = state.Modules.Registrations;
+            var shapes = functions.Select(f => f.Function).ToList();
+            if (!state.Graph.TryReuse(shapes, _options.Inputs.Keys, out var graph, out var unused))
+            {
+                List<ConfigError> graphErrors;
+                (graph, graphErrors) = GraphBuilder.Build(shapes, _options.Inputs.Keys.ToList(), _options.InputSyntax);
+                unused = UnusedInputs.Find(_options.Inputs.Keys, shapes);
+                errors.AddRange(graphErrors);
+                if (graphErrors.Count == 0)
+                {
+                    state.Graph.Keep(shapes, _options.Inputs.Keys, graph, unused);
+                    state.Cache.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
+                }
+                else
+                {
+                    state.Graph.Forget();
+                }
+            }
             if (_options.StrictInputs)
             {
                 errors.AddRange(unused);
@@ -57,12 +71,11 @@ internal sealed class WorkspacePass(WorkspaceState state)
             {
                 throw new ConfigException(errors.OrderBy(e => e.Location?.DisplayPath, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ToList());
             }
-            state.Cache.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
             var targetNodes = targets is null ? null : TargetNodes(graph, targets);
             var loading = Stopwatch.GetElapsedTime(started);
 
             var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, digests, folder, hostFreeze, revision);
-            var outcome = new Evaluator(context).Run(graph.EvaluationOrder(targetNodes), cancellationToken);
+            var outcome = new Evaluator(context).Run(state.Graph.EvaluationOrder(graph, targetNodes), cancellationToken);
             if (outcome.Errors.Count > 0)
             {
                 throw new ConfigException(outcome.Errors, outcome.Skipped);

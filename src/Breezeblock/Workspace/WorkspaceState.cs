@@ -30,6 +30,8 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
 
     public InputSet Inputs { get; } = new();
 
+    public GraphReuse Graph { get; } = new();
+
     public ConfigResult? LastGood => Volatile.Read(ref _lastGood);
 
     /// <summary>Keeps a successful evaluation's result. The one it replaces is left to the garbage collector, as a reader may still hold it.</summary>

@@ -30,6 +30,7 @@ internal static unsafe partial class CApi
         BindThreads(symbols);
         BindLifecycle(symbols);
         BindTypes(symbols);
+        BindAudit(symbols);
         s_library = library;
         LibraryPath = libraryPath;
     }

@@ -10,19 +10,33 @@ namespace Breezeblock;
 internal sealed class FolderFinder : IDisposable
 {
     private readonly PyObject _finder;
-    private readonly PyObject _runConfig;
+    private readonly PyObject _current;
 
-    public FolderFinder(LoaderModule loader, ValuesModule values, string root, string? cacheDirectory)
+    public FolderFinder(LoaderModule loader, string root, string? cacheDirectory)
     {
-        _finder = loader.FinderType.Call(root, cacheDirectory, values.Freeze);
-        _runConfig = _finder.GetAttr("run_config");
+        _finder = loader.FinderType.Call(root, cacheDirectory);
+        _current = _finder.GetAttr("current");
     }
 
+    /// <summary>
+    /// Names the config about to run (null after it): what it imports and reads is recorded for it.
+    /// One write to a Python list cell around each call, read by Python only when a config imports or opens something.
+    /// </summary>
+    public void SetCurrentConfig(string? name) => _current.SetItem(0, name);
+
     /// <summary>Puts the workspace's modules, finder, tracking and registration sink into the interpreter.</summary>
-    public void Enter(BreezeblockModule breezeblock, bool redirectPrint) => Invoke("enter", breezeblock.Module, redirectPrint);
+    public void Enter(BreezeblockModule breezeblock, bool redirectPrint)
+    {
+        Invoke("enter", breezeblock.Module, redirectPrint);
+        LoaderModule.Tracking = true;
+    }
 
     /// <summary>Takes them out again; the modules stay with this finder.</summary>
-    public void Leave(BreezeblockModule breezeblock) => Invoke("leave", breezeblock.Module);
+    public void Leave(BreezeblockModule breezeblock)
+    {
+        LoaderModule.Tracking = false;
+        Invoke("leave", breezeblock.Module);
+    }
 
     /// <summary>Forgets modules that will be loaded again or are gone.</summary>
     public void Unload(IEnumerable<string> names) => Invoke("unload", names.ToList());
@@ -30,7 +44,7 @@ internal sealed class FolderFinder : IDisposable
     /// <summary>The folder's modules now (name → path, kind, folder) and the source bytes of those to execute.</summary>
     public void BeginLoad(Dictionary<string, object?> table, Dictionary<string, object?> sources) => Invoke("begin_load", table, sources);
 
-    /// <summary>What the load executed: module names, failures, each body's reads, and the functions registered.</summary>
+    /// <summary>What the load executed: module names, failures and each body's reads.</summary>
     public LoadRecord EndLoad()
     {
         using var method = _finder.GetAttr("end_load");
@@ -41,16 +55,17 @@ internal sealed class FolderFinder : IDisposable
         {
             reads[(string)name] = Reads.From(value);
         }
-        var registered = ((List<object?>)parts[3]!)
-            .Select(entry => (object?[])entry!)
-            .Select(entry => ((string)entry[0]!, (PyObject)entry[1]!, entry[2] as string))
-            .ToList();
-        return new LoadRecord(Strings(parts[0]), Strings(parts[1]).ToHashSet(StringComparer.Ordinal), reads, registered);
+        return new LoadRecord(Strings(parts[0]), Strings(parts[1]).ToHashSet(StringComparer.Ordinal), reads);
     }
 
-    /// <summary>Calls a configure function, recording what it reads; returns its result, frozen.</summary>
-    public PyObject RunConfig(string name, PyObject function, object?[] positional, Dictionary<string, object?> keywords, string owner, PyObject? hostFreeze) =>
-        _runConfig.Call(name, function, positional, keywords, owner, hostFreeze);
+    /// <summary>The Python list of (module, function, name) the last load registered (for <see cref="ConfigFunctionReader"/>).</summary>
+    public PyObject Registered()
+    {
+        using var method = _finder.GetAttr("registered");
+        return method.Call();
+    }
+
+
 
     /// <summary>What each config that ran read (only configs that read any folder module or file).</summary>
     public Dictionary<string, Reads> TakeConfigReads()
@@ -83,7 +98,7 @@ internal sealed class FolderFinder : IDisposable
 
     public void Dispose()
     {
-        _runConfig.Dispose();
+        _current.Dispose();
         _finder.Dispose();
     }
 }
@@ -103,8 +118,4 @@ internal sealed record Reads(IReadOnlyList<string> Imports, IReadOnlyDictionary<
 }
 
 /// <summary>What one load executed.</summary>
-internal sealed record LoadRecord(
-    IReadOnlyList<string> Executed,
-    IReadOnlySet<string> Failed,
-    IReadOnlyDictionary<string, Reads> Reads,
-    IReadOnlyList<(string Module, PyObject Function, string? Name)> Registered);
+internal sealed record LoadRecord(IReadOnlyList<string> Executed, IReadOnlySet<string> Failed, IReadOnlyDictionary<string, Reads> Reads);

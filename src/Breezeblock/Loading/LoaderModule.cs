@@ -7,9 +7,21 @@ internal sealed class LoaderModule
 {
     private static LoaderModule? s_instance;
 
+    private static readonly string[] AuditedReads = ["open", "os.listdir", "os.scandir"];
+    private static volatile bool s_tracking;
+
     private LoaderModule(PyObject module)
     {
         Module = module;
+        var audit = module.GetAttr("audit");
+        PythonAudit.Subscribe(AuditedReads, (name, arguments) =>
+        {
+            if (s_tracking)
+            {
+                using var tuple = arguments.ToPyObject();
+                audit.Call(name, tuple).Dispose();
+            }
+        });
         FinderType = module.GetAttr("FolderFinder");
         Load = module.GetAttr("load");
         Collisions = module.GetAttr("collisions");
@@ -18,7 +30,7 @@ internal sealed class LoaderModule
 
     public PyObject Module { get; }
 
-    /// <summary><c>FolderFinder(root, cache_dir, freeze)</c>.</summary>
+    /// <summary><c>FolderFinder(root, cache_dir)</c>.</summary>
     public PyObject FinderType { get; }
 
     /// <summary><c>load(name)</c>: imports one module of the folder.</summary>
@@ -27,8 +39,15 @@ internal sealed class LoaderModule
     /// <summary><c>collisions(names, check_installed) -> {name: where}</c>: top-level names already taken.</summary>
     public PyObject Collisions { get; }
 
-    /// <summary><c>describe_all(registry, freeze, default_owner) -> [(name, parameters, *args, **kwargs, file, line, error, qualified, id)]</c>.</summary>
+    /// <summary><c>describe_all(registry, freeze, owner, default_owner) -> [(name, parameters, *args, **kwargs, file, line, error, qualified, id)]</c>.</summary>
     public PyObject DescribeAll { get; }
+
+    /// <summary>While a workspace evaluates, files opened and folders listed are passed to its finder (the audit events of <c>open</c>, <c>os.listdir</c>, <c>os.scandir</c>).</summary>
+    public static bool Tracking
+    {
+        get => s_tracking;
+        set => s_tracking = value;
+    }
 
     /// <summary>The qualified name of the error raised when a module imports one that already failed.</summary>
     public const string DependencyFailedType = "_breezeblock_loader.DependencyFailed";

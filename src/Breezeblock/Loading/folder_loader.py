@@ -6,8 +6,9 @@ exactly once per load whichever import reaches it first. Compiled code is cached
 
 A workspace keeps its modules between evaluations. While it evaluates (between enter() and leave())
 its modules are in sys.modules and its finder is first on sys.meta_path, and the finder records what
-each module body and each config reads: the modules it imports, the files it opens and the folders
-it lists. Those records decide what the next evaluation runs again.
+each module body and each config reads: the modules it imports (through __import__), the files it
+opens and the folders it lists (audit events the engine forwards to audit()). Those records decide
+what the next evaluation runs again.
 """
 
 import _thread
@@ -32,7 +33,6 @@ _get_ident = _thread.get_ident
 _real_import = builtins.__import__
 _real_import_module = importlib.import_module
 _active = None  # the finder of the workspace evaluating now; evaluations never overlap
-_audit_installed = False
 _SPECIAL = tuple(os.sep + name + os.sep for name in ("dev", "proc", "sys"))
 _PYCACHE = os.sep + "__pycache__" + os.sep
 
@@ -44,10 +44,10 @@ class DependencyFailed(ImportError):
 class FolderFinder:
     """Finds, loads and watches the modules of one folder, named in ``table``: name -> (path, kind, directory)."""
 
-    def __init__(self, root, cache_dir, freeze):
+    def __init__(self, root, cache_dir):
         self.root = root
         self.cache_dir = cache_dir
-        self.freeze = freeze
+        self.current = [None]  # [the name of the config running now, or None]: written by the engine around each call
         self.table = {}
         self.sources = {}        # name -> source bytes, for the modules this load executes
         self.modules = {}        # name -> module object, kept between evaluations
@@ -56,13 +56,14 @@ class FolderFinder:
         self.executed = []       # modules this load executed, in order
         self.reads = {}          # module name -> (imports, files) of its body, for this load
         self.registrations = {}  # module name -> ([(function, name)], ids), for this load
-        self.config = None       # (imports, files) of the config running now
+        self.loaded = []         # (module, function, name) registered by the last load
         self.config_reads = {}   # config name -> (imports, files), for configs that read anything
         self.digests = {}        # digest of each path read, memoized for one evaluation
         self.thread = None
         self.paused = 0
         self.saved = None
         self.ignored = ()
+        self.breezeblock = None
 
     # -- the import protocol -------------------------------------------------------------------
 
@@ -90,18 +91,20 @@ class FolderFinder:
             raise DependencyFailed(f"cannot import {name}: it failed to load", name=name)
         self.executed.append(name)
         self.reads[name] = (set(), {})
-        self.registrations[name] = ([], set())
+        registrations = self.registrations[name] = ([], set())
         origin = module.__spec__.origin
         linecache = sys.modules.get("linecache")
         if linecache is not None:
             linecache.cache.pop(origin, None)  # tracebacks and line numbers must show the source that runs
         self.stack.append(name)
+        outer, self.breezeblock._current = self.breezeblock._current, registrations
         try:
             exec(self.code_for(name, origin), module.__dict__)
         except BaseException:
             self.failed.add(name)
             raise
         finally:
+            self.breezeblock._current = outer
             self.stack.pop()
 
     def code_for(self, name, path):
@@ -145,7 +148,6 @@ class FolderFinder:
     def enter(self, breezeblock, redirect_print):
         """Makes this workspace the one evaluating: its modules, finder, registration and tracking go in."""
         global _active
-        _install_audit_hook()
         self.thread = _get_ident()
         self.digests = {}
         self.saved = (list(sys.path), sys.stdout)
@@ -154,7 +156,7 @@ class FolderFinder:
         sys.meta_path.insert(0, self)
         prefixes = {sys.prefix, sys.base_prefix, sys.exec_prefix, getattr(sys, "base_exec_prefix", sys.prefix)}
         self.ignored = tuple(p.rstrip(os.sep) + os.sep for p in prefixes if p) + ((self.cache_dir.rstrip(os.sep) + os.sep,) if self.cache_dir else ())
-        breezeblock._sink = self.register
+        self.breezeblock = breezeblock
         builtins.__import__ = _tracking_import
         importlib.import_module = _tracking_import_module
         _active = self
@@ -167,7 +169,7 @@ class FolderFinder:
         _active = None
         builtins.__import__ = _real_import
         importlib.import_module = _real_import_module
-        breezeblock._sink = None
+        breezeblock._current = None
         while self in sys.meta_path:
             sys.meta_path.remove(self)
         for name in self.table:
@@ -214,46 +216,25 @@ class FolderFinder:
         self.registrations = {}
 
     def end_load(self):
-        """(executed, failed, {name: (imports, files)}, [(module, function, name)]) for this load."""
+        """(executed, failed, {name: (imports, files)}) for this load; registered() has what it registered."""
         self.sources = {}
         reads = {name: (sorted(imports), files) for name, (imports, files) in self.reads.items()}
-        registered = []
-        for name in self.executed:
-            if name not in self.failed:
-                for function, config_name in self.registrations[name][0]:
-                    registered.append((name, function, config_name))
         executed, failed = self.executed, sorted(self.failed)
+        self.loaded = [(name, function, config_name) for name in executed if name not in self.failed for function, config_name in self.registrations[name][0]]
         self.executed, self.reads, self.registrations = [], {}, {}
-        return executed, failed, reads, registered
+        return executed, failed, reads
 
-    def register(self, function, name):
-        """The sink of @configure: the function belongs to the module whose body is running."""
-        if not self.stack or _get_ident() != self.thread:
-            return  # configure() inside a config or from another thread registers nothing
-        entries, ids = self.registrations[self.stack[-1]]
-        if id(function) not in ids:
-            ids.add(id(function))
-            entries.append((function, name))
+    def registered(self):
+        """[(module, function, name)] for what the last load registered, handed over once."""
+        loaded, self.loaded = self.loaded, []
+        return loaded
 
     # -- evaluation -----------------------------------------------------------------------------
 
-    def run_config(self, name, function, args, kwargs, owner, host_freeze):
-        """Calls a configure function, recording what it reads, and returns its result frozen."""
-        reads = (set(), {})
-        self.config = reads
-        try:
-            value = function(*args, **kwargs)
-        finally:
-            self.config = None
-        if reads[0] or reads[1]:
-            self.config_reads[name] = (sorted(reads[0]), reads[1])
-        else:
-            self.config_reads.pop(name, None)
-        return self.freeze(value, owner, host_freeze)
-
     def take_config_reads(self):
+        """{config: (imports, files)} for the configs that read a module or file while running."""
         reads, self.config_reads = self.config_reads, {}
-        return reads
+        return {name: (sorted(imports), files) for name, (imports, files) in reads.items()}
 
     def current_digests(self, keys):
         """The digest of each tracked path as it is now (a folder listing when the key ends with a separator)."""
@@ -264,11 +245,15 @@ class FolderFinder:
     def _reads(self):
         if self.paused or _get_ident() != self.thread:
             return None
-        if self.config is not None:
-            return self.config
         if self.stack:
             return self.reads[self.stack[-1]]
-        return None
+        config = self.current[0]
+        if config is None:
+            return None
+        reads = self.config_reads.get(config)
+        if reads is None:
+            reads = self.config_reads[config] = (set(), {})  # made only for a config that reads something
+        return reads
 
     def note_path(self, path, listing):
         reads = self._reads()
@@ -370,7 +355,8 @@ def _package_of(globals):
     return module if "__path__" in globals else module.rpartition(".")[0]
 
 
-def _audit(event, args):
+def audit(event, args):
+    """Records a file opened for reading or a folder listed; the engine calls it for those audit events only."""
     finder = _active
     if finder is None:
         return
@@ -388,14 +374,6 @@ def _audit(event, args):
         path = args[0]
         if not isinstance(path, int):
             finder.note_path("." if path is None else path, True)
-
-
-def _install_audit_hook():
-    """One audit hook for the process (hooks cannot be removed); it does nothing outside evaluations."""
-    global _audit_installed
-    if not _audit_installed:
-        sys.addaudithook(_audit)
-        _audit_installed = True
 
 
 # -- reading the folder ---------------------------------------------------------------------------
@@ -433,77 +411,104 @@ def _installed_location(name):
     return spec.origin or (list(spec.submodule_search_locations or []) or ["a namespace package"])[0]
 
 
-def describe_all(registry, freeze, default_owner):
-    """describe() for every (function, name): one call for all. Defaults are frozen like results."""
+def describe_all(registry, freeze, owner, default_owner):
+    """describe() for every (module, function, name): one call for all. Defaults are frozen like results.
+
+    Each row: (name, parameter names, kinds, default reprs, *args, **kwargs, file, line, error,
+    qualified name, identity, module, function). kinds has one digit per parameter: kind * 2 + has
+    default (kind: 0 positional-only, 1 positional-or-keyword, 2 keyword-only); default reprs has one
+    entry per parameter with a default, in order, or is None when none has.
+    """
     described = []
-    for function, name in registry:
+    lines = {}
+    for module, function, name in registry:
         config_name = name or getattr(function, "__name__", None) or repr(function)
         try:
-            _freeze_defaults(function, config_name, freeze, default_owner)
-            parameters, var_positional, var_keyword, file, line = describe(function)
-            qualified = f"{getattr(function, '__module__', None) or '?'}.{getattr(function, '__qualname__', None) or config_name}"
-            described.append((config_name, parameters, var_positional, var_keyword, file, line, None, qualified, id(function)))
+            _freeze_defaults(function, config_name, freeze, owner, default_owner)
+            names, kinds, defaults, var_positional, var_keyword, file, line = describe(function, lines)
+            if type(function) is types.FunctionType:
+                qualified = function.__module__ + "." + function.__qualname__
+                identity = hash(function)  # identity-based for functions, and not audited as id() is
+            else:
+                qualified = f"{getattr(function, '__module__', None) or '?'}.{getattr(function, '__qualname__', None) or config_name}"
+                identity = id(function)
+            described.append((config_name, names, kinds, defaults, var_positional, var_keyword, file, line, None, qualified, identity, module, function))
         except Exception as error:  # a signature that cannot be read is reported for that function alone
-            described.append((config_name, [], None, None, "<unknown>", 0, f"{type(error).__name__}: {error}", config_name, id(function)))
+            described.append((config_name, (), "", None, None, None, "<unknown>", 0, f"{type(error).__name__}: {error}", config_name, id(function), module, None))
     return described
 
 
-def _freeze_defaults(function, config_name, freeze, owner):
+def _freeze_defaults(function, config_name, freeze, owner, template):
     if type(function) is not types.FunctionType:
         return
     defaults = function.__defaults__
     if defaults:
         code = function.__code__
         names = code.co_varnames[code.co_argcount - len(defaults):code.co_argcount]
-        frozen = tuple(freeze(value, owner.format(parameter=n, config=config_name), None) for n, value in zip(names, defaults))
+        frozen = tuple(freeze(value, owner(template.format(parameter=n, config=config_name)), None) for n, value in zip(names, defaults))
         if any(a is not b for a, b in zip(frozen, defaults)):
             function.__defaults__ = frozen
     keyword_defaults = function.__kwdefaults__
     if keyword_defaults:
-        function.__kwdefaults__ = {n: freeze(value, owner.format(parameter=n, config=config_name), None) for n, value in keyword_defaults.items()}
+        function.__kwdefaults__ = {n: freeze(value, owner(template.format(parameter=n, config=config_name)), None) for n, value in keyword_defaults.items()}
 
 
-def describe(function):
-    """(parameters, *args name, **kwargs name, file, line) of a config function.
+_KINDS = "012345"
 
-    parameters: (name, kind, has_default, repr of the default or None). Plain functions are read
-    from their code object, which is many times faster than inspect.signature; anything else goes
-    through inspect.
+
+def describe(function, lines=None):
+    """(parameter names, kinds, default reprs, *args name, **kwargs name, file, line) of a config function.
+
+    Plain functions are read from their code object, which is many times faster than
+    inspect.signature; anything else goes through inspect.
     """
     target = function
-    for _ in range(100):
-        wrapped = getattr(target, "__wrapped__", None)
-        if wrapped is None or hasattr(target, "__signature__"):
-            break
-        target = wrapped
-    code = getattr(target, "__code__", None)
-    if type(target) is types.FunctionType and not hasattr(target, "__signature__"):
+    if type(function) is not types.FunctionType or function.__dict__:
+        for _ in range(100):
+            wrapped = getattr(target, "__wrapped__", None)
+            if wrapped is None or hasattr(target, "__signature__"):
+                break
+            target = wrapped
+    if type(target) is types.FunctionType and (target is function or not hasattr(target, "__signature__")):
+        code = target.__code__
         count, positional_only, keyword_only = code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount
-        names = code.co_varnames
+        names = code.co_varnames[:count + keyword_only]
         defaults = target.__defaults__ or ()
-        keyword_defaults = target.__kwdefaults__ or {}
+        keyword_defaults = target.__kwdefaults__
         first_default = count - len(defaults)
-        parameters = [(names[i], POSITIONAL_ONLY if i < positional_only else POSITIONAL_OR_KEYWORD, i >= first_default,
-                       _short_repr(defaults[i - first_default]) if i >= first_default else None) for i in range(count)]
-        parameters += [(names[i], KEYWORD_ONLY, names[i] in keyword_defaults,
-                        _short_repr(keyword_defaults[names[i]]) if names[i] in keyword_defaults else None)
-                       for i in range(count, count + keyword_only)]
+        if not defaults and not keyword_defaults and positional_only == 0 and keyword_only == 0:
+            kinds = "2" * count  # the usual config: positional-or-keyword parameters without defaults
+            reprs = None
+        else:
+            kinds = ""
+            reprs = []
+            for i in range(count):
+                has_default = i >= first_default
+                kinds += _KINDS[(POSITIONAL_ONLY if i < positional_only else POSITIONAL_OR_KEYWORD) * 2 + has_default]
+                if has_default:
+                    reprs.append(_short_repr(defaults[i - first_default]))
+            for i in range(count, count + keyword_only):
+                has_default = keyword_defaults is not None and names[i] in keyword_defaults
+                kinds += _KINDS[KEYWORD_ONLY * 2 + has_default]
+                if has_default:
+                    reprs.append(_short_repr(keyword_defaults[names[i]]))
+            reprs = tuple(reprs) or None
         index = count + keyword_only
         var_positional = var_keyword = None
         if code.co_flags & CO_VARARGS:
-            var_positional = names[index]
+            var_positional = code.co_varnames[index]
             index += 1
         if code.co_flags & CO_VARKEYWORDS:
-            var_keyword = names[index]
+            var_keyword = code.co_varnames[index]
     else:
         import inspect
         signature = inspect.signature(function)
-        kinds = {
+        kind_of = {
             inspect.Parameter.POSITIONAL_ONLY: POSITIONAL_ONLY,
             inspect.Parameter.POSITIONAL_OR_KEYWORD: POSITIONAL_OR_KEYWORD,
             inspect.Parameter.KEYWORD_ONLY: KEYWORD_ONLY,
         }
-        parameters, var_positional, var_keyword = [], None, None
+        names, kinds, reprs, var_positional, var_keyword = [], "", [], None, None
         for parameter in signature.parameters.values():
             if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
                 var_positional = parameter.name
@@ -511,12 +516,17 @@ def describe(function):
                 var_keyword = parameter.name
             else:
                 has_default = parameter.default is not inspect.Parameter.empty
-                parameters.append((parameter.name, kinds[parameter.kind], has_default, _short_repr(parameter.default) if has_default else None))
+                names.append(parameter.name)
+                kinds += _KINDS[kind_of[parameter.kind] * 2 + has_default]
+                if has_default:
+                    reprs.append(_short_repr(parameter.default))
+        names, reprs = tuple(names), (tuple(reprs) or None)
+        code = getattr(target, "__code__", None)
     if code is None:
         code = _code_of(function)
     file = code.co_filename if code is not None else "<unknown>"
-    line = _def_line(file, code.co_firstlineno) if code is not None else 0
-    return parameters, var_positional, var_keyword, file, line
+    line = _def_line(file, code.co_firstlineno, lines if lines is not None else {}) if code is not None else 0
+    return names, kinds, reprs, var_positional, var_keyword, file, line
 
 
 def _short_repr(value):
@@ -540,12 +550,15 @@ def _code_of(function):
     return None
 
 
-def _def_line(file, first_line):
+def _def_line(file, first_line, lines):
     """The line of ``def``: co_firstlineno points at the first decorator of a decorated function."""
-    import linecache
-    if not linecache.getline(file, first_line).lstrip().startswith("@"):
+    source = lines.get(file)
+    if source is None:
+        import linecache
+        source = lines[file] = linecache.getlines(file)
+    if first_line > len(source) or not source[first_line - 1].lstrip().startswith("@"):
         return first_line
-    for line in range(first_line + 1, first_line + 50):
-        if linecache.getline(file, line).lstrip().startswith(("def ", "async def ")):
+    for line in range(first_line + 1, min(first_line + 50, len(source) + 1)):
+        if source[line - 1].lstrip().startswith(("def ", "async def ")):
             return line
     return first_line

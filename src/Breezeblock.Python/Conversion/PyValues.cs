@@ -119,6 +119,21 @@ internal static unsafe class PyValues
         {
             return ToContainer(o, type, depth);
         }
+        // Subclasses of dict, list and tuple (OrderedDict, namedtuple, read-only results) are common:
+        // CPython marks them in the type's flags, which is one call instead of several subtype checks.
+        var flags = CApi.PyType_GetFlags(type);
+        if ((flags & CApi.Py_TPFLAGS_DICT_SUBCLASS) != 0)
+        {
+            return ToContainer(o, CApi.PyDict_Type, depth);
+        }
+        if ((flags & CApi.Py_TPFLAGS_LIST_SUBCLASS) != 0)
+        {
+            return ToContainer(o, CApi.PyList_Type, depth);
+        }
+        if ((flags & CApi.Py_TPFLAGS_TUPLE_SUBCLASS) != 0)
+        {
+            return ToContainer(o, CApi.PyTuple_Type, depth);
+        }
         if (type == CApi.PyBytes_Type)
         {
             return ToBytes(o);

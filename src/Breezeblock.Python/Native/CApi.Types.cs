@@ -59,6 +59,11 @@ internal static unsafe partial class CApi
     public static delegate* unmanaged<PyTypeSpec*, nint, nint> PyType_FromSpecWithBases;
     public static delegate* unmanaged<nint, int, void*> PyType_GetSlot;
     public static delegate* unmanaged<nint, ulong> PyType_GetFlags;
+
+    // tp_flags bits CPython sets on subclasses of built-in types (the same on 3.9 to 3.13).
+    public const ulong Py_TPFLAGS_LIST_SUBCLASS = 1UL << 25;
+    public const ulong Py_TPFLAGS_TUPLE_SUBCLASS = 1UL << 26;
+    public const ulong Py_TPFLAGS_DICT_SUBCLASS = 1UL << 29;
     public static delegate* unmanaged<nint, nint, int> PyType_IsSubtype;
     public static delegate* unmanaged<nint, nint, nint> PyType_GenericAlloc;
     public static delegate* unmanaged<nint, nint, nint> PyObject_GenericGetAttr;

@@ -94,8 +94,11 @@ internal static class Messages
 
     public const string WorkspaceDisposed = "the workspace has been disposed";
 
+    /// <summary>Python's str.format template for what a frozen value belongs to: a config's result.</summary>
+    public const string ResultOwnerTemplate = "the result of config '{config}', which has already returned, and results are frozen";
+
     /// <summary>What a frozen value belongs to: a config's result.</summary>
-    public static string ResultOwner(string config) => $"the result of config '{config}', which has already returned, and results are frozen";
+    public static string ResultOwner(string config) => ResultOwnerTemplate.Replace("{config}", config, StringComparison.Ordinal);
 
     /// <summary>What a frozen value belongs to: an input.</summary>
     public static string InputOwner(string name) => $"input '{name}', and inputs are frozen";

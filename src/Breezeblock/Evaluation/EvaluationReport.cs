@@ -6,13 +6,15 @@ namespace Breezeblock;
 /// </summary>
 public sealed class EvaluationReport
 {
+    private readonly Lazy<IReadOnlyDictionary<string, TimeSpan>> _durations;
+
     internal EvaluationReport(
         IReadOnlyList<string> ran,
         IReadOnlyList<string> reused,
         IReadOnlyList<string> replaced,
         IReadOnlyList<string> modulesLoaded,
         IReadOnlyList<string> modulesRemoved,
-        IReadOnlyDictionary<string, TimeSpan> durations,
+        Func<IReadOnlyDictionary<string, TimeSpan>> durations,
         TimeSpan loading,
         TimeSpan total)
     {
@@ -21,10 +23,21 @@ public sealed class EvaluationReport
         Replaced = replaced;
         ModulesLoaded = modulesLoaded;
         ModulesRemoved = modulesRemoved;
-        Durations = durations;
+        _durations = new Lazy<IReadOnlyDictionary<string, TimeSpan>>(durations);
         Loading = loading;
         Total = total;
     }
+
+    /// <summary>A report whose durations are the ticks of each config in <paramref name="ran"/>, in order.</summary>
+    internal static Func<IReadOnlyDictionary<string, TimeSpan>> DurationsOf(IReadOnlyList<string> ran, IReadOnlyList<long> ticks) => () =>
+    {
+        var durations = new Dictionary<string, TimeSpan>(ran.Count, StringComparer.Ordinal);
+        for (var i = 0; i < ran.Count; i++)
+        {
+            durations[ran[i]] = TimeSpan.FromTicks(ticks[i]);
+        }
+        return durations;
+    };
 
     /// <summary>Configs whose function ran in this evaluation, in the order they ran.</summary>
     public IReadOnlyList<string> Ran { get; }
@@ -42,7 +55,7 @@ public sealed class EvaluationReport
     public IReadOnlyList<string> ModulesRemoved { get; }
 
     /// <summary>How long each config that ran took.</summary>
-    public IReadOnlyDictionary<string, TimeSpan> Durations { get; }
+    public IReadOnlyDictionary<string, TimeSpan> Durations => _durations.Value;
 
     /// <summary>Reading the folder, loading modules and building the graph.</summary>
     public TimeSpan Loading { get; }

@@ -15,7 +15,7 @@ internal sealed class Evaluator(EvaluationContext context)
 
     public EvaluationOutcome Run(IReadOnlyList<ConfigNode> order, CancellationToken cancellationToken)
     {
-        var outcome = new EvaluationOutcome();
+        var outcome = new EvaluationOutcome(order.Count);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         var ran = new List<(string Name, CachedResult Entry)>();
         try
@@ -31,14 +31,14 @@ internal sealed class Evaluator(EvaluationContext context)
                 }
                 if (node.Overridden)
                 {
-                    outcome.Values[node.Name] = (context.Inputs.Value(node.Name), context.Inputs.Revision(node.Name));
+                    outcome.Set(node.Name, context.Inputs.Value(node.Name), context.Inputs.Revision(node.Name));
                     outcome.Replaced.Add(node.Name);
                     continue;
                 }
                 var registration = context.Functions[node.Function.Order];
                 if (context.Cache.Find(node.Name) is { } kept && CanReuse(kept, registration, node, outcome))
                 {
-                    outcome.Values[node.Name] = (kept.Value, kept.Revision);
+                    outcome.Set(node.Name, kept.Value, kept.Revision);
                     outcome.Reused.Add(node.Name);
                     continue;
                 }
@@ -59,9 +59,9 @@ internal sealed class Evaluator(EvaluationContext context)
                 var duration = Stopwatch.GetElapsedTime(started);
                 var entry = context.Cache.Store(node.Name, registration, arguments, value, context.Values, context.Revision, duration);
                 ran.Add((node.Name, entry));
-                outcome.Values[node.Name] = (entry.Value, entry.Revision);
+                outcome.Set(node.Name, entry.Value, entry.Revision);
                 outcome.Ran.Add(node.Name);
-                outcome.Durations[node.Name] = duration;
+                outcome.RanTicks[outcome.Ran.Count - 1] = duration.Ticks;
             }
         }
         finally
@@ -87,7 +87,7 @@ internal sealed class Evaluator(EvaluationContext context)
         {
             stamps[i] = node.Arguments[i] switch
             {
-                Argument.FromConfig c => new ArgumentStamp(ValueSource.Config, c.Node.Name, outcome.Values[c.Node.Name].Revision),
+                Argument.FromConfig c => new ArgumentStamp(ValueSource.Config, c.Node.Name, outcome.Revisions[c.Node.Name]),
                 Argument.FromInput input => new ArgumentStamp(ValueSource.Input, input.InputName, context.Inputs.Revision(input.InputName)),
                 _ => new ArgumentStamp(ValueSource.Default, "", 0),
             };
@@ -119,7 +119,7 @@ internal sealed class Evaluator(EvaluationContext context)
             var stamp = kept.Arguments[i];
             var same = node.Arguments[i] switch
             {
-                Argument.FromConfig c => stamp.Source == ValueSource.Config && stamp.Name == c.Node.Name && stamp.Revision == outcome.Values[c.Node.Name].Revision,
+                Argument.FromConfig c => stamp.Source == ValueSource.Config && stamp.Name == c.Node.Name && stamp.Revision == outcome.Revisions[c.Node.Name],
                 Argument.FromInput input => stamp.Source == ValueSource.Input && stamp.Name == input.InputName && stamp.Revision == context.Inputs.Revision(input.InputName),
                 _ => stamp.Source == ValueSource.Default,
             };
@@ -154,13 +154,13 @@ internal sealed class Evaluator(EvaluationContext context)
     private PyObject Call(ConfigNode node, PyObject callable, EvaluationOutcome outcome)
     {
         var positional = new List<object?>();
-        var keywords = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var keywords = new List<KeyValuePair<string, object?>>(node.Arguments.Count);
         var pendingDefaults = new List<int>();
         foreach (var argument in node.Arguments)
         {
             var value = argument switch
             {
-                Argument.FromConfig fromConfig => outcome.Values[fromConfig.Node.Name].Value,
+                Argument.FromConfig fromConfig => outcome.Values[fromConfig.Node.Name],
                 Argument.FromInput fromInput => context.Inputs.Value(fromInput.InputName),
                 _ => null,
             };
@@ -168,7 +168,7 @@ internal sealed class Evaluator(EvaluationContext context)
             {
                 if (value is not null)
                 {
-                    keywords[argument.Parameter.Name] = value;
+                    keywords.Add(new(argument.Parameter.Name, value));
                 }
                 continue;
             }
@@ -182,7 +182,20 @@ internal sealed class Evaluator(EvaluationContext context)
             positional.Add(value);
         }
         positional.RemoveRange(positional.Count - pendingDefaults.Count, pendingDefaults.Count); // trailing defaults: leave to Python
-        return context.Finder.RunConfig(node.Name, callable, positional.ToArray(), keywords, Messages.ResultOwner(node.Name), context.HostFreeze);
+        PyObject result;
+        context.Finder.SetCurrentConfig(node.Name);
+        try
+        {
+            result = callable.Call(positional.ToArray(), keywords);
+        }
+        finally
+        {
+            context.Finder.SetCurrentConfig(null);
+        }
+        using (result)
+        {
+            return context.Values.Freeze.Call(result, node.Name, context.HostFreeze); // owned by the config's name: see values.owner_text
+        }
     }
 
     // A positional-only parameter left to its default before one that is passed needs its default
@@ -218,9 +231,18 @@ internal sealed record EvaluationContext(
     int Revision);
 
 /// <summary>What running the configs gave: values (owned by the cache and the inputs) and what happened to each config.</summary>
-internal sealed class EvaluationOutcome
+internal sealed class EvaluationOutcome(int capacity)
 {
-    public Dictionary<string, (PyObject Value, int Revision)> Values { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, PyObject> Values { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The evaluation in which each value last changed.</summary>
+    public Dictionary<string, int> Revisions { get; } = new(StringComparer.Ordinal);
+
+    public void Set(string name, PyObject value, int revision)
+    {
+        Values[name] = value;
+        Revisions[name] = revision;
+    }
 
     public List<string> Ran { get; } = [];
 
@@ -232,5 +254,6 @@ internal sealed class EvaluationOutcome
 
     public List<ConfigError> Errors { get; } = [];
 
-    public Dictionary<string, TimeSpan> Durations { get; } = new(StringComparer.Ordinal);
+    /// <summary>How long each config in <see cref="Ran"/> took, in ticks (plain numbers: the report makes a dictionary only when asked).</summary>
+    public long[] RanTicks { get; } = new long[capacity];
 }

@@ -16,10 +16,12 @@ internal sealed class ValuesModule
         using (var messages = module.GetAttr("MESSAGES"))
         {
             messages.SetItem("frozen", Messages.FrozenTemplate);
+            messages.SetItem("result_owner", Messages.ResultOwnerTemplate);
             messages.SetItem("too_deep", Messages.TooDeepTemplate);
             messages.SetItem("unknown_owner", Messages.UnknownOwner);
         }
         Freeze = module.GetAttr("freeze");
+        Owner = module.GetAttr("Owner");
         Same = module.GetAttr("same");
         _forgetOwners = module.GetAttr("forget_owners");
     }
@@ -32,6 +34,9 @@ internal sealed class ValuesModule
     /// <summary><c>freeze(value, owner, host_freeze=None)</c>.</summary>
     public PyObject Freeze { get; }
 
+    /// <summary><c>Owner(text)</c>: what a frozen value belongs to, in full (an input, a default); a config's result is owned by its name.</summary>
+    public PyObject Owner { get; }
+
     /// <summary><c>same(a, b) -> bool</c>.</summary>
     public PyObject Same { get; }
 
@@ -42,7 +47,11 @@ internal sealed class ValuesModule
     }
 
     /// <summary>The frozen form of <paramref name="value"/> (a new reference).</summary>
-    public PyObject FreezeValue(PyObject value, string owner, PyObject? hostFreeze = null) => Freeze.Call(value, owner, hostFreeze);
+    public PyObject FreezeValue(PyObject value, string owner, PyObject? hostFreeze = null)
+    {
+        using var described = Owner.Call(owner);
+        return Freeze.Call(value, described, hostFreeze);
+    }
 
     public static ValuesModule Get(PythonRuntime runtime) =>
         s_instance ??= new ValuesModule(EmbeddedModule.Create(runtime, "_breezeblock_values", "Evaluation/values.py"));

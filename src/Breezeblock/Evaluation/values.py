@@ -12,13 +12,13 @@ same() compares two results strictly (types, order, -0.0), for the workspace's e
 import sys
 from math import copysign as _copysign
 
-MESSAGES = {}  # the engine's message catalogue: frozen, too_deep, unknown_owner
+MESSAGES = {}  # the engine's message catalogue: frozen, result_owner, too_deep, unknown_owner
 MAX_DEPTH = 500
 _ATOMIC = frozenset({int, float, str, bool, type(None), bytes, complex})
 
 
 def _frozen_error(what, owner):
-    return TypeError(MESSAGES["frozen"].format(what=what, owner=owner))
+    return TypeError(MESSAGES["frozen"].format(what=what, owner=owner_text(owner)))
 
 
 class FrozenDict(dict):
@@ -84,11 +84,25 @@ def forget_owners():
 
 
 def freeze(value, owner, host_freeze=None):
-    """The frozen form of value; owner names what it belongs to in error messages."""
+    """The frozen form of value; owner names what it belongs to in error messages (see owner_text)."""
     kind = type(value)
     if kind in _ATOMIC or kind in _FROZEN:
         return value
+    if kind is dict and _ATOMIC.issuperset(map(type, value.values())):
+        frozen = FrozenDict(value)  # the usual small result: copied in C, nothing inside to freeze
+        frozen._owner = owner
+        return frozen
     return _Freezer(owner, host_freeze).freeze(value, 0)
+
+
+class Owner(str):
+    """An owner described in full (an input, a default); a plain str owner is a config's name."""
+
+    __slots__ = ()
+
+
+def owner_text(owner):
+    return owner if type(owner) is Owner else MESSAGES["result_owner"].format(config=owner)
 
 
 class _Freezer:
@@ -139,7 +153,7 @@ class _Freezer:
         if hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
             return self._dataclass(value, kind, depth)
         if self.host_freeze is not None and kind.__module__ != "builtins":
-            self.host_freeze(value, self.owner)
+            self.host_freeze(value, owner_text(self.owner))
         return value
 
     def _tuple(self, value, kind, depth):
@@ -203,7 +217,8 @@ def _frozen_class(cls):
 
 
 def _owner_of(instance):
-    return _owners.get(id(instance)) or MESSAGES["unknown_owner"]
+    owner = _owners.get(id(instance))
+    return MESSAGES["unknown_owner"] if owner is None else owner_text(owner)
 
 
 def _make_frozen_class(cls, params):

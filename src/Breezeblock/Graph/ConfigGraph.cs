@@ -46,23 +46,23 @@ internal sealed class ConfigGraph
                 (dependents[need.Index] ??= []).Add(i);
             }
         }
-        var ready = new PriorityQueue<int, int>();
+        var ready = new PriorityQueue<ConfigNode, int>(); // of nodes, not indexes: a value-type queue is compiled at run time
         for (var i = 0; i < count; i++)
         {
             if ((needed is null || needed[i]) && waiting[i] == 0)
             {
-                ready.Enqueue(i, Nodes[i].Function.Order);
+                ready.Enqueue(Nodes[i], Nodes[i].Function.Order);
             }
         }
         var order = new List<ConfigNode>(total);
-        while (ready.TryDequeue(out var index, out _))
+        while (ready.TryDequeue(out var node, out _))
         {
-            order.Add(Nodes[index]);
-            foreach (var dependent in dependents[index] ?? [])
+            order.Add(node);
+            foreach (var dependent in dependents[node.Index] ?? [])
             {
                 if (--waiting[dependent] == 0)
                 {
-                    ready.Enqueue(dependent, Nodes[dependent].Function.Order);
+                    ready.Enqueue(Nodes[dependent], Nodes[dependent].Function.Order);
                 }
             }
         }

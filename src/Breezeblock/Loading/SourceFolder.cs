@@ -18,7 +18,7 @@ internal enum ModuleKind
 /// <param name="Path">The absolute path of the file (the folder, for a namespace package).</param>
 /// <param name="RelativePath">The path relative to the config folder, with forward slashes.</param>
 /// <param name="Kind">Module, package or namespace package.</param>
-/// <param name="Hash">The SHA-256 of the file's bytes when it was read (null for a namespace package or an unreadable file).</param>
+/// <param name="Hash">A 64-bit hash of the file's bytes and their length when it was read (null for a namespace package or an unreadable file).</param>
 internal sealed record SourceModule(string Name, string Path, string RelativePath, ModuleKind Kind, string? Hash = null)
 {
     /// <summary>The folder a package's submodules are found in.</summary>
@@ -111,7 +111,7 @@ internal sealed class SourceFolder
             {
                 var bytes = File.ReadAllBytes(absolute);
                 contents[name] = bytes;
-                hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+                hash = ContentHash(bytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -136,6 +136,18 @@ internal sealed class SourceFolder
             }
         }
         return new SourceFolder(root, files, namespaces, contents, readErrors);
+    }
+
+    // FNV-1a over the bytes, with the length: enough to tell one version of a file from the next, and
+    // plain code that ReadyToRun compiles (a vectorized hash is compiled at run time on every start).
+    private static string ContentHash(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hash:x16}-{bytes.Length}");
     }
 
     // Iterative, so deep trees cannot overflow; symlinked folders are followed once each.

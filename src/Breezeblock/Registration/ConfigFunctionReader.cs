@@ -8,34 +8,45 @@ namespace Breezeblock;
 /// </summary>
 internal static class ConfigFunctionReader
 {
-    /// <summary>Describes the functions a load registered (one Python call for all); unreadable signatures become errors.</summary>
-    public static List<RegisteredFunction> Read(LoaderModule loader, ValuesModule values, IReadOnlyList<(string Module, PyObject Function, string? Name)> registered, SourceFolder folder, List<ConfigError> errors)
+    /// <summary>
+    /// Describes the functions a load registered, given as the Python list of (module, function, name)
+    /// the finder kept: one Python call and one conversion for all. Unreadable signatures become errors.
+    /// </summary>
+    public static List<RegisteredFunction> Read(LoaderModule loader, ValuesModule values, PyObject registered, SourceFolder folder, List<ConfigError> errors)
     {
-        var result = new List<RegisteredFunction>(registered.Count);
-        if (registered.Count == 0)
-        {
-            return result;
-        }
-        var pairs = registered.Select(r => (object?)new object?[] { r.Function, r.Name }).ToList();
-        using var described = loader.DescribeAll.Call(pairs, values.Freeze, Messages.DefaultOwnerTemplate);
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var described = loader.DescribeAll.Call(registered, values.Freeze, values.Owner, Messages.DefaultOwnerTemplate);
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = (List<object?>)described.ToManaged()!;
-        for (var index = 0; index < rows.Count; index++)
+        var result = new List<RegisteredFunction>(rows.Count);
+        foreach (var item in rows)
         {
-            var row = (object?[])rows[index]!;
+            var row = (object?[])item!;
             var name = (string)row[0]!;
-            if (row[6] is string problem)
+            if (row[8] is string problem)
             {
                 errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.SignatureUnreadable(name, problem), null) { ConfigName = name });
-                registered[index].Function.Dispose();
                 continue;
             }
-            var parameters = ((List<object?>)row[1]!).Select(p => (object?[])p!)
-                .Select(p => new ConfigParameter((string)p[0]!, (ParameterKind)(long)p[1]!, (bool)p[2]!, p[3] as string))
-                .ToList();
-            var function = new ConfigFunction(name, folder.Locate((string)row[4]!, (int)(long)row[5]!), parameters, row[2] as string, row[3] as string, -1, (string)row[7]!);
-            result.Add(new RegisteredFunction(registered[index].Module, registered[index].Function, function, (long)row[8]!));
+            var function = new ConfigFunction(name, folder.Locate((string)row[6]!, (int)(long)row[7]!), Parameters((object?[])row[1]!, (string)row[2]!, row[3] as object?[]),
+                row[4] as string, row[5] as string, -1, (string)row[9]!);
+            result.Add(new RegisteredFunction((string)row[11]!, (PyObject)row[12]!, function, (long)row[10]!));
         }
         return result;
+    }
+
+    // One digit per parameter: kind * 2 + has default; the reprs of the defaults, in order.
+    private static ConfigParameter[] Parameters(object?[] names, string kinds, object?[]? defaults)
+    {
+        var parameters = new ConfigParameter[names.Length];
+        var nextDefault = 0;
+        for (var i = 0; i < names.Length; i++)
+        {
+            var code = kinds[i] - '0';
+            var hasDefault = (code & 1) != 0;
+            parameters[i] = new ConfigParameter((string)names[i]!, (ParameterKind)(code >> 1), hasDefault, hasDefault ? defaults?[nextDefault++] as string : null);
+        }
+        return parameters;
     }
 
     /// <summary>
@@ -48,8 +59,9 @@ internal static class ConfigFunctionReader
     {
         var comparer = new DefinitionOrder(folder);
         var kept = droppedModules.Count == 0 ? previous : previous.Where(f => !droppedModules.Contains(f.Module)).ToList();
-        var incoming = added.ToList();
-        incoming.Sort(comparer);
+        var keyed = added.Select(comparer.Key).ToList();
+        keyed.Sort(comparer);
+        var incoming = keyed.Select(k => k.Function).ToList();
         var ordered = new List<RegisteredFunction>(kept.Count + incoming.Count);
         var seen = new HashSet<long>();
         int i = 0, j = 0;
@@ -71,24 +83,31 @@ internal static class ConfigFunctionReader
         return ordered;
     }
 
-    private sealed class DefinitionOrder(SourceFolder folder) : IComparer<RegisteredFunction>
+    // Outside the folder last, then by file, line and name.
+    private sealed class DefinitionOrder(SourceFolder folder) : IComparer<RegisteredFunction>, IComparer<SortKey>
     {
-        public int Compare(RegisteredFunction? x, RegisteredFunction? y)
+        public SortKey Key(RegisteredFunction function) =>
+            new(!folder.Contains(function.Function.Location.Path), function.Function.Location.DisplayPath, function.Function.Location.Line, function.Function.Name, function);
+
+        public int Compare(RegisteredFunction? x, RegisteredFunction? y) => Compare(Key(x!), Key(y!));
+
+        public int Compare(SortKey? a, SortKey? b)
         {
-            var a = x!.Function.Location;
-            var b = y!.Function.Location;
-            var byFolder = (folder.Contains(a.Path) ? 0 : 1).CompareTo(folder.Contains(b.Path) ? 0 : 1);
+            var byFolder = a!.Outside.CompareTo(b!.Outside);
             if (byFolder != 0)
             {
                 return byFolder;
             }
-            var byPath = string.CompareOrdinal(a.DisplayPath, b.DisplayPath);
+            var byPath = string.CompareOrdinal(a.Path, b.Path);
             if (byPath != 0)
             {
                 return byPath;
             }
             var byLine = a.Line.CompareTo(b.Line);
-            return byLine != 0 ? byLine : string.CompareOrdinal(x.Function.Name, y.Function.Name);
+            return byLine != 0 ? byLine : string.CompareOrdinal(a.Name, b.Name);
         }
     }
+
+    // A class, not a tuple: sorting value types runs generic code compiled at run time.
+    private sealed record SortKey(bool Outside, string Path, int Line, string Name, RegisteredFunction Function);
 }

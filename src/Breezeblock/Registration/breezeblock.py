@@ -17,9 +17,10 @@ parameter's default. Every config runs once, after the configs it needs::
 
 __all__ = ["configure"]
 
-# Where @configure reports a function: set by the host while it loads a folder, else None (a function
-# decorated at any other time, inside a config say, is returned unchanged and registers nothing).
-_sink = None
+# Where @configure records a function: (list, ids) of the module whose body is running, set by the host
+# while it loads a folder, else None (a function decorated at any other time, inside a config say, is
+# returned unchanged and registers nothing).
+_current = None
 
 
 def configure(func=None, *, name=None):
@@ -41,7 +42,8 @@ def configure(func=None, *, name=None):
 def _register(function, name):
     if not callable(function):
         raise TypeError(f"@configure applies to functions, got {type(function).__name__}")
-    sink = _sink
-    if sink is not None:
-        sink(function, name)
+    current = _current
+    if current is not None and id(function) not in current[1]:
+        current[1].add(id(function))
+        current[0].append((function, name))
     return function

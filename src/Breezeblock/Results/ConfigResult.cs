@@ -14,6 +14,7 @@ public sealed class ConfigResult : IDisposable
     private readonly PythonValues? _python;
     private readonly DataValues? _data;
     private readonly Lazy<IReadOnlyDictionary<string, ConfigProvenance>> _provenance;
+    private int _disposed;
 
     internal ConfigResult(
         IReadOnlyList<string> names,
@@ -106,5 +107,15 @@ public sealed class ConfigResult : IDisposable
     private SourceLocation? Location(string name) => Provenance.TryGetValue(name, out var provenance) ? provenance.Location : null;
 
     /// <summary>Releases the Python objects (at the next GIL entry when this thread does not hold it).</summary>
-    public void Dispose() => _python?.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _python?.Dispose();
+        }
+    }
+
+    /// <summary>Another result over the same values (for the workspace to keep): each is disposed on its own.</summary>
+    internal ConfigResult Share() =>
+        new(Names, _python?.Share(), _data, () => Provenance, Report, Warnings);
 }

@@ -2,9 +2,22 @@ using Breezeblock.Python;
 
 namespace Breezeblock;
 
-/// <summary>A result's values as the Python objects the configs returned (one reference each, owned here).</summary>
+/// <summary>
+/// A result's values as the Python objects the configs returned (one reference each, owned here).
+/// Several results may share them (an evaluation's result and the workspace's last good result):
+/// the references are released when the last of them lets go.
+/// </summary>
 internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyObject> values, IHostObjectRenderer? hostObjects) : IDisposable
 {
+    private int _owners = 1;
+
+    /// <summary>One more owner; each calls <see cref="Dispose"/> once.</summary>
+    public PythonValues Share()
+    {
+        Interlocked.Increment(ref _owners);
+        return this;
+    }
+
     public bool Contains(string name) => values.ContainsKey(name);
 
     public T Get<T>(string name, SourceLocation? location)
@@ -103,6 +116,10 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
 
     public void Dispose()
     {
+        if (Interlocked.Decrement(ref _owners) != 0)
+        {
+            return;
+        }
         foreach (var value in values.Values)
         {
             value.Dispose();

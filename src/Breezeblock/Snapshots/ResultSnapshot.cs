@@ -45,13 +45,14 @@ internal static class ResultSnapshot
         var names = fields.Strings("names");
         var provenance = fields.List("provenance").Select(ReadProvenance).ToDictionary(p => p.Name, StringComparer.Ordinal);
         var report = new DataFields(fields.Raw("report"), "result report");
-        var durations = report.Map("durations").ToDictionary(
-            p => p.Key,
-            p => Milliseconds(p.Value is double d ? d : p.Value is long l ? l : throw new FormatException(Messages.BadSnapshot("result report", "durations must be numbers"))),
-            StringComparer.Ordinal);
+        var durations = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var (name, value) in report.Map("durations"))
+        {
+            durations[name] = Milliseconds(value is double d ? d : value is long l ? l : throw new FormatException(Messages.BadSnapshot("result report", "durations must be numbers")));
+        }
         var evaluation = new EvaluationReport(
             report.Strings("ran"), report.Strings("reused"), report.Strings("replaced"), report.Strings("modulesLoaded"), report.Strings("modulesRemoved"),
-            durations, Milliseconds(report.Double("loading")), Milliseconds(report.Double("total")));
+            () => durations, Milliseconds(report.Double("loading")), Milliseconds(report.Double("total")));
         var warnings = fields.List("warnings").Select(ErrorData.Error).ToList();
         return new ConfigResult(names, null, new DataValues(values), () => provenance, evaluation, warnings);
     }

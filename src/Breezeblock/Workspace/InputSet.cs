@@ -9,7 +9,7 @@ namespace Breezeblock;
 /// </summary>
 internal sealed class InputSet : IDisposable
 {
-    private Dictionary<string, (PyObject Value, int Revision)> _inputs = new(StringComparer.Ordinal);
+    private Dictionary<string, Input> _inputs = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<string> Names => _inputs.Keys;
 
@@ -21,9 +21,10 @@ internal sealed class InputSet : IDisposable
     public List<ConfigError> Update(IDictionary<string, object?> inputs, ValuesModule values, PyObject? hostFreeze, int revision)
     {
         var errors = new List<ConfigError>();
-        var next = new Dictionary<string, (PyObject, int)>(StringComparer.Ordinal);
-        foreach (var (name, value) in inputs.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var next = new Dictionary<string, Input>(StringComparer.Ordinal);
+        foreach (var name in inputs.Keys.Order(StringComparer.Ordinal))
         {
+            var value = inputs[name];
             PyObject frozen;
             try
             {
@@ -42,8 +43,8 @@ internal sealed class InputSet : IDisposable
             }
             else
             {
-                old.Value?.Dispose();
-                next[name] = (frozen, revision);
+                old?.Value.Dispose();
+                next[name] = new Input(frozen, revision);
             }
         }
         Dispose();
@@ -53,10 +54,12 @@ internal sealed class InputSet : IDisposable
 
     public void Dispose()
     {
-        foreach (var (value, _) in _inputs.Values)
+        foreach (var input in _inputs.Values)
         {
-            value.Dispose();
+            input.Value.Dispose();
         }
         _inputs.Clear();
     }
+
+    private sealed record Input(PyObject Value, int Revision);
 }

@@ -22,7 +22,7 @@ internal sealed class WorkspacePass(WorkspaceState state)
         var breezeblock = BreezeblockModule.Get(_runtime);
         var loader = LoaderModule.Get(_runtime);
         var values = ValuesModule.Get(_runtime);
-        var finder = state.Finder ??= new FolderFinder(loader, values, folder.Root, _options.BytecodeCacheDirectory);
+        var finder = state.Finder ??= new FolderFinder(loader, folder.Root, _options.BytecodeCacheDirectory);
         var hostFreeze = state.HostModules?.FreezeFunction;
         using var sys = _runtime.Import("sys");
         using var sysModules = sys.GetAttr("modules");
@@ -41,7 +41,11 @@ internal sealed class WorkspacePass(WorkspaceState state)
             var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Cache.TrackedFiles).ToHashSet(StringComparer.Ordinal));
             var plan = state.Modules.Plan(current, digests);
             var record = Load(loader, finder, folder, current, plan, errors);
-            var registered = ConfigFunctionReader.Read(loader, values, record.Registered, folder, errors);
+            List<RegisteredFunction> registered;
+            using (var loaded = finder.Registered())
+            {
+                registered = ConfigFunctionReader.Read(loader, values, loaded, folder, errors);
+            }
             state.Modules.Record(plan, current, record, registered, revision, folder);
 
             var functions = state.Modules.Registrations;
@@ -80,7 +84,8 @@ internal sealed class WorkspacePass(WorkspaceState state)
             {
                 throw new ConfigException(outcome.Errors, outcome.Skipped);
             }
-            var report = new EvaluationReport(outcome.Ran, outcome.Reused, outcome.Replaced, record.Executed, plan.Removed, outcome.Durations, loading, Stopwatch.GetElapsedTime(started));
+            var report = new EvaluationReport(outcome.Ran, outcome.Reused, outcome.Replaced, record.Executed, plan.Removed,
+                EvaluationReport.DurationsOf(outcome.Ran, outcome.RanTicks), loading, Stopwatch.GetElapsedTime(started));
             var reported = (targetNodes ?? graph.Nodes).OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
             IReadOnlyList<ConfigError> warnings = _options.StrictInputs ? [] : unused;
             state.Keep(NewResult(reported, outcome, graph, report, warnings));
@@ -136,10 +141,16 @@ internal sealed class WorkspacePass(WorkspaceState state)
         var groups = folder.Modules.GroupBy(m => m.TopLevelName).ToDictionary(g => g.Key, g => g.OrderBy(m => m.RelativePath, StringComparer.Ordinal).First(), StringComparer.Ordinal);
         var toCheck = state.Modules.Unchecked(groups.Keys);
         using var found = loader.Collisions.Call(groups.Keys.ToList(), toCheck.ToHashSet(StringComparer.Ordinal));
-        var taken = ((Dictionary<object, object?>)found.ToManaged()!).ToDictionary(p => (string)p.Key, p => (string)p.Value!, StringComparer.Ordinal);
-        state.Modules.MarkChecked(toCheck.Where(n => !taken.ContainsKey(n)));
-        foreach (var (name, where) in taken.OrderBy(p => p.Key, StringComparer.Ordinal))
+        var names = (Dictionary<object, object?>)found.ToManaged()!;
+        var taken = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in names.Keys)
         {
+            taken[(string)key] = (string)names[key]!;
+        }
+        state.Modules.MarkChecked(toCheck.Where(n => !taken.ContainsKey(n)));
+        foreach (var name in taken.Keys.Order(StringComparer.Ordinal))
+        {
+            var where = taken[name];
             var first = groups[name];
             errors.Add(new ConfigError(ConfigErrorKind.ModuleNameCollision, Messages.ModuleNameTaken(name, where), folder.Locate(first.Path, first.Kind == ModuleKind.Namespace ? 0 : 1))
             {
@@ -171,7 +182,11 @@ internal sealed class WorkspacePass(WorkspaceState state)
 
     private ConfigResult NewResult(List<string> reported, EvaluationOutcome outcome, ConfigGraph graph, EvaluationReport report, IReadOnlyList<ConfigError> warnings)
     {
-        var values = outcome.Values.ToDictionary(p => p.Key, p => p.Value.Value.NewReference(), StringComparer.Ordinal);
+        var values = new Dictionary<string, PyObject>(outcome.Values.Count, StringComparer.Ordinal);
+        foreach (var name in outcome.Values.Keys)
+        {
+            values[name] = outcome.Values[name].NewReference();
+        }
         return new ConfigResult(reported, new PythonValues(_runtime, values, state.HostModules?.Renderer), null, () => ProvenanceReader.Read(graph), report, warnings);
     }
 }

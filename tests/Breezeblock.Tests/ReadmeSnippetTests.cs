@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Breezeblock.Tests.Readme;
 
 public enum Tier
@@ -14,14 +16,71 @@ public sealed class Config
     public string Password { get; set; } = "";
 }
 
-/// <summary>The library snippet in the README, verbatim: it must compile and work as written.</summary>
-[Collection(nameof(InterpreterStateTests))] // it changes the current directory, as a host's working folder would be
+/// <summary>
+/// The README's snippets, read from README.md (each code block after a <c>&lt;!-- snippet: NAME --&gt;</c>
+/// comment). Output and error examples must be what the engine prints; C# snippets must appear in
+/// this file verbatim (lines ending in <c>// test only</c> aside) and are run here.
+/// </summary>
+[Collection(nameof(InterpreterStateTests))] // changes the current directory and the console, as a host would
 [Trait("Category", "Smoke")]
-public sealed class ReadmeSnippetTests
+public sealed partial class ReadmeSnippetTests(EngineFixture fixture)
 {
-    [Fact]
-    public void The_readme_library_snippet_works_as_written()
+    private static readonly string Readme = File.ReadAllText(Path.Combine(EngineFixture.RepositoryRoot, "README.md"));
+
+    private static string Snippet(string name)
     {
+        var match = Regex.Match(Readme, $"<!-- snippet: {Regex.Escape(name)} -->\\n```\\w*\\n(.*?)\\n```", RegexOptions.Singleline);
+        Assert.True(match.Success, $"README.md has no snippet '{name}'");
+        return match.Groups[1].Value;
+    }
+
+    // A C# snippet as a method body: its using directives are at the top of this file instead.
+    private static string Body(string name) =>
+        string.Join('\n', Snippet(name).Split('\n').Where(l => !Regex.IsMatch(l, "^using [\\w.]+;$"))).TrimStart('\n');
+
+    // The lines between the test's markers, unindented, without the lines only the test needs.
+    private static string InThisFile(string name)
+    {
+        var source = File.ReadAllText(Path.Combine(EngineFixture.RepositoryRoot, "tests", "Breezeblock.Tests", "ReadmeSnippetTests.cs"));
+        var match = Regex.Match(source, $"// ---- README snippet {name} begins ----\\n(.*?)\\n\\s*// ---- README snippet {name} ends ----", RegexOptions.Singleline);
+        Assert.True(match.Success);
+        var lines = match.Groups[1].Value.Split('\n').Where(l => !l.TrimEnd().EndsWith("// test only", StringComparison.Ordinal)).ToList();
+        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+    }
+
+    [Fact]
+    public void The_output_shown_is_what_the_quickstart_example_prints()
+    {
+        using var engine = fixture.Engine();
+        using var result = engine.Evaluate(Path.Combine(EngineFixture.RepositoryRoot, "examples", "quickstart"));
+        Assert.Equal(Snippet("quickstart-output"), result.ToJson());
+    }
+
+    [Fact]
+    public void The_config_files_shown_evaluate_as_described()
+    {
+        using var folder = new ConfigFolder(Regex.Split(Snippet("configs"), "(?=^# configs/)", RegexOptions.Multiline)
+            .Where(part => part.Length > 0)
+            .Select(part => (part[("# configs/".Length)..part.IndexOf('\n', StringComparison.Ordinal)], part))
+            .ToArray());
+        using var engine = fixture.Engine(new Dictionary<string, object?> { ["environment"] = "prod" });
+        using var result = engine.Evaluate(folder.Path);
+        Assert.Equal("""{"database":{"host":"db.internal","port":5432},"web":{"db":"db.internal","env":"prod","replicas":2}}""", result.ToJson(indented: false));
+    }
+
+    [Fact]
+    public void The_error_examples_are_what_the_engine_prints()
+    {
+        var printed = string.Join('\n', new[] { "missing_dependency", "skipped_dependants", "cycle" }
+            .Select(f => File.ReadAllText(Path.Combine(EngineFixture.RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", f, "expected.txt"))));
+        Assert.All(Snippet("errors").Split('\n'), line => Assert.Contains(line + "\n", printed + "\n"));
+    }
+
+    [Fact]
+    public void The_library_snippet_works_as_written()
+    {
+        Assert.Equal(Body("library"), InThisFile("library"));
         using var folder = new ConfigFolder(("configs/web.py", """
             from breezeblock import configure
             from myapp import Config, Tier, secret
@@ -36,7 +95,7 @@ public sealed class ReadmeSnippetTests
         Environment.CurrentDirectory = folder.Path;
         try
         {
-            // ---- README snippet begins ----
+            // ---- README snippet library begins ----
             var options = new ConfigOptions();
             options.AddHostModule("myapp", module => module
                 .AddType<Config>()                                     // python: from myapp import Config
@@ -48,7 +107,7 @@ public sealed class ReadmeSnippetTests
             ConfigResult result = engine.Evaluate("configs");          // or Evaluate("configs", targets: ["web"])
             Config web = result.Get<Config>("web");
             string json = result.ToJson();
-            // ---- README snippet ends ----
+            // ---- README snippet library ends ----
 
             Assert.Equal(("api-prod", 3, Tier.Gold, "s3cret"), (web.Name, web.Replicas, web.Tier, web.Password));
             Assert.Equal("""
@@ -68,5 +127,42 @@ public sealed class ReadmeSnippetTests
         {
             Environment.CurrentDirectory = previous;
         }
+    }
+
+    [Fact]
+    public void The_workspace_snippet_works_as_written()
+    {
+        Assert.Equal(Body("workspace"), InThisFile("workspace"));
+        using var folder = new ConfigFolder(Regex.Split(Snippet("configs"), "(?=^# configs/)", RegexOptions.Multiline)
+            .Where(part => part.Length > 0)
+            .Select(part => ("configs/" + part[("# configs/".Length)..part.IndexOf('\n', StringComparison.Ordinal)], part))
+            .ToArray());
+        var previous = (Environment.CurrentDirectory, Console.Out);
+        var printed = new StringWriter();
+        Environment.CurrentDirectory = folder.Path;
+        Console.SetOut(printed);
+        try
+        {
+            var options = fixture.Options(new Dictionary<string, object?> { ["environment"] = "prod" });
+            using var engine = new ConfigEngine(options);
+            // ---- README snippet workspace begins ----
+            using var workspace = engine.OpenWorkspace("configs");
+            using (var first = workspace.Evaluate()) { }               // loads every module, runs every config
+
+            // ... someone edits configs/services/web.py ...
+            folder.Write("configs/services/web.py", File.ReadAllText("configs/services/web.py").Replace("replicas=2", "replicas=3", StringComparison.Ordinal)); // test only
+            using var next = workspace.Evaluate();                     // runs services.web's configs, and what needs them
+            Console.WriteLine(string.Join(", ", next.Report.Ran));     // web
+            Console.WriteLine(next.Report.ModulesLoaded.Count);        // 1
+            ConfigResult? good = workspace.LastGoodResult;             // still there when an edit breaks the folder
+            // ---- README snippet workspace ends ----
+            Assert.Equal(3L, ((Dictionary<string, object?>)good!.Get("web")!)["replicas"]);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = previous.CurrentDirectory;
+            Console.SetOut(previous.Out);
+        }
+        Assert.Equal("web\n1\n", printed.ToString());
     }
 }

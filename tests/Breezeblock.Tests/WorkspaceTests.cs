@@ -306,6 +306,38 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void A_cancelled_evaluation_keeps_what_ran_and_the_next_one_finishes_the_rest()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + """
+            import time
+
+            @configure
+            def first():
+                return 1
+
+            @configure
+            def slow(first):
+                time.sleep(0.3)
+                return first + 1
+
+            @configure
+            def last(slow):
+                return slow + 1
+            """));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using (var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(100)))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => workspace.Evaluate(cancellationToken: soon.Token));
+        }
+        Assert.Null(workspace.LastGoodResult);
+        using var result = workspace.Evaluate();
+        Assert.Equal(["first", "slow"], result.Report.Reused);
+        Assert.Equal(["last"], result.Report.Ran);
+        Assert.Equal(3L, result.Get("last"));
+    }
+
+    [Fact]
     public void Invalidate_runs_every_config_again()
     {
         using var folder = new ConfigFolder(("app.py", Header + Config("a", "1")));

@@ -338,6 +338,39 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void The_last_good_result_survives_disposing_the_result_returned()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + Config("a", "{'x': [1]}")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        var returned = workspace.Evaluate();
+        returned.Dispose();
+        returned.Dispose();
+        Assert.Equal("""{"a":{"x":[1]}}""", workspace.LastGoodResult!.ToJson(indented: false));
+        workspace.LastGoodResult.Dispose(); // owned by the workspace: disposing it is not needed, and does no harm
+        using var again = workspace.Evaluate();
+        Assert.Equal("""{"a":{"x":[1]}}""", again.ToJson(indented: false));
+    }
+
+    [Fact]
+    public void Moving_configs_to_other_lines_reuses_the_graph_and_each_result_keeps_its_own_locations()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + Config("a", "1") + Config("b", "a + 1", "a")));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using var before = workspace.Evaluate();
+        folder.Write("app.py", "# one line more\n" + Header + Config("a", "1") + Config("b", "a + 1", "a"));
+        using var after = workspace.Evaluate();
+        Assert.Equal(["a", "b"], after.Report.Ran);
+        Assert.Equal(("app.py:4", "app.py:8"), (before.Provenance["a"].Location.ToString(), before.Provenance["b"].Location.ToString()));
+        Assert.Equal(("app.py:5", "app.py:9", "app.py:5"), (after.Provenance["a"].Location.ToString(), after.Provenance["b"].Location.ToString(), after.Provenance["b"].Parameters[0].Location?.ToString()));
+        folder.Write("app.py", "# one line more\n" + Header + Config("a", "1 // 0") + Config("b", "a + 1", "a"));
+        var error = Assert.Throws<ConfigException>(() => workspace.Evaluate());
+        Assert.Equal("app.py:6", error.Location?.ToString());
+        Assert.Equal(Messages.WhileRunning("a", new SourceLocation("", "app.py", 5)), error.Errors[0].Details[^1]);
+    }
+
+    [Fact]
     public void Invalidate_runs_every_config_again()
     {
         using var folder = new ConfigFolder(("app.py", Header + Config("a", "1")));

@@ -16,7 +16,10 @@ internal abstract record Argument(ConfigParameter Parameter)
 /// <summary>A config in the graph: its function and where each argument comes from.</summary>
 internal sealed class ConfigNode(ConfigFunction function, bool overridden)
 {
-    public ConfigFunction Function { get; } = function;
+    public ConfigFunction Function { get; private set; } = function;
+
+    /// <summary>Points the node at a newer record of the same function (moved to other lines, say): the graph stays as it is.</summary>
+    public void Rebind(ConfigFunction function) => Function = function;
 
     public string Name => Function.Name;
 

@@ -32,15 +32,20 @@ public enum ValueSource
 /// <summary>Provenance read off the graph, for every config in it.</summary>
 internal static class ProvenanceReader
 {
-    public static IReadOnlyDictionary<string, ConfigProvenance> Read(ConfigGraph graph)
+    /// <summary>
+    /// The provenance of every config. <paramref name="functions"/> are the function records of the
+    /// evaluation the result belongs to (by <see cref="ConfigFunction.Order"/>): a later evaluation may
+    /// reuse the graph with newer records, and this result must keep showing its own.
+    /// </summary>
+    public static IReadOnlyDictionary<string, ConfigProvenance> Read(ConfigGraph graph, IReadOnlyList<ConfigFunction> functions)
     {
         var provenance = new Dictionary<string, ConfigProvenance>(graph.Nodes.Count, StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {
-            var function = node.Function;
+            var function = functions[node.Function.Order];
             var parameters = node.Arguments.Select(argument => argument switch
             {
-                Argument.FromConfig c => new ParameterProvenance(argument.Parameter.Name, ValueSource.Config, c.Node.Name, c.Node.Function.Location, null),
+                Argument.FromConfig c => new ParameterProvenance(argument.Parameter.Name, ValueSource.Config, c.Node.Name, functions[c.Node.Function.Order].Location, null),
                 Argument.FromInput => new ParameterProvenance(argument.Parameter.Name, ValueSource.Input, null, null, null),
                 _ => new ParameterProvenance(argument.Parameter.Name, ValueSource.Default, null, function.Location, argument.Parameter.DefaultText),
             }).ToList();

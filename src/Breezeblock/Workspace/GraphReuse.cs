@@ -2,8 +2,10 @@ namespace Breezeblock;
 
 /// <summary>
 /// The last checked graph a workspace built, reused while its inputs are the same: every function's
-/// name, location, parameters and position, and the names of the inputs. An edit that changes values
-/// but not the shape of the configs (the usual edit) skips building and checking the graph again.
+/// name, parameters and position among the others, and the names of the inputs. An edit that changes
+/// values but not the shape of the configs (the usual edit, a comment that moves lines included)
+/// skips building and checking the graph again; the nodes are pointed at the functions' new records,
+/// so locations stay right.
 /// </summary>
 internal sealed class GraphReuse
 {
@@ -29,6 +31,11 @@ internal sealed class GraphReuse
                 return false;
             }
         }
+        foreach (var node in _graph.Nodes)
+        {
+            node.Rebind(functions[node.Function.Order]);
+        }
+        _functions = functions;
         return true;
     }
 
@@ -50,7 +57,8 @@ internal sealed class GraphReuse
             : ReferenceEquals(graph, _graph) ? _order ??= graph.EvaluationOrder()
             : graph.EvaluationOrder();
 
+    // Everything the graph is built from; locations are not (nodes are rebound to the new records).
     private static bool SameShape(ConfigFunction a, ConfigFunction b) =>
-        a.Name == b.Name && a.Order == b.Order && a.Location == b.Location && a.QualifiedName == b.QualifiedName
+        a.Name == b.Name && a.Order == b.Order && a.QualifiedName == b.QualifiedName
         && a.VarPositional == b.VarPositional && a.VarKeyword == b.VarKeyword && a.Parameters.SequenceEqual(b.Parameters);
 }

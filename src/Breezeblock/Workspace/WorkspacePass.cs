@@ -88,8 +88,9 @@ internal sealed class WorkspacePass(WorkspaceState state)
                 EvaluationReport.DurationsOf(outcome.Ran, outcome.RanTicks), loading, Stopwatch.GetElapsedTime(started));
             var reported = (targetNodes ?? graph.Nodes).OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
             IReadOnlyList<ConfigError> warnings = _options.StrictInputs ? [] : unused;
-            state.Keep(NewResult(reported, outcome, graph, report, warnings));
-            return NewResult(reported, outcome, graph, report, warnings);
+            var result = NewResult(reported, outcome, graph, shapes, report, warnings);
+            state.Keep(result.Share());
+            return result;
         }
         finally
         {
@@ -180,13 +181,13 @@ internal sealed class WorkspacePass(WorkspaceState state)
         return errors.Count == 0 ? nodes : throw new ConfigException(errors);
     }
 
-    private ConfigResult NewResult(List<string> reported, EvaluationOutcome outcome, ConfigGraph graph, EvaluationReport report, IReadOnlyList<ConfigError> warnings)
+    private ConfigResult NewResult(List<string> reported, EvaluationOutcome outcome, ConfigGraph graph, IReadOnlyList<ConfigFunction> functions, EvaluationReport report, IReadOnlyList<ConfigError> warnings)
     {
         var values = new Dictionary<string, PyObject>(outcome.Values.Count, StringComparer.Ordinal);
         foreach (var name in outcome.Values.Keys)
         {
             values[name] = outcome.Values[name].NewReference();
         }
-        return new ConfigResult(reported, new PythonValues(_runtime, values, state.HostModules?.Renderer), null, () => ProvenanceReader.Read(graph), report, warnings);
+        return new ConfigResult(reported, new PythonValues(_runtime, values, state.HostModules?.Renderer), null, () => ProvenanceReader.Read(graph, functions), report, warnings);
     }
 }

@@ -92,7 +92,11 @@ def freeze(value, owner, host_freeze=None):
         frozen = FrozenDict(value)  # the usual small result: copied in C, nothing inside to freeze
         frozen._owner = owner
         return frozen
-    return _Freezer(owner, host_freeze).freeze(value, 0)
+    freezer = _Freezer(owner, host_freeze)
+    frozen = freezer.freeze(value, 0)
+    if freezer.hosts:
+        host_freeze(freezer.hosts, owner_text(owner))  # one call for every host object found
+    return frozen
 
 
 class Owner(str):
@@ -106,12 +110,13 @@ def owner_text(owner):
 
 
 class _Freezer:
-    __slots__ = ("owner", "host_freeze", "memo")
+    __slots__ = ("owner", "host_freeze", "memo", "hosts")
 
     def __init__(self, owner, host_freeze):
         self.owner = owner
         self.host_freeze = host_freeze
         self.memo = {}
+        self.hosts = []  # objects of other classes, for the host to freeze those that are its own
 
     def freeze(self, value, depth):
         kind = type(value)
@@ -153,7 +158,7 @@ class _Freezer:
         if hasattr(kind, "__dataclass_fields__") and not isinstance(value, type):
             return self._dataclass(value, kind, depth)
         if self.host_freeze is not None and kind.__module__ != "builtins":
-            self.host_freeze(value, owner_text(self.owner))
+            self.hosts.append(value)
         return value
 
     def _tuple(self, value, kind, depth):

@@ -21,14 +21,19 @@ internal static class FrozenObjects
         s_frozen.TryGetValue(value, out var owner) ? Messages.Frozen(what, owner) : null;
 
     /// <summary>
-    /// The Python function values.py calls for each object it does not know: <c>freeze_host(value, owner)</c>
-    /// freezes a host object and what it holds; other objects are left alone. The GIL must be held.
+    /// The Python function values.py calls once per frozen value with the objects it does not know:
+    /// <c>freeze_host(objects, owner)</c> freezes the host objects among them and what they hold; other
+    /// objects are left alone. The GIL must be held.
     /// </summary>
     public static PyObject CreateFreezeFunction() => PyFunction.Create("freeze_host", args =>
     {
-        if (args.PositionalCount == 2 && args[0].TryGetWrapped(out var target) && target is not null)
+        var owner = args[1].AsString();
+        foreach (var item in args[0].Items)
         {
-            Freeze(target, args[1].AsString());
+            if (item.TryGetWrapped(out var target) && target is not null)
+            {
+                Freeze(target, owner);
+            }
         }
         return null;
     });

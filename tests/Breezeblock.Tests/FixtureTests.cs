@@ -19,17 +19,9 @@ public sealed class FixtureTests(EngineFixture fixture)
     [MemberData(nameof(Cases))]
     public void Fixture(string name)
     {
-        var folder = Path.Combine(Root, name);
-        using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "case.json")));
-        var root = spec.RootElement;
-        var targets = root.TryGetProperty("targets", out var t) ? t.EnumerateArray().Select(e => e.GetString()!).ToList() : null;
-        var inputs = root.TryGetProperty("inputs", out var i)
-            ? i.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value))
-            : null;
-        using var engine = fixture.Engine(inputs);
-        var configs = root.TryGetProperty("folder", out var shared)
-            ? Path.Combine(EngineFixture.RepositoryRoot, shared.GetString()!)
-            : Path.Combine(folder, "configs");
+        var (folder, root, targets, configs, engine) = Open(name);
+        using var spec = root;
+        using var _ = engine;
         var expectedJson = Path.Combine(folder, "expected.json");
         if (File.Exists(expectedJson))
         {
@@ -42,8 +34,8 @@ public sealed class FixtureTests(EngineFixture fixture)
             using var result = engine.Evaluate(configs, targets);
             return result.ToJson();
         });
-        Assert.Equal(root.GetProperty("kind").GetString(), error.Kind.ToString());
-        Assert.Equal(root.GetProperty("location").GetString(), error.Location?.ToString());
+        Assert.Equal(root.RootElement.GetProperty("kind").GetString(), error.Kind.ToString());
+        Assert.Equal(root.RootElement.GetProperty("location").GetString(), error.Location?.ToString());
         var expectedText = Path.Combine(folder, "expected.txt");
         if (File.Exists(expectedText))
         {
@@ -56,13 +48,9 @@ public sealed class FixtureTests(EngineFixture fixture)
     [MemberData(nameof(Cases))]
     public void Fixture_survives_a_snapshot_round_trip(string name)
     {
-        var folder = Path.Combine(Root, name);
-        using var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "case.json")));
-        var root = spec.RootElement;
-        var targets = root.TryGetProperty("targets", out var t) ? t.EnumerateArray().Select(e => e.GetString()!).ToList() : null;
-        var inputs = root.TryGetProperty("inputs", out var i) ? i.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)) : null;
-        using var engine = fixture.Engine(inputs);
-        var configs = root.TryGetProperty("folder", out var shared) ? Path.Combine(EngineFixture.RepositoryRoot, shared.GetString()!) : Path.Combine(folder, "configs");
+        var (folder, spec, targets, configs, engine) = Open(name);
+        spec.Dispose();
+        using var _ = engine;
         ConfigException? error = null;
         try
         {
@@ -94,6 +82,19 @@ public sealed class FixtureTests(EngineFixture fixture)
             Assert.Equal(error.Errors.SelectMany(e => e.Frames), copy.Errors.SelectMany(e => e.Frames));
             Assert.All(error.Errors, e => Assert.Equal(e.ToString(), ConfigError.FromJson(e.ToJson(indented: true)).ToString()));
         }
+    }
+
+    // A fixture's folder, case.json, targets, config folder (its configs/ or the repository folder it
+    // names) and an engine with its inputs.
+    private (string Folder, JsonDocument Spec, List<string>? Targets, string Configs, ConfigEngine Engine) Open(string name)
+    {
+        var folder = Path.Combine(Root, name);
+        var spec = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "case.json")));
+        var root = spec.RootElement;
+        var targets = root.TryGetProperty("targets", out var t) ? t.EnumerateArray().Select(e => e.GetString()!).ToList() : null;
+        var inputs = root.TryGetProperty("inputs", out var i) ? i.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)) : null;
+        var configs = root.TryGetProperty("folder", out var shared) ? Path.Combine(EngineFixture.RepositoryRoot, shared.GetString()!) : Path.Combine(folder, "configs");
+        return (folder, spec, targets, configs, fixture.Engine(inputs));
     }
 
     private static bool ProvenanceEquals(ConfigProvenance a, ConfigProvenance b) =>

@@ -14,8 +14,6 @@ internal static class FrozenObjects
 {
     private static readonly ConditionalWeakTable<object, string> s_frozen = new();
 
-    public static bool IsFrozen(object value) => s_frozen.TryGetValue(value, out _);
-
     /// <summary>The error for changing a frozen object, or null when it is not frozen.</summary>
     public static string? FrozenMessage(object value, string what) =>
         s_frozen.TryGetValue(value, out var owner) ? Messages.Frozen(what, owner) : null;

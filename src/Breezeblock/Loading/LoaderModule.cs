@@ -12,7 +12,6 @@ internal sealed class LoaderModule
 
     private LoaderModule(PyObject module)
     {
-        Module = module;
         var audit = module.GetAttr("audit");
         PythonAudit.Subscribe(AuditedReads, (name, arguments) =>
         {
@@ -25,10 +24,7 @@ internal sealed class LoaderModule
         FinderType = module.GetAttr("FolderFinder");
         Load = module.GetAttr("load");
         Collisions = module.GetAttr("collisions");
-        DescribeAll = module.GetAttr("describe_all");
     }
-
-    public PyObject Module { get; }
 
     /// <summary><c>FolderFinder(root, cache_dir)</c>.</summary>
     public PyObject FinderType { get; }
@@ -39,8 +35,6 @@ internal sealed class LoaderModule
     /// <summary><c>collisions(names, check_installed) -> {name: where}</c>: top-level names already taken.</summary>
     public PyObject Collisions { get; }
 
-    /// <summary><c>describe_all(registry, freeze, owner, default_owner) -> [(name, parameters, *args, **kwargs, file, line, error, qualified, id)]</c>.</summary>
-    public PyObject DescribeAll { get; }
 
     /// <summary>While a workspace evaluates, files opened and folders listed are passed to its finder (the audit events of <c>open</c>, <c>os.listdir</c>, <c>os.scandir</c>).</summary>
     public static bool Tracking

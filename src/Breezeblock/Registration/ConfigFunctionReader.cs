@@ -12,11 +12,9 @@ internal static class ConfigFunctionReader
     /// Describes the functions a load registered, given as the Python list of (module, function, name)
     /// the finder kept: one Python call and one conversion for all. Unreadable signatures become errors.
     /// </summary>
-    public static List<RegisteredFunction> Read(LoaderModule loader, ValuesModule values, PyObject registered, SourceFolder folder, List<ConfigError> errors)
+    public static List<RegisteredFunction> Read(SignaturesModule signatures, ValuesModule values, PyObject registered, SourceFolder folder, List<ConfigError> errors)
     {
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var described = loader.DescribeAll.Call(registered, values.Freeze, values.Owner, Messages.DefaultOwnerTemplate);
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var described = signatures.DescribeAll.Call(registered, values.Freeze, values.Owner, Messages.DefaultOwnerTemplate);
         var rows = (List<object?>)described.ToManaged()!;
         var result = new List<RegisteredFunction>(rows.Count);
         foreach (var item in rows)

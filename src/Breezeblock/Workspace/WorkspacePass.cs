@@ -37,35 +37,10 @@ internal sealed class WorkspacePass(WorkspaceState state)
             entered = true;
             values.ForgetOwners();
 
-            var current = folder.Modules.Where(m => !taken.Contains(m.TopLevelName) && (m.Kind == ModuleKind.Namespace || folder.Content(m) is not null)).ToList();
-            var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Cache.TrackedFiles).ToHashSet(StringComparer.Ordinal));
-            var plan = state.Modules.Plan(current, digests);
-            var record = Load(loader, finder, folder, current, plan, errors);
-            List<RegisteredFunction> registered;
-            using (var loaded = finder.Registered())
-            {
-                registered = ConfigFunctionReader.Read(loader, values, loaded, folder, errors);
-            }
-            state.Modules.Record(plan, current, record, registered, revision, folder);
-
+            var (record, plan, digests) = LoadChanges(loader, finder, folder, taken, errors);
             var functions = state.Modules.Registrations;
             var shapes = functions.Select(f => f.Function).ToList();
-            if (!state.Graph.TryReuse(shapes, _options.Inputs.Keys, out var graph, out var unused))
-            {
-                List<ConfigError> graphErrors;
-                (graph, graphErrors) = GraphBuilder.Build(shapes, _options.Inputs.Keys.ToList(), _options.InputSyntax);
-                unused = UnusedInputs.Find(_options.Inputs.Keys, shapes);
-                errors.AddRange(graphErrors);
-                if (graphErrors.Count == 0)
-                {
-                    state.Graph.Keep(shapes, _options.Inputs.Keys, graph, unused);
-                    state.Cache.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
-                }
-                else
-                {
-                    state.Graph.Forget();
-                }
-            }
+            var (graph, unused) = CheckedGraph(shapes, errors);
             if (_options.StrictInputs)
             {
                 errors.AddRange(unused);
@@ -100,6 +75,44 @@ internal sealed class WorkspacePass(WorkspaceState state)
             }
             state.HostModules?.Uninstall(sysModules);
         }
+    }
+
+    // Runs again the modules that changed (and what depends on them) and records what they registered.
+    private (LoadRecord Record, LoadPlan Plan, Dictionary<string, string?> Digests) LoadChanges(LoaderModule loader, FolderFinder finder, SourceFolder folder, HashSet<string> taken, List<ConfigError> errors)
+    {
+        var current = folder.Modules.Where(m => !taken.Contains(m.TopLevelName) && (m.Kind == ModuleKind.Namespace || folder.Content(m) is not null)).ToList();
+        var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Cache.TrackedFiles).ToHashSet(StringComparer.Ordinal));
+        var plan = state.Modules.Plan(current, digests);
+        var record = Load(loader, finder, folder, current, plan, errors);
+        List<RegisteredFunction> registered;
+        using (var loaded = finder.Registered())
+        {
+            registered = ConfigFunctionReader.Read(SignaturesModule.Get(_runtime), ValuesModule.Get(_runtime), loaded, folder, errors);
+        }
+        state.Modules.Record(plan, current, record, registered, revision: state.Revision, folder);
+        return (record, plan, digests);
+    }
+
+    // The graph of every registered function: the last one while the configs keep their shape, else built and checked again.
+    private (ConfigGraph Graph, List<ConfigError> Unused) CheckedGraph(List<ConfigFunction> shapes, List<ConfigError> errors)
+    {
+        if (state.Graph.TryReuse(shapes, _options.Inputs.Keys, out var graph, out var unused))
+        {
+            return (graph, unused);
+        }
+        (graph, var graphErrors) = GraphBuilder.Build(shapes, _options.Inputs.Keys.ToList(), _options.InputSyntax);
+        unused = UnusedInputs.Find(_options.Inputs.Keys, shapes);
+        errors.AddRange(graphErrors);
+        if (graphErrors.Count == 0)
+        {
+            state.Graph.Keep(shapes, _options.Inputs.Keys, graph, unused);
+            state.Cache.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
+        }
+        else
+        {
+            state.Graph.Forget();
+        }
+        return (graph, unused);
     }
 
     private static LoadRecord Load(LoaderModule loader, FolderFinder finder, SourceFolder folder, List<SourceModule> current, LoadPlan plan, List<ConfigError> errors)

@@ -1,0 +1,168 @@
+"""What @configure registered, read for the engine (run by the engine as module _breezeblock_signatures).
+
+describe_all reads every registered function's parameters, definition line and qualified name in one
+call, and freezes its parameter defaults as results are frozen (configs receive them read-only).
+Plain functions are read from their code objects, many times faster than inspect.signature.
+"""
+
+import types
+
+# inspect (10 ms to import) is needed only for callables that are not plain functions; it is
+# imported there.
+
+CO_VARARGS = 0x04
+CO_VARKEYWORDS = 0x08
+POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, KEYWORD_ONLY = 0, 1, 2
+
+
+def describe_all(registry, freeze, owner, default_owner):
+    """describe() for every (module, function, name): one call for all. Defaults are frozen like results.
+
+    Each row: (name, parameter names, kinds, default reprs, *args, **kwargs, file, line, error,
+    qualified name, identity, module, function). kinds has one digit per parameter: kind * 2 + has
+    default (kind: 0 positional-only, 1 positional-or-keyword, 2 keyword-only); default reprs has one
+    entry per parameter with a default, in order, or is None when none has.
+    """
+    described = []
+    lines = {}
+    for module, function, name in registry:
+        config_name = name or getattr(function, "__name__", None) or repr(function)
+        try:
+            _freeze_defaults(function, config_name, freeze, owner, default_owner)
+            names, kinds, defaults, var_positional, var_keyword, file, line = describe(function, lines)
+            if type(function) is types.FunctionType:
+                qualified = function.__module__ + "." + function.__qualname__
+                identity = hash(function)  # identity-based for functions, and not audited as id() is
+            else:
+                qualified = f"{getattr(function, '__module__', None) or '?'}.{getattr(function, '__qualname__', None) or config_name}"
+                identity = id(function)
+            described.append((config_name, names, kinds, defaults, var_positional, var_keyword, file, line, None, qualified, identity, module, function))
+        except Exception as error:  # a signature that cannot be read is reported for that function alone
+            described.append((config_name, (), "", None, None, None, "<unknown>", 0, f"{type(error).__name__}: {error}", config_name, id(function), module, None))
+    return described
+
+
+def _freeze_defaults(function, config_name, freeze, owner, template):
+    if type(function) is not types.FunctionType:
+        return
+    defaults = function.__defaults__
+    if defaults:
+        code = function.__code__
+        names = code.co_varnames[code.co_argcount - len(defaults):code.co_argcount]
+        frozen = tuple(freeze(value, owner(template.format(parameter=n, config=config_name)), None) for n, value in zip(names, defaults))
+        if any(a is not b for a, b in zip(frozen, defaults)):
+            function.__defaults__ = frozen
+    keyword_defaults = function.__kwdefaults__
+    if keyword_defaults:
+        function.__kwdefaults__ = {n: freeze(value, owner(template.format(parameter=n, config=config_name)), None) for n, value in keyword_defaults.items()}
+
+
+_KINDS = "012345"
+
+
+def describe(function, lines=None):
+    """(parameter names, kinds, default reprs, *args name, **kwargs name, file, line) of a config function.
+
+    Plain functions are read from their code object, which is many times faster than
+    inspect.signature; anything else goes through inspect.
+    """
+    target = function
+    if type(function) is not types.FunctionType or function.__dict__:
+        for _ in range(100):
+            wrapped = getattr(target, "__wrapped__", None)
+            if wrapped is None or hasattr(target, "__signature__"):
+                break
+            target = wrapped
+    if type(target) is types.FunctionType and (target is function or not hasattr(target, "__signature__")):
+        code = target.__code__
+        count, positional_only, keyword_only = code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount
+        names = code.co_varnames[:count + keyword_only]
+        defaults = target.__defaults__ or ()
+        keyword_defaults = target.__kwdefaults__
+        first_default = count - len(defaults)
+        if not defaults and not keyword_defaults and positional_only == 0 and keyword_only == 0:
+            kinds = "2" * count  # the usual config: positional-or-keyword parameters without defaults
+            reprs = None
+        else:
+            kinds = ""
+            reprs = []
+            for i in range(count):
+                has_default = i >= first_default
+                kinds += _KINDS[(POSITIONAL_ONLY if i < positional_only else POSITIONAL_OR_KEYWORD) * 2 + has_default]
+                if has_default:
+                    reprs.append(_short_repr(defaults[i - first_default]))
+            for i in range(count, count + keyword_only):
+                has_default = keyword_defaults is not None and names[i] in keyword_defaults
+                kinds += _KINDS[KEYWORD_ONLY * 2 + has_default]
+                if has_default:
+                    reprs.append(_short_repr(keyword_defaults[names[i]]))
+            reprs = tuple(reprs) or None
+        index = count + keyword_only
+        var_positional = var_keyword = None
+        if code.co_flags & CO_VARARGS:
+            var_positional = code.co_varnames[index]
+            index += 1
+        if code.co_flags & CO_VARKEYWORDS:
+            var_keyword = code.co_varnames[index]
+    else:
+        import inspect
+        signature = inspect.signature(function)
+        kind_of = {
+            inspect.Parameter.POSITIONAL_ONLY: POSITIONAL_ONLY,
+            inspect.Parameter.POSITIONAL_OR_KEYWORD: POSITIONAL_OR_KEYWORD,
+            inspect.Parameter.KEYWORD_ONLY: KEYWORD_ONLY,
+        }
+        names, kinds, reprs, var_positional, var_keyword = [], "", [], None, None
+        for parameter in signature.parameters.values():
+            if parameter.kind is inspect.Parameter.VAR_POSITIONAL:
+                var_positional = parameter.name
+            elif parameter.kind is inspect.Parameter.VAR_KEYWORD:
+                var_keyword = parameter.name
+            else:
+                has_default = parameter.default is not inspect.Parameter.empty
+                names.append(parameter.name)
+                kinds += _KINDS[kind_of[parameter.kind] * 2 + has_default]
+                if has_default:
+                    reprs.append(_short_repr(parameter.default))
+        names, reprs = tuple(names), (tuple(reprs) or None)
+        code = getattr(target, "__code__", None)
+    if code is None:
+        code = _code_of(function)
+    file = code.co_filename if code is not None else "<unknown>"
+    line = _def_line(file, code.co_firstlineno, lines if lines is not None else {}) if code is not None else 0
+    return names, kinds, reprs, var_positional, var_keyword, file, line
+
+
+def _short_repr(value):
+    try:
+        text = repr(value)
+    except Exception as error:
+        return f"<{type(value).__name__}: repr failed: {type(error).__name__}>"
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+def _code_of(function):
+    """The code object behind a callable that is not a plain function: a partial's function, a callable object's __call__."""
+    for candidate in (getattr(function, "func", None), getattr(type(function), "__call__", None)):
+        for _ in range(10):
+            if candidate is None or hasattr(candidate, "__code__"):
+                break
+            candidate = getattr(candidate, "func", None) or getattr(candidate, "__wrapped__", None)
+        code = getattr(candidate, "__code__", None)
+        if code is not None:
+            return code
+    return None
+
+
+def _def_line(file, first_line, lines):
+    """The line of ``def``: co_firstlineno points at the first decorator of a decorated function."""
+    source = lines.get(file)
+    if source is None:
+        import linecache
+        source = lines[file] = linecache.getlines(file)
+    if first_line > len(source) or not source[first_line - 1].lstrip().startswith("@"):
+        return first_line
+    for line in range(first_line + 1, min(first_line + 50, len(source) + 1)):
+        if source[line - 1].lstrip().startswith(("def ", "async def ")):
+            return line
+    return first_line

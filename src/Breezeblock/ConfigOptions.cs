@@ -26,6 +26,16 @@ public sealed class ConfigOptions
     public bool RedirectPrintToStandardError { get; set; }
 
     /// <summary>
+    /// Where what config code prints and logs goes while configs load and run: one call per line
+    /// printed to <c>sys.stdout</c> or <c>sys.stderr</c> and per record of Python's <c>logging</c>
+    /// (the root logger passes every level; the receiver decides what it keeps). Called on the
+    /// evaluating thread with the GIL held: hand the output on, do not evaluate from here. Null (the
+    /// default): printing goes to the process's output (see <see cref="RedirectPrintToStandardError"/>)
+    /// and logging as Python is set up.
+    /// </summary>
+    public Action<PythonOutput>? Output { get; set; }
+
+    /// <summary>
     /// True: an input that no config and no parameter uses is an error (a typo, most likely). False
     /// (the default): it is a warning on the result, for hosts that pass inputs a folder may not use,
     /// such as the environment's name.

@@ -1,9 +1,13 @@
 namespace Breezeblock;
 
-/// <summary>Host objects in results as plain data: their properties by Python name, in declaration order.</summary>
-internal sealed class HostObjectRenderer : IHostObjectRenderer
+/// <summary>Host objects in results as plain data: their properties by Python name (or by C# name), in declaration order.</summary>
+internal sealed class HostObjectRenderer(bool dotnetNames) : IHostObjectRenderer
 {
-    public static readonly HostObjectRenderer Instance = new();
+    /// <summary>Properties by their Python names, as JSON and YAML output show them.</summary>
+    public static readonly HostObjectRenderer Instance = new(dotnetNames: false);
+
+    /// <summary>Properties by their C# names, as .NET binders (IConfiguration) expect them.</summary>
+    public static readonly HostObjectRenderer DotnetNames = new(dotnetNames: true);
 
     public bool TryRender(object value, out object? rendered)
     {
@@ -21,7 +25,7 @@ internal sealed class HostObjectRenderer : IHostObjectRenderer
             var map = new Dictionary<object, object?>();
             foreach (var property in model.Properties)
             {
-                map[property.PythonName] = property.Property.GetValue(value);
+                map[dotnetNames ? property.Property.Name : property.PythonName] = property.Property.GetValue(value);
             }
             rendered = map;
             return true;

@@ -55,6 +55,19 @@ public sealed class ConfigResult : IDisposable
     public object? Get(string name) => Get<object?>(name);
 
     /// <summary>
+    /// The config's value as plain .NET data, like <see cref="Get(string)"/>, with the properties of
+    /// host objects under their C# names when <paramref name="names"/> says <see cref="PropertyNames.DotNet"/>
+    /// (what .NET binders such as IConfiguration's expect). A result rebuilt from a snapshot holds its
+    /// data as it was written, with Python names.
+    /// </summary>
+    /// <exception cref="ConfigException">The value holds something plain data cannot.</exception>
+    public object? Get(string name, PropertyNames names)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _python is not null ? _python.Plain(name, Location(name), names) : _data!.Get<object?>(name, Location(name));
+    }
+
+    /// <summary>
     /// The config's value as <typeparamref name="T"/>. A dict or dataclass binds to a class whose
     /// property names match its keys, ignoring case and underscores (<c>max_surge</c> → <c>MaxSurge</c>);
     /// <see cref="PyObject"/> gives the Python object itself.

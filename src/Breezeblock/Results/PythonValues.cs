@@ -86,11 +86,19 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         return data;
     }
 
-    private object? Plain(string name, PyObject value, SourceLocation? location)
+    /// <summary>One config as plain data, host objects named as <paramref name="names"/> says.</summary>
+    public object? Plain(string name, SourceLocation? location, PropertyNames names)
     {
+        var value = Value(name);
+        return runtime.Run(() => Plain(name, value, location, names));
+    }
+
+    private object? Plain(string name, PyObject value, SourceLocation? location, PropertyNames names = PropertyNames.Python)
+    {
+        var renderer = hostObjects is not null && names == PropertyNames.DotNet ? HostObjectRenderer.DotnetNames : hostObjects;
         try
         {
-            return new PlainData(runtime, hostObjects).FromPython(value, Paths.Member("$", name));
+            return new PlainData(runtime, renderer).FromPython(value, Paths.Member("$", name));
         }
         catch (UnrepresentableValueException e)
         {

@@ -27,6 +27,7 @@ internal sealed class WorkspacePass(WorkspaceState state)
         using var sys = _runtime.Import("sys");
         using var sysModules = sys.GetAttr("modules");
         var entered = false;
+        OutputCapture? output = null;
         try
         {
             breezeblock.Install(sysModules);
@@ -35,6 +36,7 @@ internal sealed class WorkspacePass(WorkspaceState state)
             var taken = TakenNames(loader, folder, errors);
             finder.Enter(breezeblock, _options.RedirectPrintToStandardError);
             entered = true;
+            output = OutputCapture.Start(_runtime, _options, folder.Modules);
             values.ForgetOwners();
 
             var (record, plan, digests) = LoadChanges(loader, finder, folder, taken, errors);
@@ -69,6 +71,7 @@ internal sealed class WorkspacePass(WorkspaceState state)
         }
         finally
         {
+            output?.Dispose();
             if (entered)
             {
                 finder.Leave(breezeblock);

@@ -1,0 +1,99 @@
+"""What config code prints and logs, handed to the host (run by the engine as module _breezeblock_output).
+
+While a workspace evaluates for a host that asked for its output, sys.stdout and sys.stderr are
+replaced by streams that pass each complete line to emit(level, text, module, logger), and a handler
+on the root logger passes each logging record. module is the folder module whose code printed or
+logged (None when it cannot be told), logger the logging logger's name.
+"""
+
+import sys
+
+DEBUG, INFO, WARNING, ERROR, CRITICAL = 10, 20, 30, 40, 50
+
+
+class _Lines:
+    """A text stream that hands over complete lines (the rest when flushed)."""
+
+    def __init__(self, emit, level, modules):
+        self._emit = emit
+        self._level = level
+        self._modules = modules
+        self._pending = ""
+        self._module = None
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        if self._pending == "":
+            self._module = _caller_module(self._modules)
+        self._pending += text
+        while "\n" in self._pending:
+            line, self._pending = self._pending.split("\n", 1)
+            self._emit(self._level, line, self._module, None)
+            self._module = _caller_module(self._modules) if self._pending else None
+        return len(text)
+
+    def flush(self):
+        if self._pending:
+            line, self._pending = self._pending, ""
+            self._emit(self._level, line, self._module, None)
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    @property
+    def encoding(self):
+        return "utf-8"
+
+
+def _caller_module(modules):
+    """The folder module of the Python code that is writing (print is C: the next frame is its caller)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        name = frame.f_globals.get("__name__")
+        if name in modules:
+            return name
+        frame = frame.f_back
+    return None
+
+
+def capture(emit, modules, paths):
+    """Sends output to emit until release(); modules: the folder's module names, paths: file -> module name."""
+    import logging
+
+    class Handler(logging.Handler):
+        def emit(self, record):
+            try:
+                message = record.getMessage()
+                if record.exc_info:
+                    message += "\n" + logging.Formatter().formatException(record.exc_info)
+            except Exception:
+                message = str(record.msg)
+            emit(record.levelno, message, paths.get(record.pathname), record.name)
+
+    root = logging.getLogger()
+    handler = Handler(logging.DEBUG)
+    state = (sys.stdout, sys.stderr, root.level, handler)
+    sys.stdout = _Lines(emit, INFO, modules)
+    sys.stderr = _Lines(emit, WARNING, modules)
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)  # the host's logger decides what it keeps
+    return state
+
+
+def release(state):
+    """Flushes what is left and puts stdout, stderr and the root logger back."""
+    stdout, stderr, level, handler = state
+    import logging
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    sys.stdout, sys.stderr = stdout, stderr
+    root = logging.getLogger()
+    root.removeHandler(handler)
+    root.setLevel(level)

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using WebApp;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// ---- the wiring the README shows ----
+builder.Configuration.AddPythonConfig("configs", optional: false, reloadOnChange: true, python =>
+    python.AddHostModule("webapp", module => module.AddType<Upstream>()).Inputs["environment"] = builder.Environment.EnvironmentName);
+builder.Services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection("app")).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddPythonConfigLogging();
+var app = builder.Build();
+app.MapGet("/options", (IOptionsMonitor<AppOptions> options) => options.CurrentValue);
+// ---- end of the wiring ----
+
+app.Run();
+
+/// <summary>The app's entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

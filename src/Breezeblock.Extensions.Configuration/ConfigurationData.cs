@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Numerics;
+
+namespace Breezeblock.Extensions.Configuration;
+
+/// <summary>
+/// A result flattened into configuration keys: each config is a section named after it, dict keys are
+/// kept as written, list items are numbered from 0, host objects use their C# property names, None is
+/// a key with a null value, and numbers and booleans are written invariantly (so binding works in any
+/// culture). An empty dict or list is a key with a null value, as the JSON provider does.
+/// </summary>
+internal static class ConfigurationData
+{
+    /// <summary>The keys of every config that configuration can hold; the names of those it cannot.</summary>
+    /// <exception cref="FormatException">Two keys differ only by case.</exception>
+    public static (Dictionary<string, string?> Data, List<string> LeftOut) From(ConfigResult result)
+    {
+        var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var leftOut = new List<string>();
+        foreach (var name in result.Names)
+        {
+            object? value;
+            try
+            {
+                value = result.Get(name, PropertyNames.DotNet);
+            }
+            catch (ConfigException)
+            {
+                leftOut.Add(name);
+                continue;
+            }
+            Add(data, name, name, value);
+        }
+        return (data, leftOut);
+    }
+
+    private static void Add(Dictionary<string, string?> data, string config, string key, object? value)
+    {
+        switch (value)
+        {
+            case Dictionary<string, object?> { Count: > 0 } map:
+                foreach (var (member, item) in map)
+                {
+                    Add(data, config, $"{key}:{member}", item);
+                }
+                break;
+            case List<object?> { Count: > 0 } list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    Add(data, config, $"{key}:{i.ToString(CultureInfo.InvariantCulture)}", list[i]);
+                }
+                break;
+            default:
+                Set(data, config, key, Text(value));
+                break;
+        }
+    }
+
+    private static void Set(Dictionary<string, string?> data, string config, string key, string? value)
+    {
+        if (!data.TryAdd(key, value))
+        {
+            var existing = data.Keys.First(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            throw new FormatException(ConfigurationMessages.KeysDifferOnlyByCase(config, existing, key));
+        }
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null or Dictionary<string, object?> or List<object?> => null,
+        string text => text,
+        bool flag => flag ? "true" : "false",
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        long or BigInteger or decimal => Convert.ToString(value, CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
+}

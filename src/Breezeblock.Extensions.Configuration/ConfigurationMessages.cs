@@ -1,0 +1,57 @@
+namespace Breezeblock.Extensions.Configuration;
+
+/// <summary>Every text this package shows people (the engine's own errors come from the engine, already worded).</summary>
+internal static class ConfigurationMessages
+{
+    public static string FolderMissing(string path, string fullPath) =>
+        $"the Python configuration folder '{path}' was not found and is not optional (looked for {fullPath})";
+
+    public static string KeysDifferOnlyByCase(string config, string first, string second) =>
+        $"config '{config}' gives keys that differ only by case, which IConfiguration cannot tell apart: {first} and {second}";
+
+    public static string ReloadFailed(string path) => $"Python configuration in '{path}' could not be reloaded; the last good configuration stays in use";
+
+    public static string LoadFailed(string path) => $"Python configuration in '{path}' could not be loaded";
+
+    public static string LeftOut(string config) =>
+        $"config '{config}' is not in IConfiguration: its value holds what configuration keys cannot (a function, say); read it with BindPythonConfig";
+
+    public static string NoSuchConfig(string config, IEnumerable<string> available)
+    {
+        var names = available.ToList();
+        var nearest = names.OrderBy(n => Distance(config, n)).FirstOrDefault(n => Distance(config, n) <= Math.Max(1, (config.Length + 1) / 3));
+        return names.Count == 0
+            ? $"no Python configuration source has a config named '{config}': add the folder with AddPythonConfig"
+            : $"no Python configuration source has a config named '{config}'" + (nearest is null ? $"; the configs are: {string.Join(", ", names)}" : $"; did you mean '{nearest}'?");
+    }
+
+    public static string NotAConfigurationRoot(string config) =>
+        $"config '{config}' cannot be bound: the IConfiguration in the services is not an IConfigurationRoot built with AddPythonConfig";
+
+    public const string LoggingCategory = "Breezeblock.Configuration";
+
+    public const string PythonCategory = "Breezeblock.Python";
+
+    private static int Distance(string a, string b)
+    {
+        a = a.ToLowerInvariant();
+        b = b.ToLowerInvariant();
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

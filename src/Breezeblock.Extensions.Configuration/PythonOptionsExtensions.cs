@@ -1,0 +1,76 @@
+using System.Reflection;
+using Breezeblock.Extensions.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Options from Python configs, typed, and config code's output in the app's logging.</summary>
+public static class PythonOptionsExtensions
+{
+    /// <summary>
+    /// Configures <typeparamref name="TOptions"/> from the value of config <paramref name="configName"/>
+    /// itself rather than from configuration strings: a host object as it was built, or a dict bound to
+    /// <typeparamref name="TOptions"/> (keys matching properties ignoring case and underscores). Its
+    /// properties are copied onto the options instance; <c>IOptionsMonitor</c> sees each reload.
+    /// <code>services.AddOptions&lt;WebOptions&gt;().BindPythonConfig("web").ValidateDataAnnotations();</code>
+    /// </summary>
+    public static OptionsBuilder<TOptions> BindPythonConfig<TOptions>(this OptionsBuilder<TOptions> builder, string configName)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(configName);
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(services =>
+            new ConfigurationChangeTokenSource<TOptions>(builder.Name, services.GetRequiredService<IConfiguration>()));
+        builder.Configure<IConfiguration>((options, configuration) => CopyInto(options, Value<TOptions>(configuration, configName)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Sends what config code prints and logs, and configuration load errors, to the app's logging
+    /// (categories <c>Breezeblock.Python</c> and <c>Breezeblock.Configuration</c>) once the host starts;
+    /// what was logged before, while configuration loaded, is written then.
+    /// </summary>
+    public static IServiceCollection AddPythonConfigLogging(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHostedService<PythonConfigLogging>();
+        return services;
+    }
+
+    private static TOptions Value<TOptions>(IConfiguration configuration, string configName)
+    {
+        var providers = (configuration as IConfigurationRoot)?.Providers.OfType<PythonConfigurationProvider>().ToList()
+            ?? throw new InvalidOperationException(ConfigurationMessages.NotAConfigurationRoot(configName));
+        var provider = providers.LastOrDefault(p => p.Result?.Contains(configName) == true)
+            ?? throw new InvalidOperationException(ConfigurationMessages.NoSuchConfig(configName, providers.SelectMany(p => p.Result?.Names ?? []).Distinct()));
+        return provider.Result!.Get<TOptions>(configName);
+    }
+
+    private static void CopyInto<TOptions>(TOptions options, TOptions value)
+    {
+        foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.CanRead && property.SetMethod is not null && property.GetIndexParameters().Length == 0)
+            {
+                property.SetValue(options, property.GetValue(value));
+            }
+        }
+    }
+
+    private sealed class PythonConfigLogging(IConfiguration configuration, ILoggerFactory loggerFactory) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            foreach (var provider in (configuration as IConfigurationRoot)?.Providers.OfType<PythonConfigurationProvider>() ?? [])
+            {
+                provider.Log.Attach(loggerFactory);
+            }
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -22,7 +22,7 @@ internal static class ConfigurationData
             object? value;
             try
             {
-                value = result.Get(name, PropertyNames.DotNet);
+                value = result.Get(name, PlainDataStyle.Binding);
             }
             catch (ConfigException)
             {

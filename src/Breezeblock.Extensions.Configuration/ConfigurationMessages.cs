@@ -19,7 +19,7 @@ internal static class ConfigurationMessages
     public static string NoSuchConfig(string config, IEnumerable<string> available)
     {
         var names = available.ToList();
-        var nearest = names.OrderBy(n => Distance(config, n)).FirstOrDefault(n => Distance(config, n) <= Math.Max(1, (config.Length + 1) / 3));
+        var nearest = Suggestions.Nearest(config, names);
         return names.Count == 0
             ? $"no Python configuration source has a config named '{config}': add the folder with AddPythonConfig"
             : $"no Python configuration source has a config named '{config}'" + (nearest is null ? $"; the configs are: {string.Join(", ", names)}" : $"; did you mean '{nearest}'?");
@@ -31,27 +31,4 @@ internal static class ConfigurationMessages
     public const string LoggingCategory = "Breezeblock.Configuration";
 
     public const string PythonCategory = "Breezeblock.Python";
-
-    private static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-        return d[a.Length, b.Length];
-    }
 }

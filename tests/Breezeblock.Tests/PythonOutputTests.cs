@@ -63,11 +63,28 @@ public sealed class PythonOutputTests(EngineFixture fixture)
         options.AddHostModule("hosts", module => module.AddType<Service>().AddType<Port>());
         using var engine = new ConfigEngine(options);
         using var result = engine.Evaluate(folder.Path);
-        var dotnet = (Dictionary<string, object?>)((Dictionary<string, object?>)result.Get("svc", PropertyNames.DotNet)!)["service"]!;
+        var dotnet = (Dictionary<string, object?>)((Dictionary<string, object?>)result.Get("svc", PlainDataStyle.Binding)!)["service"]!;
         Assert.Equal(["Name", "Replicas", "Tier", "Ports", "Labels", "Ratio", "Timeout", "Score", "HttpPort"], dotnet.Keys);
         Assert.Equal(8080L, dotnet["HttpPort"]);
         Assert.Equal(80L, ((Dictionary<string, object?>)((List<object?>)dotnet["Ports"]!)[0]!)["Number"]);
-        var python = (Dictionary<string, object?>)((Dictionary<string, object?>)result.Get("svc", PropertyNames.Python)!)["service"]!;
+        var python = (Dictionary<string, object?>)((Dictionary<string, object?>)result.Get("svc", PlainDataStyle.Output)!)["service"]!;
         Assert.Contains("http_port", python.Keys);
+    }
+
+    [Fact]
+    public void Binding_leaves_out_what_plain_data_cannot_hold_and_output_refuses_it()
+    {
+        using var folder = new ConfigFolder(("app.py", """
+            from breezeblock import configure
+
+            @configure
+            def handlers():
+                return {"name": "api", "on_request": lambda request: request, "steps": [1, print, 3]}
+            """));
+        using var engine = fixture.Engine();
+        using var result = engine.Evaluate(folder.Path);
+        Assert.Equal("""{"name":"api","steps":[1,null,3]}""", System.Text.Json.JsonSerializer.Serialize(result.Get("handlers", PlainDataStyle.Binding)));
+        var error = Assert.Throws<ConfigException>(() => result.Get("handlers", PlainDataStyle.Output));
+        Assert.Equal("config 'handlers' returned a value the output cannot represent: $.handlers.on_request is a function", error.Errors[0].Message);
     }
 }

@@ -55,16 +55,16 @@ public sealed class ConfigResult : IDisposable
     public object? Get(string name) => Get<object?>(name);
 
     /// <summary>
-    /// The config's value as plain .NET data, like <see cref="Get(string)"/>, with the properties of
-    /// host objects under their C# names when <paramref name="names"/> says <see cref="PropertyNames.DotNet"/>
-    /// (what .NET binders such as IConfiguration's expect). A result rebuilt from a snapshot holds its
-    /// data as it was written, with Python names.
+    /// The config's value as plain .NET data, like <see cref="Get(string)"/>, in the given style:
+    /// <see cref="PlainDataStyle.Binding"/> names host objects' properties as C# does and leaves out
+    /// what plain data cannot hold, for binders such as IConfiguration's. A result rebuilt from a
+    /// snapshot holds its data as it was written.
     /// </summary>
-    /// <exception cref="ConfigException">The value holds something plain data cannot.</exception>
-    public object? Get(string name, PropertyNames names)
+    /// <exception cref="ConfigException">With <see cref="PlainDataStyle.Output"/>, the value holds something plain data cannot.</exception>
+    public object? Get(string name, PlainDataStyle style)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _python is not null ? _python.Plain(name, Location(name), names) : _data!.Get<object?>(name, Location(name));
+        return _python is not null ? _python.Plain(name, Location(name), style) : _data!.Get<object?>(name, Location(name));
     }
 
     /// <summary>

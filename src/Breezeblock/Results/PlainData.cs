@@ -11,7 +11,7 @@ namespace Breezeblock;
 /// sets sorted lists and host objects their attributes (<see cref="IHostObjectRenderer"/>). Anything
 /// else is an error naming its path: <c>$.svc.handlers[2]: function</c>. The GIL must be held.
 /// </summary>
-internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? hostObjects)
+internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? hostObjects, bool leaveOutUnrepresentable = false)
 {
     // Python helpers used for values that are not plain already; made once per process.
     private static PyObject? s_isInstance;
@@ -36,6 +36,26 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
         return Normalize(managed, path, 0);
     }
 
+    // A member or item: unrepresentable parts fail the whole value, or for binding are left out (a
+    // list keeps its positions with null).
+    private object? Item(object? value, string path, int depth, out bool leftOut)
+    {
+        leftOut = false;
+        if (!leaveOutUnrepresentable)
+        {
+            return Normalize(value, path, depth);
+        }
+        try
+        {
+            return Normalize(value, path, depth);
+        }
+        catch (UnrepresentableValueException)
+        {
+            leftOut = true;
+            return null;
+        }
+    }
+
     private object? Normalize(object? value, string path, int depth)
     {
         if (depth > 500)
@@ -51,7 +71,7 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
             case List<object?> list:
                 for (var i = 0; i < list.Count; i++)
                 {
-                    list[i] = Normalize(list[i], $"{path}[{i}]", depth + 1);
+                    list[i] = Item(list[i], $"{path}[{i}]", depth + 1, out _);
                 }
                 return list;
             case object?[] tuple:
@@ -61,7 +81,10 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
                 foreach (var (key, item) in dictionary)
                 {
                     var name = KeyText(key, path);
-                    map[name] = Normalize(item, Paths.Member(path, name), depth + 1);
+                    if (Item(item, Paths.Member(path, name), depth + 1, out var left) is var normalized && !left)
+                    {
+                        map[name] = normalized;
+                    }
                 }
                 return map;
             case HashSet<object?> set:
@@ -116,7 +139,10 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
                 foreach (System.Collections.DictionaryEntry entry in dictionary)
                 {
                     var name = KeyText(entry.Key, path);
-                    map[name] = Normalize(entry.Value, Paths.Member(path, name), depth + 1);
+                    if (Item(entry.Value, Paths.Member(path, name), depth + 1, out var left) is var normalized && !left)
+                    {
+                        map[name] = normalized;
+                    }
                 }
                 return map;
             case System.Collections.IEnumerable sequence:
@@ -146,7 +172,10 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
                 {
                     var name = field.GetAttr("name").As<string>();
                     using var item = value.GetAttr(name);
-                    map[name] = Normalize(item.ToManaged(), Paths.Member(path, name), depth + 1);
+                    if (Item(item.ToManaged(), Paths.Member(path, name), depth + 1, out var left) is var normalized && !left)
+                    {
+                        map[name] = normalized;
+                    }
                 }
             }
             return map;

@@ -86,19 +86,20 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         return data;
     }
 
-    /// <summary>One config as plain data, host objects named as <paramref name="names"/> says.</summary>
-    public object? Plain(string name, SourceLocation? location, PropertyNames names)
+    /// <summary>One config as plain data in the given style.</summary>
+    public object? Plain(string name, SourceLocation? location, PlainDataStyle style)
     {
         var value = Value(name);
-        return runtime.Run(() => Plain(name, value, location, names));
+        return runtime.Run(() => Plain(name, value, location, style));
     }
 
-    private object? Plain(string name, PyObject value, SourceLocation? location, PropertyNames names = PropertyNames.Python)
+    private object? Plain(string name, PyObject value, SourceLocation? location, PlainDataStyle style = PlainDataStyle.Output)
     {
-        var renderer = hostObjects is not null && names == PropertyNames.DotNet ? HostObjectRenderer.DotnetNames : hostObjects;
+        var binding = style == PlainDataStyle.Binding;
+        var renderer = hostObjects is not null && binding ? HostObjectRenderer.DotnetNames : hostObjects;
         try
         {
-            return new PlainData(runtime, renderer).FromPython(value, Paths.Member("$", name));
+            return new PlainData(runtime, renderer, leaveOutUnrepresentable: binding).FromPython(value, Paths.Member("$", name));
         }
         catch (UnrepresentableValueException e)
         {

@@ -1,0 +1,199 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Breezeblock.Extensions.Configuration.Tests;
+
+/// <summary>reloadOnChange through real file edits: seen within two seconds, broken edits keep the last good configuration.</summary>
+public sealed class ReloadTests
+{
+    private const string Header = "from breezeblock import configure\n\n";
+
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(2);
+
+    private static string Web(string port) => Header + $"from settings import REPLICAS\n\n@configure\ndef web():\n    return {{\"Port\": {port}, \"Replicas\": REPLICAS}}\n";
+
+    public sealed class WebOptions
+    {
+        public int Port { get; set; }
+        public int Replicas { get; set; }
+    }
+
+    private sealed class App : IDisposable
+    {
+        public App(string folder, bool optional = false)
+        {
+            Logs = new CapturingLoggerProvider();
+            var loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+            Configuration = new ConfigurationBuilder().AddPythonConfig(source =>
+            {
+                source.Path = folder;
+                source.Optional = optional;
+                source.ReloadOnChange = true;
+                source.ReloadDelay = 100;
+                source.LoggerFactory = loggerFactory;
+                source.OnLoadException = context => Failures.Add(context);
+            }).Build();
+            var services = new ServiceCollection();
+            services.AddSingleton<IConfiguration>(Configuration);
+            services.AddOptions<WebOptions>().Bind(Configuration.GetSection("web"));
+            Services = services.BuildServiceProvider();
+            Monitor = Services.GetRequiredService<IOptionsMonitor<WebOptions>>();
+            Monitor.OnChange(options => Changes.Add(options.Port));
+            ChangeToken.OnChange(Configuration.GetReloadToken, () => Interlocked.Increment(ref _tokens));
+        }
+
+        private int _tokens;
+
+        public IConfigurationRoot Configuration { get; }
+
+        public ServiceProvider Services { get; }
+
+        public IOptionsMonitor<WebOptions> Monitor { get; }
+
+        public CapturingLoggerProvider Logs { get; }
+
+        public List<int> Changes { get; } = [];
+
+        public List<PythonLoadExceptionContext> Failures { get; } = [];
+
+        public int Tokens => Volatile.Read(ref _tokens);
+
+        public void Dispose()
+        {
+            Services.Dispose();
+            foreach (var provider in Configuration.Providers.OfType<IDisposable>())
+            {
+                provider.Dispose();
+            }
+        }
+    }
+
+    private static bool Eventually(Func<bool> condition, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? Soon);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition())
+            {
+                return true;
+            }
+            Thread.Sleep(20);
+        }
+        return condition();
+    }
+
+    [Fact]
+    public void A_good_edit_is_seen_through_configuration_and_the_options_monitor_and_fires_once()
+    {
+        using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"));
+        using var app = new App(folder.Path);
+        Assert.Equal((80, 2), (app.Monitor.CurrentValue.Port, app.Monitor.CurrentValue.Replicas));
+        folder.Write("web.py", Web("8080"));
+        Assert.True(Eventually(() => app.Configuration["web:Port"] == "8080"), "the edit was not seen within 2 s");
+        Assert.True(Eventually(() => app.Monitor.CurrentValue.Port == 8080));
+        Thread.Sleep(300); // time for a second, wrong, notification to arrive
+        Assert.Equal([8080], app.Changes);
+        Assert.Equal(1, app.Tokens);
+    }
+
+    [Fact]
+    public void An_edit_to_a_helper_module_the_config_imports_is_seen()
+    {
+        using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"));
+        using var app = new App(folder.Path);
+        folder.Write("settings.py", "REPLICAS = 5\n");
+        Assert.True(Eventually(() => app.Monitor.CurrentValue.Replicas == 5), "the helper's edit was not seen within 2 s");
+        Assert.Equal("5", app.Configuration["web:Replicas"]);
+    }
+
+    [Fact]
+    public void A_broken_edit_keeps_the_last_good_configuration_logs_the_error_and_fires_nothing_until_fixed()
+    {
+        using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"));
+        using var app = new App(folder.Path);
+        folder.Write("web.py", Header + "@configure\ndef web(:\n    return 1\n");
+        Assert.True(Eventually(() => app.Failures.Count == 1), "the broken edit was not reported");
+        Assert.Equal((true, "web.py:4:9"), (app.Failures[0].Reload, ((ConfigException)app.Failures[0].Exception).Location?.ToString()));
+        Assert.Equal(("80", 80), (app.Configuration["web:Port"], app.Monitor.CurrentValue.Port));
+        var error = Assert.Single(app.Logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Equal("Breezeblock.Configuration", error.Category);
+        Assert.Equal($"Python configuration in '{folder.Path}' could not be reloaded; the last good configuration stays in use\nerror: web.py:4:9: SyntaxError: invalid syntax\n  def web(:\n          ^", error.Message);
+        Assert.Equal(0, app.Tokens);
+
+        folder.Write("web.py", Web("9090"));
+        Assert.True(Eventually(() => app.Monitor.CurrentValue.Port == 9090), "the fix was not seen within 2 s");
+        Assert.Equal(1, app.Tokens);
+    }
+
+    [Fact]
+    public void Fifty_rapid_edits_end_in_the_last_value_and_readers_never_fail()
+    {
+        using var folder = new TempFolder(("web.py", Web("0")), ("settings.py", "REPLICAS = 1\n"));
+        using var app = new App(folder.Path);
+        var stop = false;
+        var failures = 0;
+        var reads = 0;
+        // Dedicated threads, as request threads are: readers spinning on the thread pool would starve the
+        // timer and file events that reloads need on a two-core machine.
+        var readers = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                try
+                {
+                    var port = app.Configuration["web:Port"];
+                    var replicas = app.Configuration["web:Replicas"];
+                    if (port is null || replicas != "1" || app.Monitor.CurrentValue.Replicas != 1)
+                    {
+                        Interlocked.Increment(ref failures); // never a configuration without its keys, never half of one
+                    }
+                    Interlocked.Increment(ref reads);
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ToList();
+        readers.ForEach(r => r.Start());
+        for (var i = 1; i <= 50; i++)
+        {
+            folder.Write("web.py", Web(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Thread.Sleep(5);
+        }
+        var ended = Eventually(() => app.Monitor.CurrentValue.Port == 50, TimeSpan.FromSeconds(5));
+        Volatile.Write(ref stop, true);
+        readers.ForEach(r => r.Join());
+        Assert.True(ended, $"ended at {app.Configuration["web:Port"]}");
+        Assert.Equal("50", app.Configuration["web:Port"]);
+        Assert.Equal(0, failures);
+        Assert.True(reads > 100, $"only {reads} reads");
+        Assert.Empty(app.Failures);
+    }
+
+    [Fact]
+    public void An_optional_folder_that_appears_later_is_loaded()
+    {
+        using var parent = new TempFolder();
+        var folder = Path.Combine(parent.Path, "configs");
+        using var app = new App(folder, optional: true);
+        Assert.Empty(app.Configuration.AsEnumerable());
+        parent.Write("configs/web.py", Web("7070"));
+        parent.Write("configs/settings.py", "REPLICAS = 3\n");
+        Assert.True(Eventually(() => app.Configuration["web:Port"] == "7070", TimeSpan.FromSeconds(3)), "the new folder was not loaded");
+        Assert.Equal(3, app.Monitor.CurrentValue.Replicas);
+    }
+
+    [Fact]
+    public void Print_and_logging_in_config_code_reach_the_logger_with_the_module_as_a_scope()
+    {
+        using var folder = new TempFolder(("web.py", Header + "import logging\nprint('building web')\n\n@configure\ndef web():\n    logging.getLogger('web.checks').warning('port %d is low', 80)\n    return {'Port': 80}\n"));
+        using var app = new App(folder.Path);
+        var python = app.Logs.Entries.Where(e => e.Category == "Breezeblock.Python").ToList();
+        Assert.Equal([(LogLevel.Information, "building web", "Python module web"), (LogLevel.Warning, "port 80 is low", "Python module web")],
+            python.Select(e => (e.Level, e.Message, e.Scopes)));
+    }
+}

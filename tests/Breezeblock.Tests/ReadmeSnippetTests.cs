@@ -78,6 +78,15 @@ public sealed partial class ReadmeSnippetTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void The_web_app_wiring_is_the_examples_own()
+    {
+        var program = File.ReadAllText(Path.Combine(EngineFixture.RepositoryRoot, "examples", "WebApp", "Program.cs"));
+        var wiring = Regex.Match(program, "// ---- the wiring the README shows ----\n(.*?)\n// ---- end of the wiring ----", RegexOptions.Singleline);
+        Assert.True(wiring.Success);
+        Assert.Equal(Snippet("webapp"), wiring.Groups[1].Value); // examples/WebApp is run by WebAppTests
+    }
+
+    [Fact]
     public void The_library_snippet_works_as_written()
     {
         Assert.Equal(Body("library"), InThisFile("library"));

@@ -1,0 +1,101 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Breezeblock.Extensions.Configuration.Tests;
+
+/// <summary>
+/// examples/WebApp in-process: its options come from Python files, an edit is seen over HTTP, and a
+/// broken edit keeps the last good options and logs the error. Each test runs the app on a copy of
+/// its configs, so the repository's files are never edited.
+/// </summary>
+public sealed class WebAppTests : IDisposable
+{
+    private static readonly string Example = Path.Combine(RepositoryRoot(), "examples", "WebApp");
+    private readonly TempFolder _root = new();
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public WebAppTests()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(Example, "configs")))
+        {
+            _root.Write(Path.Combine("configs", Path.GetFileName(file)), File.ReadAllText(file));
+        }
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseContentRoot(_root.Path)
+            .UseEnvironment("Development")
+            .ConfigureLogging(logging => logging.AddProvider(_logs)));
+    }
+
+    public sealed record Options(int Port, Dictionary<string, bool> Features, List<Upstream> Upstreams);
+
+    public sealed record Upstream(string Name, Uri Url, int Weight);
+
+    private static async Task<Options> Get(HttpClient client) =>
+        (await client.GetFromJsonAsync<Options>("/options", TestContext.Current.CancellationToken))!;
+
+    private static async Task<Options> Eventually(Func<Task<Options>> read, Func<Options, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(3);
+        var options = await read();
+        while (!done(options) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            options = await read();
+        }
+        return options;
+    }
+
+    [Fact]
+    public async Task The_endpoint_returns_the_options_the_python_files_give()
+    {
+        using var client = _factory.CreateClient();
+        var options = await Get(client);
+        Assert.Equal(5080, options.Port); // Development: the environment reaches the configs as an input
+        Assert.Equal(new Dictionary<string, bool> { ["DarkMode"] = true, ["NewCheckout"] = true }, options.Features);
+        Assert.Equal([new Upstream("catalog-eu", new Uri("https://catalog.eu.example.com/"), 50), new Upstream("catalog-us", new Uri("https://catalog.us.example.com/"), 50)], options.Upstreams);
+    }
+
+    [Fact]
+    public async Task An_edit_is_seen_over_http_and_a_broken_edit_keeps_the_last_good_options()
+    {
+        using var client = _factory.CreateClient();
+        await Get(client);
+        _root.Write("configs/upstreams.py", File.ReadAllText(Path.Combine(Example, "configs", "upstreams.py")).Replace("""["eu", "us"]""", """["eu", "us", "ap"]""", StringComparison.Ordinal));
+        var edited = await Eventually(() => Get(client), o => o.Upstreams.Count == 3);
+        Assert.Equal(["catalog-eu", "catalog-us", "catalog-ap"], edited.Upstreams.Select(u => u.Name));
+        Assert.Equal(33, edited.Upstreams[0].Weight);
+
+        _root.Write("configs/upstreams.py", "from webapp import Upstream\n\n\ndef upstreams_for(environment):\n    return [Upstream(name='broken', url='https://x.example.com/', weight=1000)]\n");
+        var deadline = DateTime.UtcNow.AddSeconds(3);
+        while (!_logs.Entries.Any(e => e.Level == LogLevel.Error) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        var error = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Equal("Breezeblock.Configuration", error.Category);
+        Assert.Contains("error: upstreams.py:5: ValueError: Upstream: The field weight must be between 1 and 100.", error.Message);
+        Assert.Equal(3, (await Get(client)).Upstreams.Count);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Breezeblock.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("the repository root was not found");
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _root.Dispose();
+    }
+}

@@ -100,6 +100,19 @@ public sealed class ReloadTests
     }
 
     [Fact]
+    public void A_save_by_deleting_and_writing_again_is_seen_once_and_the_gap_is_not()
+    {
+        using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"));
+        using var app = new App(folder.Path);
+        File.Delete(Path.Combine(folder.Path, "web.py"));
+        Thread.Sleep(30); // shorter than the reload delay: the folder without web.py is never evaluated
+        File.WriteAllText(Path.Combine(folder.Path, "web.py"), Web("81"));
+        Assert.True(Eventually(() => app.Monitor.CurrentValue.Port == 81), "the save was not seen within 2 s");
+        Thread.Sleep(300);
+        Assert.Equal([81], app.Changes);
+    }
+
+    [Fact]
     public void An_edit_to_a_helper_module_the_config_imports_is_seen()
     {
         using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"));

@@ -18,7 +18,7 @@ internal static class InputParser
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            error = $"--set expects NAME=VALUE, got '{argument}'";
+            error = CliMessages.SetExpectsNameValue(argument);
             return null;
         }
         error = null;

@@ -7,6 +7,9 @@ internal static class Cli
 {
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
+    /// <summary>The version of the Python the command finds, as the test run started it.</summary>
+    public static Version PythonVersion => Breezeblock.Python.PythonRuntime.Current.Version;
+
     /// <summary>The config folder of a fixture: its configs/, or the repository folder its case.json names.</summary>
     public static string Fixture(string name)
     {
@@ -34,21 +37,13 @@ internal static class Cli
     }
 
     /// <summary>As a separate process, so Python's own writes to stdout and stderr are captured too.</summary>
-    public static (int Exit, string Stdout, string Stderr) Process(IDictionary<string, string>? environment, params string[] args)
+    public static (int Exit, string Stdout, string Stderr) Process(IDictionary<string, string>? environment, params string[] args) =>
+        ProcessIn(null, environment, args);
+
+    /// <summary>As a separate process started in <paramref name="directory"/> (the current one when null).</summary>
+    public static (int Exit, string Stdout, string Stderr) ProcessIn(string? directory, IDictionary<string, string>? environment, params string[] args)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "breezeblock.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "breezeblock-cli-tests-cache");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
+        var start = StartInfo(directory, environment, args);
         using var process = System.Diagnostics.Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -58,6 +53,33 @@ internal static class Cli
             throw new TimeoutException("breezeblock did not finish");
         }
         return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>How to start the command as its own process: the built breezeblock.dll, colour and debug settings of the test run cleared.</summary>
+    public static ProcessStartInfo StartInfo(string? directory, IDictionary<string, string>? environment, params string[] args)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "breezeblock.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        if (directory is not null)
+        {
+            start.WorkingDirectory = directory;
+        }
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(cli);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "breezeblock-cli-tests-cache");
+        foreach (var name in (string[])["NO_COLOR", "FORCE_COLOR", "BREEZEBLOCK_DEBUG", "GITHUB_ACTIONS"])
+        {
+            start.Environment.Remove(name);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+        return start;
     }
 
     private static string FindRepositoryRoot()

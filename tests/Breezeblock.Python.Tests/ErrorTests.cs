@@ -24,9 +24,9 @@ public sealed class ErrorTests(PythonFixture python)
         Assert.Equal("ValueError: port 70000 is out of range", error.Message);
         Assert.Equal(
             [
-                new PythonStackFrame("/configs/svc.py", 8, "<module>", "web()"),
-                new PythonStackFrame("/configs/svc.py", 6, "web", "check_port(70000)"),
-                new PythonStackFrame("/configs/svc.py", 3, "check_port", "raise ValueError(f\"port {port} is out of range\")"),
+                new PythonStackFrame("/configs/svc.py", 8, "<module>", "web()") with { Column = Since311(1), EndColumn = Since311(6) },
+                new PythonStackFrame("/configs/svc.py", 6, "web", "check_port(70000)") with { Column = Since311(5), EndColumn = Since311(22) },
+                new PythonStackFrame("/configs/svc.py", 3, "check_port", "raise ValueError(f\"port {port} is out of range\")") with { Column = Since311(9), EndColumn = Since311(57) },
             ],
             error.Traceback);
         Assert.Equal("""
@@ -122,8 +122,24 @@ public sealed class ErrorTests(PythonFixture python)
         Assert.Equal("RuntimeError", error.PythonType);
         Assert.Equal("InvalidOperationException: vault is sealed", error.PythonMessage);
         Assert.Same(original, error.InnerException);
-        Assert.Equal(new PythonStackFrame("/app/web.py", 2, "web", "return secret()"), error.Traceback[^1]);
+        Assert.Equal(new PythonStackFrame("/app/web.py", 2, "web", "return secret()") with { Column = Since311(12), EndColumn = Since311(20) }, error.Traceback[^1]);
     }
+
+    [Fact]
+    public void Columns_count_characters_not_the_utf8_bytes_python_gives()
+    {
+        using var _ = Runtime.Acquire();
+        var error = Assert.Throws<PythonException>(() => Runtime.Execute("label = 'é€😀'; value = 1 / 0", "/configs/wide.py"));
+        var frame = error.Traceback[^1];
+        Assert.Equal((Since311(25), Since311(30)), (frame.Column, frame.EndColumn));
+        if (frame.Column > 0)
+        {
+            Assert.Equal("1 / 0", frame.SourceLine![(frame.Column - 1)..(frame.EndColumn - 1)]);
+        }
+    }
+
+    // Python 3.11 and newer say where on the line an instruction is; older versions do not (0).
+    private int Since311(int column) => Runtime.Version >= new Version(3, 11) ? column : 0;
 
     [Theory]
     [InlineData("key", "KeyError")]

@@ -70,10 +70,11 @@ public sealed partial class ReadmeSnippetTests(EngineFixture fixture)
     }
 
     [Fact]
-    public void The_error_examples_are_what_the_engine_prints()
+    public void The_error_examples_are_what_the_command_prints()
     {
-        var printed = string.Join('\n', new[] { "missing_dependency", "skipped_dependants", "cycle" }
-            .Select(f => File.ReadAllText(Path.Combine(EngineFixture.RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", f, "expected.txt"))));
+        // The command's golden files (tests/Breezeblock.Cli.Tests/Golden), which run the real executable.
+        var printed = string.Join('\n', new[] { "eval-missing-dependency", "eval-skipped" }
+            .Select(f => File.ReadAllText(Path.Combine(EngineFixture.RepositoryRoot, "tests", "Breezeblock.Cli.Tests", "Golden", f + ".txt"))));
         Assert.All(Snippet("errors").Split('\n'), line => Assert.Contains(line + "\n", printed + "\n"));
     }
 

@@ -1,62 +1,42 @@
 using System.CommandLine;
-using Breezeblock.Python;
 
 namespace Breezeblock.Cli;
 
-/// <summary><c>breezeblock eval DIR [--target NAME]... [--set NAME=VALUE]... [--format json|yaml]</c>.</summary>
+/// <summary><c>breezeblock eval DIR</c>: evaluate every config (or the targets) and write the results.</summary>
 internal static class EvalCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliSetup setup)
     {
-        var folder = new Argument<string>("DIR") { Description = "The folder of Python config files" };
-        var targets = new Option<string[]>("--target", "-t")
+        var folder = CommonArguments.Folder();
+        var evaluation = new EvaluationOptions();
+        var output = new OutputOptions();
+        var timings = new Option<bool>("--timings") { Description = "After the result, write how long each config took to stderr, slowest first" };
+        var command = new Command("eval", "Evaluate a folder of configs and write the results as one JSON (or YAML) object, or one file per config") { folder };
+        foreach (var option in evaluation.All())
         {
-            Description = "Evaluate only this config and what it needs (repeatable)",
-            HelpName = "NAME",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var inputs = new Option<string[]>("--set", "-s")
-        {
-            Description = "Give an input (or replace a config's result): VALUE is parsed as JSON when it is valid JSON, else taken as text (repeatable)",
-            HelpName = "NAME=VALUE",
-            Arity = ArgumentArity.OneOrMore,
-            AllowMultipleArgumentsPerToken = false,
-        };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "Output format",
-            DefaultValueFactory = _ => "json",
-        };
-        format.AcceptOnlyFromAmong("json", "yaml");
-        var python = CommonOptions.Python();
-        var hosts = CommonOptions.Host();
-
-        var command = new Command("eval", "Evaluate a folder of configs and print the results as one JSON (or YAML) object")
-        {
-            folder, targets, inputs, format, hosts, python,
-        };
+            command.Options.Add(option);
+        }
+        output.AddTo(command);
+        command.Options.Add(timings);
         command.SetAction(parsed =>
         {
-            var options = new ConfigOptions { RedirectPrintToStandardError = true, StrictInputs = true, InputSyntax = InputParser.Syntax };
-            options.Python.Path = parsed.GetValue(python);
-            foreach (var argument in parsed.GetValue(inputs) ?? [])
+            var context = CliContext.From(parsed, setup);
+            return context.Guard(() =>
             {
-                if (InputParser.Parse(argument, out var error) is not { } input)
-                {
-                    return Failure.Usage(stderr, error!);
-                }
-                options.Inputs[input.Name] = input.Value;
-            }
-            var targetNames = parsed.GetValue(targets) is { Length: > 0 } names ? names : null;
-            return Failure.Guard(stderr, () =>
-            {
-                HostAssemblies.Configure(parsed.GetValue(hosts) ?? [], options);
+                var options = evaluation.Build(context);
                 using var engine = new ConfigEngine(options);
-                using var result = engine.Evaluate(parsed.GetValue(folder)!, targetNames);
-                var text = parsed.GetValue(format) == "yaml" ? result.ToYaml() : result.ToJson() + "\n";
-                stdout.Write(text);
-                stdout.Flush();
+                using var result = engine.Evaluate(context.Get(folder)!, evaluation.TargetNames(context));
+                context.Reporter.Warnings(result.Warnings);
+                var target = output.Create(context);
+                var (written, removed) = target.Write(result, context.Out);
+                if (target.Describe(written, removed, result.Names.Count) is { } note)
+                {
+                    context.Reporter.Info(note);
+                }
+                if (context.Get(timings))
+                {
+                    context.Reporter.Always(Timings.Render(result));
+                }
                 return ExitCodes.Success;
             });
         });

@@ -5,7 +5,7 @@ namespace Breezeblock.Cli;
 /// <summary><c>breezeblock stubs [--host PATH.dll]... [--output DIR]</c>: .pyi files for editors and type checkers.</summary>
 internal static class StubsCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(CliSetup setup)
     {
         var output = new Option<string>("--output", "-o")
         {
@@ -13,24 +13,27 @@ internal static class StubsCommand
             HelpName = "DIR",
             DefaultValueFactory = _ => "typings",
         };
-        var hosts = CommonOptions.Host();
-        var python = CommonOptions.Python();
+        var hosts = new EvaluationOptions().Hosts;
         var command = new Command("stubs", "Write .pyi stubs for breezeblock and the host modules, so editors autocomplete config code and type checkers check it")
         {
-            output, hosts, python,
+            output, hosts,
         };
-        command.SetAction(parsed => Failure.Guard(stderr, () =>
+        command.SetAction(parsed =>
         {
-            var options = new ConfigOptions();
-            options.Python.Path = parsed.GetValue(python);
-            HostAssemblies.Configure(parsed.GetValue(hosts) ?? [], options);
-            using var engine = new ConfigEngine(options);
-            foreach (var file in engine.WriteStubs(parsed.GetValue(output)!))
+            var context = CliContext.From(parsed, setup);
+            return context.Guard(() =>
             {
-                stdout.WriteLine(Path.GetRelativePath(Environment.CurrentDirectory, file));
-            }
-            return ExitCodes.Success;
-        }));
+                var options = new ConfigOptions();
+                options.Python.Path = context.PythonPath;
+                HostAssemblies.Configure(context.Get(hosts) ?? [], options);
+                using var engine = new ConfigEngine(options);
+                foreach (var file in engine.WriteStubs(context.Get(output)!))
+                {
+                    context.Out.WriteLine(Path.GetRelativePath(Environment.CurrentDirectory, file));
+                }
+                return ExitCodes.Success;
+            });
+        });
         return command;
     }
 }

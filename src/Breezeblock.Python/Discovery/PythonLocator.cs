@@ -23,6 +23,26 @@ public static partial class PythonLocator
     internal static PythonInstallation Locate(string? requested, LocatorEnvironment environment) =>
         new Search(environment).Run(requested);
 
+    /// <summary>
+    /// Runs the same search and reports it whole: the Python found (or null), every place tried in
+    /// order with what was found there, the one used last, and what to install when none works.
+    /// </summary>
+    public static PythonSearchReport Diagnose(string? requested = null) => Diagnose(requested, LocatorEnvironment.Machine);
+
+    internal static PythonSearchReport Diagnose(string? requested, LocatorEnvironment environment)
+    {
+        var search = new Search(environment);
+        try
+        {
+            var found = search.Run(requested);
+            return new PythonSearchReport(found, [.. search.Attempts, new LocatorAttempt(found.FoundBy, $"used: Python {found.Version} ({found.LibraryPath})")], null);
+        }
+        catch (PythonNotFoundException e)
+        {
+            return new PythonSearchReport(null, e.Attempts, e.Advice);
+        }
+    }
+
     [GeneratedRegex(@"^libpython(?<major>\d+)\.(?<minor>\d+)(?<abi>[dmtu]*)\.so(\.[\d.]+)?$")]
     private static partial Regex LibraryName();
 
@@ -57,6 +77,8 @@ public static partial class PythonLocator
     {
         private readonly List<LocatorAttempt> _attempts = [];
         private Version? _pythonWithoutLibrary;
+
+        public IReadOnlyList<LocatorAttempt> Attempts => _attempts;
 
         public PythonInstallation Run(string? requested)
         {

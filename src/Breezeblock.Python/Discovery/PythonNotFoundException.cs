@@ -9,7 +9,11 @@ public sealed class PythonNotFoundException : Exception
         : base(Compose(attempts, advice))
     {
         Attempts = attempts;
+        Advice = advice;
     }
+
+    /// <summary>What to install or set to make a Python usable.</summary>
+    public string Advice { get; }
 
     /// <summary>Each place that was tried and why it did not give a usable Python.</summary>
     public IReadOnlyList<LocatorAttempt> Attempts { get; }
@@ -32,3 +36,9 @@ public sealed class PythonNotFoundException : Exception
 /// <param name="Place">What was tried, e.g. <c>python3 on PATH</c>.</param>
 /// <param name="Outcome">Why it gave no usable Python.</param>
 public sealed record LocatorAttempt(string Place, string Outcome);
+
+/// <summary>The whole search for a Python, for diagnosis (<see cref="PythonLocator.Diagnose(string?)"/>).</summary>
+/// <param name="Installation">The Python found, or null.</param>
+/// <param name="Attempts">Every place tried, in order; when one was found, the last names it.</param>
+/// <param name="Advice">What to install or set, when none was found.</param>
+public sealed record PythonSearchReport(PythonInstallation? Installation, IReadOnlyList<LocatorAttempt> Attempts, string? Advice);

@@ -219,7 +219,9 @@ internal static unsafe class PythonErrors
             var code = frame == 0 ? 0 : Attribute(frame, "f_code");
             var fileName = (code == 0 ? null : StringAttribute(code, "co_filename")) ?? "<unknown>";
             var function = (code == 0 ? null : StringAttribute(code, "co_name")) ?? "<unknown>";
-            frames.Add(new PythonStackFrame(fileName, line, function, SourceLine(fileName, line)));
+            var raw = RawSourceLine(fileName, line);
+            var (column, endColumn) = code == 0 || raw is null ? (0, 0) : Span(traceback, code, line, raw);
+            frames.Add(new PythonStackFrame(fileName, line, function, raw?.Trim() is { Length: > 0 } text ? text : null) { Column = column, EndColumn = endColumn });
             DecRefAll(code, frame);
             var next = Attribute(traceback, "tb_next");
             CApi.Py_DecRef(traceback);
@@ -238,11 +240,41 @@ internal static unsafe class PythonErrors
         var line = (int)(LongAttribute(value, "lineno") ?? 0);
         var column = (int)(LongAttribute(value, "offset") ?? 0);
         var text = StringAttribute(value, "text")?.TrimEnd('\r', '\n');
-        return new PythonSyntaxErrorDetails(fileName, line, column, text);
+        var endLine = LongAttribute(value, "end_lineno");
+        var endColumn = endLine == line ? (int)(LongAttribute(value, "end_offset") ?? 0) : 0;
+        return new PythonSyntaxErrorDetails(fileName, line, column, text) { EndColumn = endColumn > column ? endColumn : 0 };
+    }
+
+    // Where on its line the frame's instruction is, as 1-based character columns (end exclusive), when
+    // Python (3.11+) knows and the span lies on that one line; (0, 0) otherwise.
+    private static (int Column, int EndColumn) Span(nint traceback, nint code, int line, string raw)
+    {
+        if (CApi.PyCode_Addr2Location == null || LongAttribute(traceback, "tb_lasti") is not { } lasti || lasti < 0)
+        {
+            return (0, 0);
+        }
+        int startLine, startColumn, endLine, endColumn;
+        if (CApi.PyCode_Addr2Location(code, (int)lasti, &startLine, &startColumn, &endLine, &endColumn) == 0 || startLine != line || startColumn < 0)
+        {
+            return (0, 0);
+        }
+        var start = CharacterColumn(raw, startColumn);
+        var end = endLine == line && endColumn > startColumn ? CharacterColumn(raw, endColumn) : raw.TrimEnd().Length;
+        return end > start ? (start + 1, end + 1) : (0, 0);
+    }
+
+    // Python's columns count UTF-8 bytes; the line's characters are what a caret lines up with.
+    private static int CharacterColumn(string line, int byteOffset)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(line);
+        return byteOffset >= bytes.Length ? line.Length : System.Text.Encoding.UTF8.GetCharCount(bytes, 0, byteOffset);
     }
 
     /// <summary>The source line from <c>linecache</c>, stripped, or null.</summary>
-    public static string? SourceLine(string fileName, int line)
+    public static string? SourceLine(string fileName, int line) => RawSourceLine(fileName, line)?.Trim() is { Length: > 0 } text ? text : null;
+
+    // The line as written, without its line break, or null.
+    private static string? RawSourceLine(string fileName, int line)
     {
         if (line <= 0)
         {
@@ -278,7 +310,7 @@ internal static unsafe class PythonErrors
                 CApi.PyErr_Clear();
                 return null;
             }
-            var text = PyStrings.ToString(result).Trim();
+            var text = PyStrings.ToString(result).TrimEnd('\r', '\n');
             return text.Length == 0 ? null : text;
         }
         catch (PythonException)

@@ -84,11 +84,22 @@ public sealed class PythonException : Exception
 /// <param name="Line">1-based line number.</param>
 /// <param name="Function">The function name, or <c>&lt;module&gt;</c>.</param>
 /// <param name="SourceLine">The stripped source line when it could be read, else null.</param>
-public sealed record PythonStackFrame(string FileName, int Line, string Function, string? SourceLine);
+public sealed record PythonStackFrame(string FileName, int Line, string Function, string? SourceLine)
+{
+    /// <summary>1-based character column where the failing expression starts on <see cref="Line"/>; 0 when unknown (always before Python 3.11).</summary>
+    public int Column { get; init; }
+
+    /// <summary>1-based character column just past the failing expression on <see cref="Line"/>; 0 when unknown.</summary>
+    public int EndColumn { get; init; }
+}
 
 /// <summary>Where a <c>SyntaxError</c> points.</summary>
 /// <param name="FileName">The file name the source was compiled with.</param>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column of the error, 0 when unknown.</param>
 /// <param name="Text">The offending source line without its line break, when known.</param>
-public sealed record PythonSyntaxErrorDetails(string FileName, int Line, int Column, string? Text);
+public sealed record PythonSyntaxErrorDetails(string FileName, int Line, int Column, string? Text)
+{
+    /// <summary>1-based column just past the offending text on <see cref="Line"/>, when Python (3.10+) says; else 0.</summary>
+    public int EndColumn { get; init; }
+}

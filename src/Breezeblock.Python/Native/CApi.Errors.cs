@@ -18,6 +18,13 @@ internal static unsafe partial class CApi
     public static delegate* unmanaged<nint, nint, int> PyException_SetTraceback;
     /// <summary>New references or NULL.</summary>
     public static delegate* unmanaged<nint, nint> PyException_GetTraceback;
+
+    /// <summary>
+    /// <c>int PyCode_Addr2Location(PyCodeObject *co, int byte_offset, int *start_line, int *start_column, int *end_line, int *end_column)</c>:
+    /// the source span of the instruction at <c>byte_offset</c> (a traceback's <c>tb_lasti</c>); columns are
+    /// 0-based UTF-8 byte offsets, -1 when unknown. Returns 1. Python 3.11 and newer; null before.
+    /// </summary>
+    public static delegate* unmanaged<nint, int, int*, int*, int*, int*, int> PyCode_Addr2Location;
     public static delegate* unmanaged<nint, nint> PyException_GetCause;
     public static delegate* unmanaged<nint, nint> PyException_GetContext;
 
@@ -56,6 +63,7 @@ internal static unsafe partial class CApi
         PyErr_GivenExceptionMatches = (delegate* unmanaged<nint, nint, int>)s.Function("PyErr_GivenExceptionMatches");
         PyException_SetTraceback = (delegate* unmanaged<nint, nint, int>)s.Function("PyException_SetTraceback");
         PyException_GetTraceback = (delegate* unmanaged<nint, nint>)s.Function("PyException_GetTraceback");
+        PyCode_Addr2Location = (delegate* unmanaged<nint, int, int*, int*, int*, int*, int>)s.Optional("PyCode_Addr2Location");
         PyException_GetCause = (delegate* unmanaged<nint, nint>)s.Function("PyException_GetCause");
         PyException_GetContext = (delegate* unmanaged<nint, nint>)s.Function("PyException_GetContext");
         PyExc_BaseException = s.PointerVariable("PyExc_BaseException");

@@ -30,6 +30,20 @@ public sealed class ConfigError
     /// <summary>The traceback through the user's files, most recent call first (empty when the error is not an exception).</summary>
     public IReadOnlyList<ErrorFrame> Frames { get; internal init; } = [];
 
+    /// <summary>The parameter of the config's function the error is about (a missing dependency, <c>*args</c>); set by the graph, then used to point at it.</summary>
+    internal string? Parameter { get; init; }
+
+    /// <summary>This error, pointing at <paramref name="location"/> instead.</summary>
+    internal ConfigError At(SourceLocation location) => new(Kind, Message, location)
+    {
+        ConfigName = ConfigName,
+        Details = Details,
+        Frames = Frames,
+        Hint = Hint,
+        PythonException = PythonException,
+        Parameter = Parameter,
+    };
+
     /// <summary>What to do, when there is a suggestion.</summary>
     public string? Hint { get; internal init; }
 
@@ -51,4 +65,14 @@ public sealed class ConfigError
 /// <param name="Location">The file and line.</param>
 /// <param name="Function">The function running there, or <c>&lt;module&gt;</c>.</param>
 /// <param name="SourceLine">The source line, stripped, when it could be read.</param>
-public sealed record ErrorFrame(SourceLocation Location, string Function, string? SourceLine);
+public sealed record ErrorFrame(SourceLocation Location, string Function, string? SourceLine)
+{
+    /// <summary>1-based column where the failing expression starts on the line; 0 when unknown (Python before 3.11 does not say).</summary>
+    public int Column { get; init; }
+
+    /// <summary>1-based column just past the failing expression; 0 when unknown.</summary>
+    public int EndColumn { get; init; }
+
+    /// <summary>How many more times this same frame follows it, collapsed (a recursion); 0 for none.</summary>
+    public int Repeated { get; init; }
+}

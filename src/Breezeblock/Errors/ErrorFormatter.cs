@@ -23,6 +23,9 @@ public static class ErrorFormatter
         return skipped.Count == 0 ? text : text + "\n" + Messages.Skipped(skipped);
     }
 
+    /// <summary>The note under a failed evaluation naming the configs that did not run because a config they need failed.</summary>
+    public static string SkippedNote(IReadOnlyCollection<string> skipped) => Messages.Skipped(skipped);
+
     /// <summary>One error: <c>error: LOCATION: MESSAGE</c>, its details indented, then its hint.</summary>
     public static string Format(ConfigError error) => Format(error, "error: ");
 

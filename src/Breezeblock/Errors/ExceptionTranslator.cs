@@ -27,22 +27,27 @@ internal static class ExceptionTranslator
     {
         if (exception.SyntaxError is { } syntax && (folder.Contains(syntax.FileName) || File.Exists(syntax.FileName)))
         {
-            return new ConfigError(ConfigErrorKind.SyntaxError, Messages.PythonError(exception.PythonType, exception.PythonMessage), folder.Locate(syntax.FileName, syntax.Line, syntax.Column))
+            return new ConfigError(ConfigErrorKind.SyntaxError, Messages.PythonError(exception.PythonType, exception.PythonMessage), folder.Locate(syntax.FileName, syntax.Line, syntax.Column) with { EndColumn = syntax.EndColumn })
             {
                 ConfigName = configName,
                 Details = SourceWithCaret(syntax.Text, syntax.Column),
                 PythonException = exception,
             };
         }
-        var frames = exception.Traceback
+        var frames = Collapse(exception.Traceback
             .Where(f => folder.Contains(f.FileName))
             .Reverse()
-            .Select(f => new ErrorFrame(folder.Locate(f.FileName, f.Line), f.Function, f.SourceLine))
-            .ToList();
-        var details = frames
-            .Select(f => $"{f.Location} in {f.Function}{(f.SourceLine is null ? "" : ": " + f.SourceLine)}")
-            .Append(context)
-            .ToList();
+            .Select(f => new ErrorFrame(folder.Locate(f.FileName, f.Line), f.Function, f.SourceLine) { Column = f.Column, EndColumn = f.EndColumn }));
+        var details = new List<string>(frames.Count + 2);
+        foreach (var frame in frames)
+        {
+            details.Add(Messages.TracebackFrame(frame));
+            if (frame.Repeated > 0)
+            {
+                details.Add(Messages.FrameRepeated(frame.Repeated));
+            }
+        }
+        details.Add(context);
         return new ConfigError(kind, Messages.PythonError(exception.PythonType, exception.PythonMessage), frames.Count > 0 ? frames[0].Location : fallback)
         {
             ConfigName = configName,
@@ -52,6 +57,31 @@ internal static class ExceptionTranslator
             PythonException = exception,
         };
     }
+
+    // A run of identical frames (a recursion) keeps its first three, the third counting the rest, as Python's own tracebacks do.
+    private static List<ErrorFrame> Collapse(IEnumerable<ErrorFrame> frames)
+    {
+        const int Kept = 3;
+        var collapsed = new List<ErrorFrame>();
+        var run = 0;
+        foreach (var frame in frames)
+        {
+            var same = collapsed.Count > 0 && SameLine(collapsed[^1], frame);
+            run = same ? run + 1 : 1;
+            if (run <= Kept)
+            {
+                collapsed.Add(frame);
+            }
+            else
+            {
+                collapsed[^1] = collapsed[^1] with { Repeated = collapsed[^1].Repeated + 1 };
+            }
+        }
+        return collapsed;
+    }
+
+    private static bool SameLine(ErrorFrame a, ErrorFrame b) =>
+        a.Location.Path == b.Location.Path && a.Location.Line == b.Location.Line && a.Function == b.Function;
 
     private static string? HintFor(PythonException exception) => exception.PythonType switch
     {

@@ -26,6 +26,13 @@ internal static class Messages
 
     public static string WhileRunning(string config, SourceLocation location) => $"while running config '{config}' ({location})";
 
+    /// <summary>One frame of a traceback under an error: <c>util.py:3 in check_port: raise ValueError(...)</c>.</summary>
+    public static string TracebackFrame(ErrorFrame frame) =>
+        $"{frame.Location.DisplayPath}:{frame.Location.Line} in {frame.Function}{(frame.SourceLine is null ? "" : ": " + frame.SourceLine)}";
+
+    /// <summary>Stands for identical frames left out, in Python's own words.</summary>
+    public static string FrameRepeated(int times) => $"[previous line repeated {times} more time{(times == 1 ? "" : "s")}]";
+
     public const string ForgotImportHint = "add `from breezeblock import configure` at the top of the file";
 
     public const string BreezeblockImportHint = "breezeblock is provided by the host; import it as `from breezeblock import configure`";

@@ -7,6 +7,9 @@ namespace Breezeblock;
 /// <param name="Column">1-based column, 0 when unknown.</param>
 public sealed record SourceLocation(string Path, string DisplayPath, int Line, int Column = 0)
 {
+    /// <summary>1-based column just past what the location points at, on <see cref="Line"/>; 0 when unknown (a single caret).</summary>
+    public int EndColumn { get; init; }
+
     /// <summary><c>file.py:4</c> or <c>file.py:4:12</c>.</summary>
     public override string ToString() =>
         Line <= 0 ? DisplayPath : Column > 0 ? $"{DisplayPath}:{Line}:{Column}" : $"{DisplayPath}:{Line}";

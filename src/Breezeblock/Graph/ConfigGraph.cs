@@ -28,7 +28,7 @@ internal sealed class ConfigGraph
     public IReadOnlyList<ConfigNode> EvaluationOrder(IReadOnlyCollection<ConfigNode>? targets = null)
     {
         var count = Nodes.Count;
-        var needed = targets is null ? null : Closure(targets);
+        var needed = targets is null ? null : Needed(targets);
         var waiting = new int[count];
         var dependents = new List<int>?[count];
         var total = 0;
@@ -73,7 +73,14 @@ internal sealed class ConfigGraph
         return order;
     }
 
-    private bool[] Closure(IEnumerable<ConfigNode> targets)
+    /// <summary>The targets and every config they need, directly or through others, in definition order.</summary>
+    public IReadOnlyList<ConfigNode> Closure(IReadOnlyCollection<ConfigNode> targets)
+    {
+        var needed = Needed(targets);
+        return Nodes.Where(n => needed[n.Index]).ToList();
+    }
+
+    private bool[] Needed(IEnumerable<ConfigNode> targets)
     {
         var seen = new bool[Nodes.Count];
         var stack = new Stack<ConfigNode>(targets);

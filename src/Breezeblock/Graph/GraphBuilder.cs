@@ -43,6 +43,7 @@ internal static class GraphBuilder
                     errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.Variadic(function.Name, kind, name), function.Location)
                     {
                         ConfigName = function.Name,
+                        Parameter = name,
                         Hint = Messages.VariadicHint(kind, name),
                     });
                 }
@@ -96,6 +97,7 @@ internal static class GraphBuilder
         return new ConfigError(ConfigErrorKind.MissingDependency, Messages.MissingDependency(function.Name, parameter.Name), function.Location)
         {
             ConfigName = function.Name,
+            Parameter = parameter.Name,
             Hint = hint,
         };
     }

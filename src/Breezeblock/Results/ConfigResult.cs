@@ -99,6 +99,27 @@ public sealed class ConfigResult : IDisposable
         }
     }
 
+    /// <summary>One config's value as JSON, as it appears under its name in <see cref="ToJson(bool)"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No config of that name was evaluated.</exception>
+    /// <exception cref="ConfigException">The value holds something JSON cannot represent; the error names its path.</exception>
+    public string ToJson(string name, bool indented = true) => JsonOutput.Write(Get(name, PlainDataStyle.Output), indented);
+
+    /// <summary>One config's value as YAML.</summary>
+    /// <exception cref="KeyNotFoundException">No config of that name was evaluated.</exception>
+    /// <exception cref="ConfigException">The value holds something YAML cannot represent.</exception>
+    public string ToYaml(string name)
+    {
+        var value = Get(name, PlainDataStyle.Output);
+        try
+        {
+            return YamlOutput.Write(value);
+        }
+        catch (UnrepresentableValueException e)
+        {
+            throw new ConfigException(ResultErrors.Unrepresentable(name, e, Location(name)));
+        }
+    }
+
     /// <summary>
     /// The whole result as plain JSON: names, values (those JSON can hold), provenance, report and
     /// warnings. <see cref="FromSnapshotJson"/> rebuilds it, in another process if need be.

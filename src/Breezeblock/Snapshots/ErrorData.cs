@@ -2,7 +2,8 @@ namespace Breezeblock;
 
 /// <summary>
 /// Errors as plain data and back, for JSON: one flat object per error (kind, message, file, path,
-/// line, column, config, hint, details, frames), so a program reading <c>--error-format json</c> or
+/// line, column, end_column, config, hint, details, frames; each frame with file, path, line, column, end_column,
+/// function, source and repeated), so a program reading <c>--error-format json</c> or
 /// a worker's pipe needs no nesting to find where an error is.
 /// </summary>
 internal static class ErrorData
@@ -22,8 +23,11 @@ internal static class ErrorData
         {
             var frame = new Dictionary<string, object?>(StringComparer.Ordinal);
             AddLocation(frame, f.Location);
+            frame["column"] = (long)f.Column;
+            frame["end_column"] = (long)f.EndColumn;
             frame["function"] = f.Function;
             frame["source"] = f.SourceLine;
+            frame["repeated"] = (long)f.Repeated;
             return (object?)frame;
         }).ToList();
         return data;
@@ -46,7 +50,13 @@ internal static class ErrorData
             Frames = fields.List("frames").Select(item =>
             {
                 var frame = new DataFields(item, "error frame");
-                return new ErrorFrame(Location(frame) ?? throw new FormatException(Messages.BadSnapshot("error frame", "'file' is missing")), frame.String("function"), frame.Optional("source"));
+                var location = Location(frame) ?? throw new FormatException(Messages.BadSnapshot("error frame", "'file' is missing"));
+                return new ErrorFrame(location with { Column = 0, EndColumn = 0 }, frame.String("function"), frame.Optional("source"))
+                {
+                    Column = location.Column,
+                    EndColumn = frame.Int("end_column"),
+                    Repeated = frame.Int("repeated"),
+                };
             }).ToList(),
         };
     }
@@ -60,17 +70,18 @@ internal static class ErrorData
             : throw new FormatException(Messages.BadSnapshot("errors", "'errors' is empty"));
     }
 
-    /// <summary>Adds file (as shown), path (absolute), line and column; all null without a location.</summary>
+    /// <summary>Adds file (as shown), path (absolute), line, column and end column; all null without a location.</summary>
     public static void AddLocation(Dictionary<string, object?> data, SourceLocation? location)
     {
         data["file"] = location?.DisplayPath;
         data["path"] = location?.Path;
         data["line"] = location is null ? null : (long)location.Line;
         data["column"] = location is null ? null : (long)location.Column;
+        data["end_column"] = location is null ? null : (long)location.EndColumn;
     }
 
     public static SourceLocation? Location(DataFields fields) =>
         fields.Optional("file") is { } file
-            ? new SourceLocation(fields.Optional("path") ?? file, file, fields.Int("line"), fields.Int("column"))
+            ? new SourceLocation(fields.Optional("path") ?? file, file, fields.Int("line"), fields.Int("column")) { EndColumn = fields.Int("end_column") }
             : null;
 }

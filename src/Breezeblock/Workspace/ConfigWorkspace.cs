@@ -55,6 +55,22 @@ public sealed class ConfigWorkspace : IDisposable
     }
 
     /// <summary>
+    /// Loads the modules that changed, reads what they register and checks the graph and the inputs,
+    /// without running any configure function: every problem is reported in the result, none thrown.
+    /// A later <see cref="Evaluate"/> reuses what the check loaded.
+    /// </summary>
+    /// <param name="targets">Describe only these configs and what they need (an unknown name is an error in the result).</param>
+    public ConfigCheck Check(IEnumerable<string>? targets = null)
+    {
+        var targetList = targets?.ToList();
+        return _state.Runtime.Run(() => EvaluationLock.Run(_state.Runtime, () =>
+        {
+            ThrowIfDisposed();
+            return new WorkspacePass(_state).Check(targetList);
+        }, CancellationToken.None));
+    }
+
+    /// <summary>
     /// Forgets every kept result, so the next evaluation runs every config (modules stay loaded). For
     /// when something the workspace cannot see has changed, such as what a host function returns.
     /// </summary>

@@ -14,7 +14,14 @@ internal sealed class WorkspacePass(WorkspaceState state)
     private readonly PythonRuntime _runtime = state.Runtime;
     private readonly ConfigOptions _options = state.Options;
 
-    public ConfigResult Run(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken)
+    public ConfigResult Run(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken) =>
+        Pass(targets, run: true, cancellationToken).Result!;
+
+    /// <summary>Loads what changed and checks the graph and inputs, without running a configure function.</summary>
+    public ConfigCheck Check(IReadOnlyCollection<string>? targets) =>
+        Pass(targets, run: false, CancellationToken.None).Check!;
+
+    private (ConfigResult? Result, ConfigCheck? Check) Pass(IReadOnlyCollection<string>? targets, bool run, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var revision = ++state.Revision;
@@ -48,11 +55,16 @@ internal sealed class WorkspacePass(WorkspaceState state)
                 errors.AddRange(unused);
             }
             errors.AddRange(state.Inputs.Update(_options.Inputs, values, hostFreeze, revision));
+            IReadOnlyList<ConfigError> warnings = _options.StrictInputs ? [] : unused;
+            if (!run)
+            {
+                return (null, NewCheck(graph, shapes, targets, Sorted(errors), warnings, Stopwatch.GetElapsedTime(started)));
+            }
             if (errors.Count > 0)
             {
-                throw new ConfigException(errors.OrderBy(e => e.Location?.DisplayPath, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ToList());
+                throw new ConfigException(Sorted(errors));
             }
-            var targetNodes = targets is null ? null : TargetNodes(graph, targets);
+            var targetNodes = targets is null ? null : TargetNodes(graph, targets, out var unknown) ?? throw new ConfigException(unknown);
             var loading = Stopwatch.GetElapsedTime(started);
 
             var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, digests, folder, hostFreeze, revision);
@@ -64,10 +76,9 @@ internal sealed class WorkspacePass(WorkspaceState state)
             var report = new EvaluationReport(outcome.Ran, outcome.Reused, outcome.Replaced, record.Executed, plan.Removed,
                 EvaluationReport.DurationsOf(outcome.Ran, outcome.RanTicks), loading, Stopwatch.GetElapsedTime(started));
             var reported = (targetNodes ?? graph.Nodes).OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
-            IReadOnlyList<ConfigError> warnings = _options.StrictInputs ? [] : unused;
             var result = NewResult(reported, outcome, graph, shapes, report, warnings);
             state.Keep(result.Share());
-            return result;
+            return (result, null);
         }
         finally
         {
@@ -78,6 +89,24 @@ internal sealed class WorkspacePass(WorkspaceState state)
             }
             state.HostModules?.Uninstall(sysModules);
         }
+    }
+
+    private static List<ConfigError> Sorted(List<ConfigError> errors) =>
+        errors.OrderBy(e => e.Location?.DisplayPath, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ToList();
+
+    // What a check found: the configs (only the targets and what they need, when given) with where each parameter comes from, and every error.
+    private static ConfigCheck NewCheck(ConfigGraph graph, List<ConfigFunction> shapes, IReadOnlyCollection<string>? targets, List<ConfigError> errors, IReadOnlyList<ConfigError> warnings, TimeSpan duration)
+    {
+        IReadOnlyCollection<ConfigNode> nodes = graph.Nodes;
+        if (targets is not null)
+        {
+            var targetNodes = TargetNodes(graph, targets, out var unknown);
+            errors.AddRange(unknown);
+            nodes = targetNodes is null ? [] : graph.Closure(targetNodes);
+        }
+        var provenance = ProvenanceReader.Read(graph, shapes);
+        var configs = nodes.OrderBy(n => n.Function.Order).Select(n => provenance[n.Name]).ToList();
+        return new ConfigCheck(configs, errors, warnings, duration);
     }
 
     // Runs again the modules that changed (and what depends on them) and records what they registered.
@@ -105,7 +134,7 @@ internal sealed class WorkspacePass(WorkspaceState state)
         }
         (graph, var graphErrors) = GraphBuilder.Build(shapes, _options.Inputs.Keys.ToList(), _options.InputSyntax);
         unused = UnusedInputs.Find(_options.Inputs.Keys, shapes);
-        errors.AddRange(graphErrors);
+        errors.AddRange(ParameterLocator.Refine(graphErrors));
         if (graphErrors.Count == 0)
         {
             state.Graph.Keep(shapes, _options.Inputs.Keys, graph, unused);
@@ -177,10 +206,11 @@ internal sealed class WorkspacePass(WorkspaceState state)
         return taken.Keys.ToHashSet(StringComparer.Ordinal);
     }
 
-    private static List<ConfigNode> TargetNodes(ConfigGraph graph, IEnumerable<string> targets)
+    // The nodes of the targets, or null with an error for each name that is not a config.
+    private static List<ConfigNode>? TargetNodes(ConfigGraph graph, IEnumerable<string> targets, out List<ConfigError> unknown)
     {
         var nodes = new List<ConfigNode>();
-        var errors = new List<ConfigError>();
+        unknown = [];
         foreach (var target in targets.Distinct(StringComparer.Ordinal))
         {
             if (graph.Find(target) is { } node)
@@ -189,12 +219,12 @@ internal sealed class WorkspacePass(WorkspaceState state)
                 continue;
             }
             var suggestion = Suggestions.Nearest(target, graph.Nodes.Select(n => n.Name));
-            errors.Add(new ConfigError(ConfigErrorKind.UnknownTarget, Messages.UnknownTarget(target), null)
+            unknown.Add(new ConfigError(ConfigErrorKind.UnknownTarget, Messages.UnknownTarget(target), null)
             {
                 Hint = suggestion is null ? Messages.ConfigList(graph.Nodes.Select(n => n.Name)) : Messages.DidYouMeanConfig(suggestion, graph.Find(suggestion)!.Function.Location),
             });
         }
-        return errors.Count == 0 ? nodes : throw new ConfigException(errors);
+        return unknown.Count == 0 ? nodes : null;
     }
 
     private ConfigResult NewResult(List<string> reported, EvaluationOutcome outcome, ConfigGraph graph, IReadOnlyList<ConfigFunction> functions, EvaluationReport report, IReadOnlyList<ConfigError> warnings)

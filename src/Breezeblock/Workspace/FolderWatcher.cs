@@ -1,12 +1,17 @@
-namespace Breezeblock.Extensions.Configuration;
+namespace Breezeblock;
 
 /// <summary>
 /// Calls back once after changes under a folder have settled: every change (an editor's save by
 /// rename, by delete and create, or in place) restarts a timer of <c>delay</c>. While the folder does
 /// not exist, its nearest existing ancestor is watched for it to appear; if it disappears, that
-/// counts as a change and the ancestor is watched again. Callbacks never overlap.
+/// counts as a change and the ancestor is watched again. Callbacks never overlap, and a change during
+/// one brings one more. Changes under <c>__pycache__</c> are ignored. For a long-lived host that
+/// evaluates its workspace again when the folder changes:
+/// <code>
+/// using var watcher = new FolderWatcher("configs", TimeSpan.FromMilliseconds(200), () => Reload());
+/// </code>
 /// </summary>
-internal sealed class FolderWatcher : IDisposable
+public sealed class FolderWatcher : IDisposable
 {
     private readonly string _folder;
     private readonly TimeSpan _delay;
@@ -17,8 +22,14 @@ internal sealed class FolderWatcher : IDisposable
     private bool _watchingFolder;
     private bool _disposed;
 
+    /// <summary>Starts watching <paramref name="folder"/> (which need not exist yet).</summary>
+    /// <param name="folder">The folder to watch, with everything under it.</param>
+    /// <param name="delay">How long changes must settle before <paramref name="changed"/> is called.</param>
+    /// <param name="changed">Called on a thread-pool thread; an exception it throws is the caller's to avoid.</param>
     public FolderWatcher(string folder, TimeSpan delay, Action changed)
     {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(changed);
         _folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         _delay = delay;
         _changed = changed;
@@ -139,6 +150,7 @@ internal sealed class FolderWatcher : IDisposable
         return Path.GetPathRoot(folder) ?? "/";
     }
 
+    /// <summary>Stops watching; a callback already running finishes.</summary>
     public void Dispose()
     {
         lock (_lock)

@@ -1,0 +1,133 @@
+using System.Reflection;
+
+namespace Breezeblock.Cli;
+
+/// <summary>
+/// Every text the command writes of its own: notes, summaries, usage errors and help examples. Errors
+/// in the configuration come from the engine, worded there; tests build their expected texts from here.
+/// </summary>
+internal static class CliMessages
+{
+    public static string Version { get; } =
+        typeof(CliMessages).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    // ---- usage ----
+
+    public const string UsageHint = "  run 'breezeblock --help' for usage";
+
+    public static string SetExpectsNameValue(string argument) => $"--set expects NAME=VALUE, got '{argument}'";
+
+    public const string OutputOrOutputDir = "give --output or --output-dir, not both";
+
+    public const string AgainstOrAgainstDir = "plan needs what to compare with: --against PREVIOUS.json or --against-dir DIR (one of them)";
+
+    public static string InternalError(Exception e, bool debug) =>
+        $"internal error: {e.GetType().Name}: {e.Message}\n" +
+        (debug ? e.ToString() : "  this is a bug in breezeblock; please report it with the command you ran (BREEZEBLOCK_DEBUG=1 shows details)");
+
+    // ---- eval ----
+
+    public static string NotAFileName(string config) => $"config '{config}' cannot be written to --output-dir: its name is not a file name";
+
+    public static string WroteFile(string path, bool written) => written ? $"wrote {path}" : $"{path} is up to date";
+
+    public static string WroteFolder(string folder, int written, int removed, int total) =>
+        $"wrote {Count(written, "file")} to {folder} ({total - written} up to date){(removed > 0 ? $", removed {Count(removed, "file")} of configs that are gone" : "")}";
+
+    public static string TimingsHeader(int configs) => $"timings: {Count(configs, "config")} ran, slowest first";
+
+    public static string TimingsTotals(string loading, string configs, string total) => $"  loading {loading}, configs {configs}, total {total}";
+
+    // ---- check ----
+
+    public static string CheckPassed(int configs, string duration) => $"checked {Count(configs, "config")} in {duration}: no problems";
+
+    public static string CheckFailed(int errors) => $"found {Count(errors, "problem")}";
+
+    // ---- graph and explain ----
+
+    public const string ReplacedByInput = "replaced by an input";
+
+    public const string ExplainedAbove = "(explained above)";
+
+    public const string GivenByHost = "given by the host";
+
+    public static string InputArgument(string name, string text) => $"--set {name}={text}";
+
+    public static string NotJson(string reason) => $"<not shown as JSON: {reason}>";
+
+    // ---- plan ----
+
+    public static string PreviousMissing(string path) => $"{path} does not exist; write it first with `breezeblock eval DIR --output {path}` (or --output-dir)";
+
+    public static string PreviousUnreadable(string path, string reason) => $"{path} cannot be read: {reason}";
+
+    public static string PreviousNotJson(string path, long line, string reason) => $"{path}:{line}: not JSON: {reason}";
+
+    public static string PreviousNotAnObject(string path) => $"{path} is not an `eval` output: expected a JSON object of configs";
+
+    public static string PreviousIsYaml(string path) => $"{path} is YAML; plan compares JSON: write the output with --format json";
+
+    public static string NoChanges(string against) => $"No changes: the configuration evaluates to what {against} holds.";
+
+    public static string PlanSummary(int added, int changed, int removed) =>
+        $"Plan: {added} to add, {changed} to change, {removed} to remove.";
+
+    // ---- watch ----
+
+    public static string Watching(string folder) => $"watching {folder} for changes (Ctrl+C to stop)";
+
+    public static string WatchKeptLastGood(string now, bool hadGood) =>
+        hadGood ? $"{now} the last good output is kept" : $"{now} no output yet: waiting for a change that evaluates";
+
+    public static string WatchSummary(string now, int configs, IReadOnlyList<string>? changes, IReadOnlyList<string> ran, string duration)
+    {
+        var what = changes is null ? $"evaluated {Count(configs, "config")}"
+            : changes.Count == 0 ? "no change"
+            : $"changed {Listed(changes)}";
+        var runs = ran.Count == 0 ? "nothing ran" : $"ran {Listed(ran)} ({ran.Count} of {configs})";
+        return $"{now} {what}; {runs}; {duration}";
+    }
+
+    // ---- doctor ----
+
+    public const string DoctorNoPython = "no usable Python was found (breezeblock needs CPython 3.9 or newer with its shared library, libpython3.X.so)";
+
+    public const string DoctorSearchOrder = "search order (the first usable Python is used):";
+
+    public const string DoctorWorks = "works";
+
+    public const string DoctorVirtualEnvironment = "(a virtual environment)";
+
+    public const string DoctorNoSitePackages = "(none on sys.path)";
+
+    // ---- init ----
+
+    public static string InitWouldOverwrite(string folder, IEnumerable<string> existing) =>
+        $"init writes nothing in {folder}: these already exist: {string.Join(", ", existing)}";
+
+    public static string Created(string path) => $"created {path}";
+
+    public static string InitNext(string configs) => $"next: breezeblock eval {configs}";
+
+    // ---- help examples, one set per command ----
+
+    public static IReadOnlyDictionary<string, string[]> Examples { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["breezeblock"] = ["breezeblock eval configs", "breezeblock check configs", "breezeblock <command> --help"],
+        ["eval"] = ["breezeblock eval configs --set environment=prod", "breezeblock eval configs --target web --format yaml", "breezeblock eval configs --output-dir rendered --timings"],
+        ["check"] = ["breezeblock check configs", "breezeblock check configs --set environment=prod --error-format github"],
+        ["graph"] = ["breezeblock graph configs", "breezeblock graph configs --format dot | dot -Tsvg > graph.svg", "breezeblock graph configs --format mermaid --target web"],
+        ["explain"] = ["breezeblock explain configs web --set environment=prod"],
+        ["plan"] = ["breezeblock plan configs --against last.json", "breezeblock plan configs --against-dir rendered || echo \"exit 3: something changed\""],
+        ["watch"] = ["breezeblock watch configs", "breezeblock watch configs --output-dir rendered"],
+        ["doctor"] = ["breezeblock doctor", "breezeblock doctor --python ~/.pyenv/versions/3.12.1"],
+        ["init"] = ["breezeblock init myapp && breezeblock eval myapp/configs"],
+        ["stubs"] = ["breezeblock stubs --host bin/MyApp.dll --output typings"],
+    };
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private static string Listed(IReadOnlyList<string> names) =>
+        names.Count <= 5 ? string.Join(", ", names) : $"{string.Join(", ", names.Take(5))} and {names.Count - 5} more";
+}

@@ -1,0 +1,72 @@
+using System.CommandLine;
+
+namespace Breezeblock.Cli;
+
+/// <summary>
+/// The options of every command that loads a folder: which configs (<c>--target</c>), the inputs
+/// (<c>--set</c>) and the application's host modules (<c>--host</c>); and the engine options they make.
+/// </summary>
+internal sealed class EvaluationOptions
+{
+    public Option<string[]> Targets { get; } = new("--target", "-t")
+    {
+        Description = "Only this config and what it needs (repeatable)",
+        HelpName = "NAME",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> Inputs { get; } = new("--set", "-s")
+    {
+        Description = "Give an input (or replace a config's result): VALUE is parsed as JSON when it is valid JSON, else taken as text (repeatable)",
+        HelpName = "NAME=VALUE",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> Hosts { get; } = new("--host")
+    {
+        Description = "An application assembly whose IConfigHost registers the host modules (types and functions) the configs import (repeatable)",
+        HelpName = "APP.dll",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, Hosts] : [Inputs, Hosts];
+
+    public IReadOnlyList<string>? TargetNames(CliContext context) => context.Get(Targets) is { Length: > 0 } names ? names : null;
+
+    /// <summary>The inputs as given on the command line, by name: how <c>explain</c> shows where a value came from.</summary>
+    public Dictionary<string, string> InputTexts(CliContext context)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var argument in context.Get(Inputs) ?? [])
+        {
+            var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                texts[argument[..equals]] = argument[(equals + 1)..];
+            }
+        }
+        return texts;
+    }
+
+    /// <summary>Engine options from the command line: Python, inputs (strict: an unused one is an error), host modules.</summary>
+    /// <exception cref="CommandException">A <c>--set</c> is malformed.</exception>
+    /// <exception cref="HostLoadException">A <c>--host</c> assembly cannot be used.</exception>
+    public ConfigOptions Build(CliContext context)
+    {
+        var options = new ConfigOptions { RedirectPrintToStandardError = true, StrictInputs = true, InputSyntax = InputParser.Syntax };
+        options.Python.Path = context.PythonPath;
+        foreach (var argument in context.Get(Inputs) ?? [])
+        {
+            if (InputParser.Parse(argument, out var error) is not { } input)
+            {
+                throw new CommandException(error!);
+            }
+            options.Inputs[input.Name] = input.Value;
+        }
+        HostAssemblies.Configure(context.Get(Hosts) ?? [], options);
+        return options;
+    }
+}

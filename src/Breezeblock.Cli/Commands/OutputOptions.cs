@@ -1,0 +1,50 @@
+using System.CommandLine;
+
+namespace Breezeblock.Cli;
+
+/// <summary>Where and how <c>eval</c> and <c>watch</c> write results: <c>--format</c>, <c>--output</c>, <c>--output-dir</c>.</summary>
+internal sealed class OutputOptions
+{
+    public OutputOptions()
+    {
+        Format.AcceptOnlyFromAmong("json", "yaml");
+    }
+
+    public Option<string> Format { get; } = new("--format", "-f")
+    {
+        Description = "Output format",
+        DefaultValueFactory = _ => "json",
+    };
+
+    public Option<string?> File { get; } = new("--output", "-o")
+    {
+        Description = "Write the result to this file (atomically) instead of stdout",
+        HelpName = "FILE",
+    };
+
+    public Option<string?> Directory { get; } = new("--output-dir")
+    {
+        Description = "Write one file per config into this folder (NAME.json or NAME.yaml); files of configs that are gone are removed, nothing else is touched",
+        HelpName = "DIR",
+    };
+
+    public IEnumerable<Option> All => [Format, File, Directory];
+
+    /// <summary>Adds the options to <paramref name="command"/>, with the rule that one output place is chosen.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in All)
+        {
+            command.Options.Add(option);
+        }
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(File) is not null && result.GetValue(Directory) is not null)
+            {
+                result.AddError(CliMessages.OutputOrOutputDir);
+            }
+        });
+    }
+
+    public ResultOutput Create(CliContext context) => new(context.Get(Format)!, context.Get(File), context.Get(Directory));
+}

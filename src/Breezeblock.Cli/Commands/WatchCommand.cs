@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using System.Text.Json.Nodes;
+
+namespace Breezeblock.Cli;
+
+/// <summary>
+/// <c>breezeblock watch DIR</c>: evaluate, then evaluate again on every change under DIR, through one
+/// workspace, so only what a change affects runs again. Each pass writes the new output when it
+/// differs and a one-line summary on stderr; a broken edit shows its errors and keeps the last good
+/// output. Runs until Ctrl+C or SIGTERM.
+/// </summary>
+internal static class WatchCommand
+{
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(100);
+
+    public static Command Create(CliSetup setup)
+    {
+        var folder = CommonArguments.Folder();
+        var evaluation = new EvaluationOptions();
+        var output = new OutputOptions();
+        var command = new Command("watch", "Evaluate, then evaluate again whenever a file under DIR changes, running only what the change affects; a broken edit keeps the last good output") { folder };
+        foreach (var option in evaluation.All())
+        {
+            command.Options.Add(option);
+        }
+        output.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var context = CliContext.From(parsed, setup);
+            return context.Guard(() =>
+            {
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Stop);
+                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stop));
+                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stop(signal, stop));
+                using var engine = new ConfigEngine(evaluation.Build(context));
+                using var workspace = engine.OpenWorkspace(context.Get(folder)!);
+                var session = new WatchSession(context, workspace, output.Create(context), evaluation.TargetNames(context));
+                using var changed = new SemaphoreSlim(0);
+                session.Pass();
+                using var watcher = new FolderWatcher(workspace.Folder, Debounce, () => changed.Release());
+                context.Reporter.Info(CliMessages.Watching(context.Get(folder)!));
+                try
+                {
+                    while (true)
+                    {
+                        changed.Wait(stop.Token);
+                        while (changed.Wait(0))
+                        {
+                            // changes that came in together make one pass
+                        }
+                        session.Pass();
+                    }
+                }
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return ExitCodes.Success;
+                }
+            });
+        });
+        return command;
+    }
+
+    private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)
+    {
+        signal.Cancel = true;
+        stop.Cancel();
+    }
+
+    /// <summary>One evaluation after another, each compared with the last good one.</summary>
+    private sealed class WatchSession(CliContext context, ConfigWorkspace workspace, ResultOutput output, IReadOnlyList<string>? targets)
+    {
+        private JsonObject? _last;
+
+        public void Pass()
+        {
+            ConfigResult result;
+            try
+            {
+                result = workspace.Evaluate(targets);
+            }
+            catch (ConfigException e)
+            {
+                context.Reporter.Errors(e.Errors, e.Skipped);
+                context.Reporter.Info(CliMessages.WatchKeptLastGood(Now(), _last is not null));
+                return;
+            }
+            using (result)
+            {
+                JsonObject current;
+                try
+                {
+                    current = JsonNode.Parse(result.ToJson(indented: false))!.AsObject();
+                    if (_last is null || !JsonNode.DeepEquals(_last, current))
+                    {
+                        output.Write(result, context.Out);
+                    }
+                }
+                catch (ConfigException e)
+                {
+                    context.Reporter.Errors(e.Errors, e.Skipped);
+                    context.Reporter.Info(CliMessages.WatchKeptLastGood(Now(), _last is not null));
+                    return;
+                }
+                var changes = _last is null ? null : JsonDiff.Compare(_last, current);
+                _last = current;
+                context.Reporter.Info(CliMessages.WatchSummary(Now(), result.Names.Count, changes?.Select(c => c.Path).ToList(), result.Report.Ran, Timings.Milliseconds(result.Report.Total)));
+            }
+        }
+
+        private static string Now() => DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,45 @@
+namespace Breezeblock.Cli;
+
+/// <summary>
+/// Writes a file whole or not at all: the text goes to a temporary file beside it, which then
+/// replaces it in one rename, so a reader (or a crash) never sees half of it. A file that already
+/// holds the text is left alone, so its time stamp only changes when its content does.
+/// </summary>
+internal static class AtomicFile
+{
+    /// <summary>True when the file was written, false when it already held <paramref name="text"/>.</summary>
+    public static bool Write(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full) && ReadOrNull(full) == text)
+        {
+            return false;
+        }
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+        return true;
+    }
+
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Breezeblock.Cli;
+
+/// <summary>
+/// Everything a command says on stderr: errors and warnings in the chosen <see cref="ErrorFormat"/>,
+/// and progress notes for people (left out by <c>--quiet</c>, and in JSON, where stderr holds only
+/// JSON lines).
+/// </summary>
+internal sealed class Reporter(TextWriter stderr, ErrorFormat format, Style style, bool quiet)
+{
+    public Style Style => style;
+
+    public ErrorFormat Format => format;
+
+    /// <summary>Errors from the configuration, then (in text) the note on configs that did not run.</summary>
+    public void Errors(IReadOnlyList<ConfigError> errors, IReadOnlyCollection<string> skipped)
+    {
+        switch (format)
+        {
+            case ErrorFormat.Json:
+                foreach (var error in errors)
+                {
+                    stderr.WriteLine(error.ToJson());
+                }
+                break;
+            case ErrorFormat.Github:
+                foreach (var error in errors)
+                {
+                    stderr.WriteLine(GithubAnnotation("error", error));
+                }
+                if (skipped.Count > 0)
+                {
+                    stderr.WriteLine("::notice::" + EscapeData(ErrorFormatter.SkippedNote(skipped)));
+                }
+                break;
+            default:
+                stderr.WriteLine(ErrorText.Render(errors, skipped, style));
+                break;
+        }
+        stderr.Flush();
+    }
+
+    public void Warnings(IReadOnlyList<ConfigError> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            stderr.WriteLine(format switch
+            {
+                ErrorFormat.Json => warning.ToJson(),
+                ErrorFormat.Github => GithubAnnotation("warning", warning),
+                _ => ErrorText.Render(warning, style, "warning"),
+            });
+        }
+    }
+
+    /// <summary>A failure that is not in the configuration (the command line, no Python, a broken host assembly).</summary>
+    public void Failure(string kind, string message)
+    {
+        stderr.WriteLine(format switch
+        {
+            ErrorFormat.Json => new JsonObject
+            {
+                ["kind"] = kind,
+                ["message"] = message,
+                ["file"] = null,
+                ["line"] = null,
+                ["column"] = null,
+                ["config"] = null,
+                ["hint"] = null,
+                ["frames"] = new JsonArray(),
+            }.ToJsonString(CliJson.Options),
+            ErrorFormat.Github => "::error title=" + EscapeProperty(kind) + "::" + EscapeData(message),
+            _ => style.Error("error:") + " " + message,
+        });
+        stderr.Flush();
+    }
+
+    /// <summary>A line for people: progress, summaries, where files went. Not in JSON, not with --quiet.</summary>
+    public void Info(string line)
+    {
+        if (!quiet && format != ErrorFormat.Json)
+        {
+            stderr.WriteLine(line);
+            stderr.Flush();
+        }
+    }
+
+    /// <summary>Text the user asked for on stderr (<c>--timings</c>): written whatever <c>--quiet</c> says.</summary>
+    public void Always(string text)
+    {
+        stderr.WriteLine(text);
+        stderr.Flush();
+    }
+
+    private static string GithubAnnotation(string level, ConfigError error)
+    {
+        var properties = new List<string>();
+        if (error.Location is { } location)
+        {
+            properties.Add("file=" + EscapeProperty(Path.GetRelativePath(Environment.CurrentDirectory, location.Path)));
+            if (location.Line > 0)
+            {
+                properties.Add("line=" + location.Line);
+            }
+            if (location.Column > 0)
+            {
+                properties.Add("col=" + location.Column);
+                if (location.EndColumn > location.Column)
+                {
+                    properties.Add("endColumn=" + location.EndColumn);
+                }
+            }
+        }
+        properties.Add("title=" + EscapeProperty(error.Kind.ToString()));
+        var message = new StringBuilder(error.Message);
+        foreach (var detail in error.Details)
+        {
+            message.Append('\n').Append(detail);
+        }
+        if (error.Hint is { } hint)
+        {
+            message.Append("\nhint: ").Append(hint);
+        }
+        return $"::{level} {string.Join(',', properties)}::{EscapeData(message.ToString())}";
+    }
+
+    // GitHub's workflow command escaping: data escapes %, CR and LF; properties also : and ,.
+    private static string EscapeData(string text) =>
+        text.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string EscapeProperty(string text) =>
+        EscapeData(text).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+}

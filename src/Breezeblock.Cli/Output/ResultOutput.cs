@@ -1,0 +1,83 @@
+namespace Breezeblock.Cli;
+
+/// <summary>
+/// Where a result goes: stdout (the default), one file (<c>--output</c>), or one file per config in a
+/// folder (<c>--output-dir</c>, <c>NAME.json</c> or <c>NAME.yaml</c>, the way Helm renders one manifest
+/// per file). Every file is written atomically. A folder keeps a list of the files it was given
+/// (<c>.breezeblock-output</c>), so that the files of configs that are gone are removed, and nothing
+/// else in the folder is ever touched.
+/// </summary>
+internal sealed class ResultOutput(string format, string? file, string? directory)
+{
+    public const string ManifestName = ".breezeblock-output";
+
+    public bool ToStdout => file is null && directory is null;
+
+    /// <summary>What was written, for a note on stderr; null for stdout.</summary>
+    public string? Describe(IReadOnlyList<string> written, IReadOnlyList<string> removed, int configs) =>
+        directory is not null ? CliMessages.WroteFolder(directory, written.Count, removed.Count, configs)
+        : file is not null ? CliMessages.WroteFile(file, written.Count > 0)
+        : null;
+
+    /// <summary>The whole result as text, in the chosen format.</summary>
+    public string Render(ConfigResult result) => format == "yaml" ? result.ToYaml() : result.ToJson() + "\n";
+
+    /// <summary>Writes the result where it goes; returns the files written and removed (none for stdout).</summary>
+    /// <exception cref="ConfigException">A value cannot be represented in the format (nothing is written then).</exception>
+    public (IReadOnlyList<string> Written, IReadOnlyList<string> Removed) Write(ConfigResult result, TextWriter stdout)
+    {
+        if (directory is not null)
+        {
+            return WriteDirectory(result, directory);
+        }
+        var text = Render(result);
+        if (file is null)
+        {
+            stdout.Write(text);
+            stdout.Flush();
+            return ([], []);
+        }
+        return (AtomicFile.Write(file, text) ? [file] : [], []);
+    }
+
+    private (IReadOnlyList<string>, IReadOnlyList<string>) WriteDirectory(ConfigResult result, string folder)
+    {
+        var extension = format == "yaml" ? ".yaml" : ".json";
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in result.Names)
+        {
+            if (name.Length == 0 || name.IndexOfAny(['/', '\\', '\0']) >= 0 || name is "." or "..")
+            {
+                throw new CommandException(CliMessages.NotAFileName(name));
+            }
+            files[name + extension] = format == "yaml" ? result.ToYaml(name) : result.ToJson(name) + "\n";
+        }
+        var written = new List<string>();
+        foreach (var (name, text) in files)
+        {
+            if (AtomicFile.Write(Path.Combine(folder, name), text))
+            {
+                written.Add(Path.Combine(folder, name));
+            }
+        }
+        var manifest = Path.Combine(folder, ManifestName);
+        var removed = new List<string>();
+        foreach (var old in ReadManifest(manifest).Where(old => !files.ContainsKey(old)))
+        {
+            var path = Path.Combine(folder, old);
+            if (File.Exists(path))
+            {
+                File.Delete(path);
+                removed.Add(path);
+            }
+        }
+        AtomicFile.Write(manifest, string.Concat(files.Keys.Order(StringComparer.Ordinal).Select(name => name + "\n")));
+        return (written, removed);
+    }
+
+    // The files an earlier run wrote: plain file names only, so a edited list cannot reach outside the folder.
+    private static IEnumerable<string> ReadManifest(string path) =>
+        File.Exists(path)
+            ? File.ReadAllLines(path).Where(line => line.Length > 0 && line == Path.GetFileName(line) && line is not ("." or ".." or ManifestName))
+            : [];
+}

@@ -1,0 +1,33 @@
+namespace Breezeblock;
+
+/// <summary>
+/// What <see cref="ConfigWorkspace.Check"/> found without running any configure function: every
+/// problem the modules, the graph and the inputs have, and the configs with where each of their
+/// parameters comes from. With errors, <see cref="Configs"/> holds what could be read, with the
+/// parameters that could be resolved.
+/// </summary>
+public sealed class ConfigCheck
+{
+    internal ConfigCheck(IReadOnlyList<ConfigProvenance> configs, IReadOnlyList<ConfigError> errors, IReadOnlyList<ConfigError> warnings, TimeSpan duration)
+    {
+        Configs = configs;
+        Errors = errors;
+        Warnings = warnings;
+        Duration = duration;
+    }
+
+    /// <summary>The configs (all, or the targets and what they need), in definition order.</summary>
+    public IReadOnlyList<ConfigProvenance> Configs { get; }
+
+    /// <summary>Every error found, by file and line: syntax and import errors, missing dependencies, duplicates, cycles, unusable signatures, bad inputs, unknown targets.</summary>
+    public IReadOnlyList<ConfigError> Errors { get; }
+
+    /// <summary>Problems that would not stop an evaluation (an input no config uses, when the host does not ask for strict inputs).</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; }
+
+    /// <summary>True when there is no error.</summary>
+    public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>How long the check took.</summary>
+    public TimeSpan Duration { get; }
+}

@@ -5,7 +5,10 @@ var builder = WebApplication.CreateBuilder(args);
 
 // ---- the wiring the README shows ----
 builder.Configuration.AddPythonConfig("configs", optional: false, reloadOnChange: true, python =>
-    python.AddHostModule("webapp", module => module.AddType<Upstream>()).Inputs["environment"] = builder.Environment.EnvironmentName);
+{
+    new WebAppHost().Configure(python);                                 // from webapp import Upstream, catalog_url
+    python.Inputs["environment"] = builder.Environment.EnvironmentName; // def app(environment): ...
+});
 builder.Services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection("app")).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddPythonConfigLogging();
 var app = builder.Build();

@@ -1,8 +1,8 @@
-from webapp import Upstream
+from webapp import Upstream, catalog_url
 
 REGIONS = ["eu", "us"]
 
 
 def upstreams_for(environment):
     weight = 100 // len(REGIONS)
-    return [Upstream(name=f"catalog-{region}", url=f"https://catalog.{region}.example.com/", weight=weight) for region in REGIONS]
+    return [Upstream(name=f"catalog-{region}", url=catalog_url(region), weight=weight) for region in REGIONS]

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+
+namespace Breezeblock.Cli.Tests;
+
+/// <summary>
+/// The programs some tests hand the command's output to: Graphviz's <c>dot</c>, node with pyright and
+/// Mermaid (tests/tools, pinned). <c>.ci/run</c> installs them. A test that needs a missing one fails
+/// under CI and is skipped elsewhere, saying how to install it.
+/// </summary>
+internal static class ExternalTools
+{
+    public static readonly string Folder = Path.Combine(Cli.RepositoryRoot, "tests", "tools");
+
+    public static string Dot() => Require(FindOnPath("dot"), "Graphviz's dot", "apt-get install graphviz");
+
+    public static string Pyright() => Require(Existing(Path.Combine(Folder, "node_modules", ".bin", "pyright")), "pyright", "npm ci --prefix tests/tools");
+
+    public static (string Node, string Script) Mermaid()
+    {
+        var node = Require(FindOnPath("node"), "node", "install Node.js 18 or newer");
+        Require(Existing(Path.Combine(Folder, "node_modules", "mermaid", "package.json")), "mermaid", "npm ci --prefix tests/tools");
+        return (node, Path.Combine(Folder, "check-mermaid.mjs"));
+    }
+
+    /// <summary>Runs a program, feeding it <paramref name="input"/>; returns its exit code and output.</summary>
+    public static (int Exit, string Stdout, string Stderr) Run(string program, string? input, string? directory, params string[] args)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (directory is not null)
+        {
+            start.WorkingDirectory = directory;
+        }
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Write(input ?? "");
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} did not finish");
+        }
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    private static string Require(string? path, string what, string install)
+    {
+        if (path is not null)
+        {
+            return path;
+        }
+        var message = $"{what} is not installed; .ci/run installs it ({install})";
+        if (Environment.GetEnvironmentVariable("CI") == "true")
+        {
+            Assert.Fail(message);
+        }
+        Assert.Skip(message);
+        return "";
+    }
+
+    private static string? Existing(string path) => File.Exists(path) ? path : null;
+
+    private static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, name))
+            .FirstOrDefault(File.Exists);
+}

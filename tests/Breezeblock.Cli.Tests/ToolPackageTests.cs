@@ -1,0 +1,54 @@
+namespace Breezeblock.Cli.Tests;
+
+/// <summary>The command as users install it: <c>dotnet pack</c> makes a .NET tool, <c>dotnet tool install</c> installs it, and it runs.</summary>
+public sealed class ToolPackageTests
+{
+    [Fact]
+    public void The_packed_tool_installs_and_evaluates_the_quickstart()
+    {
+        var scratch = Directory.CreateTempSubdirectory("breezeblock-tool-").FullName;
+        try
+        {
+            var artifacts = Path.Combine(scratch, "artifacts");
+            var environment = new Dictionary<string, string>
+            {
+                ["NUGET_PACKAGES"] = Path.Combine(scratch, "packages"), // never a copy cached by an earlier run
+                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+                ["DOTNET_NOLOGO"] = "1",
+            };
+            Run(environment, "dotnet", "pack", Path.Combine(Cli.RepositoryRoot, "src", "Breezeblock.Cli"), "-c", "Release", "-o", artifacts, "-v", "quiet", "-nologo");
+            var package = Assert.Single(Directory.GetFiles(artifacts, "*.nupkg"));
+            Assert.Equal($"Breezeblock.Cli.{CliMessages.Version}.nupkg", Path.GetFileName(package));
+
+            var tools = Path.Combine(scratch, "tools");
+            Run(environment, "dotnet", "tool", "install", "--tool-path", tools, "--add-source", artifacts, "Breezeblock.Cli");
+            var (exit, stdout, stderr) = Run(environment, Path.Combine(tools, "breezeblock"), "eval", Path.Combine(Cli.RepositoryRoot, "examples", "quickstart"));
+            Assert.Equal((0, ""), (exit, stderr));
+            Assert.Equal(Cli.Expected("quickstart", "expected.json"), stdout);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static (int Exit, string Stdout, string Stderr) Run(Dictionary<string, string> environment, string program, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"{program} {string.Join(' ', args)} did not finish");
+        var result = (process.ExitCode, stdout.Result, stderr.Result);
+        Assert.True(program.EndsWith("breezeblock", StringComparison.Ordinal) || result.ExitCode == 0, $"{program} {string.Join(' ', args)} failed:\n{result.Item2}\n{result.Item3}");
+        return result;
+    }
+}

@@ -4,7 +4,7 @@ Imports every .py file (read, compile, exec into a module registered in sys.modu
 @configure function's parameters with inspect.signature, orders the functions with graphlib and
 calls each once with the results it needs, then prints the results as JSON.
 
-    python3 baseline.py DIR
+    python3 baseline.py [--check] DIR     (--check: load and order only, as `breezeblock check`)
 """
 import graphlib
 import inspect
@@ -40,16 +40,20 @@ def load(root):
             exec(compile(file.read(), path, "exec"), module.__dict__)
 
 
-def main(root):
+def main(root, check=False):
     load(root)
     functions = {f.__name__: f for f in registry}
     needs = {name: list(inspect.signature(f).parameters) for name, f in functions.items()}
+    order = list(graphlib.TopologicalSorter(needs).static_order())
+    if check:  # --check: load and order, run nothing (what `breezeblock check` does)
+        print(f"{len(order)} configs", file=sys.stderr)
+        return
     results = {}
-    for name in graphlib.TopologicalSorter(needs).static_order():
+    for name in order:
         results[name] = functions[name](**{p: results[p] for p in needs[name]})
     json.dump({name: results[name] for name in functions}, sys.stdout, indent=2)
     sys.stdout.write("\n")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[-1], check="--check" in sys.argv[1:-1])

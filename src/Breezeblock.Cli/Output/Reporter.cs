@@ -55,7 +55,7 @@ internal sealed class Reporter(TextWriter stderr, ErrorFormat format, Style styl
         }
     }
 
-    /// <summary>A failure that is not in the configuration (the command line, no Python, a broken host assembly).</summary>
+    /// <summary>A failure that is not in the configuration (the command line, no Python, a broken host assembly); in JSON, the same fields as a configuration error's.</summary>
     public void Failure(string kind, string message)
     {
         stderr.WriteLine(format switch
@@ -65,10 +65,13 @@ internal sealed class Reporter(TextWriter stderr, ErrorFormat format, Style styl
                 ["kind"] = kind,
                 ["message"] = message,
                 ["file"] = null,
+                ["path"] = null,
                 ["line"] = null,
                 ["column"] = null,
+                ["end_column"] = null,
                 ["config"] = null,
                 ["hint"] = null,
+                ["details"] = new JsonArray(),
                 ["frames"] = new JsonArray(),
             }.ToJsonString(CliJson.Options),
             ErrorFormat.Github => "::error title=" + EscapeProperty(kind) + "::" + EscapeData(message),

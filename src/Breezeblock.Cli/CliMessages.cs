@@ -21,6 +21,8 @@ internal static class CliMessages
 
     public const string AgainstOrAgainstDir = "plan needs what to compare with: --against PREVIOUS.json or --against-dir DIR (one of them)";
 
+    public static string FileProblem(string reason) => $"cannot go on: {reason}";
+
     public static string InternalError(Exception e, bool debug) =>
         $"internal error: {e.GetType().Name}: {e.Message}\n" +
         (debug ? e.ToString() : "  this is a bug in breezeblock; please report it with the command you ran (BREEZEBLOCK_DEBUG=1 shows details)");

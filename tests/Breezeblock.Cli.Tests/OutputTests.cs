@@ -59,6 +59,18 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
+    public void An_output_that_cannot_be_written_is_an_error_that_names_it_not_a_crash()
+    {
+        var blocker = Path.Combine(_out, "file");
+        File.WriteAllText(blocker, "a file where a folder is needed");
+        var (exit, stdout, stderr) = Cli.Run("eval", Cli.Fixture("quickstart"), "--output", Path.Combine(blocker, "result.json"));
+        Assert.Equal((2, ""), (exit, stdout));
+        Assert.StartsWith($"error: {CliMessages.FileProblem("")}", stderr);
+        Assert.Contains(blocker, stderr);
+        Assert.DoesNotContain("internal error", stderr);
+    }
+
+    [Fact]
     public void Output_and_output_dir_together_are_a_usage_error()
     {
         var (exit, _, stderr) = Cli.Run("eval", Cli.Fixture("quickstart"), "--output", "a.json", "--output-dir", _out);

@@ -10,17 +10,14 @@ public sealed class ToolPackageTests
         try
         {
             var artifacts = Path.Combine(scratch, "artifacts");
-            var environment = new Dictionary<string, string>
-            {
-                ["NUGET_PACKAGES"] = Path.Combine(scratch, "packages"), // never a copy cached by an earlier run
-                ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-                ["DOTNET_NOLOGO"] = "1",
-            };
-            Run(environment, "dotnet", "pack", Path.Combine(Cli.RepositoryRoot, "src", "Breezeblock.Cli"), "-c", "Release", "-o", artifacts, "-v", "quiet", "-nologo");
+            var environment = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+            // --no-restore: the build before the tests restored the projects; a restore here would rewrite their obj/ under the test run.
+            Run(environment, "dotnet", "pack", Path.Combine(Cli.RepositoryRoot, "src", "Breezeblock.Cli"), "-c", "Release", "--no-restore", "-o", artifacts, "-v", "quiet", "-nologo");
             var package = Assert.Single(Directory.GetFiles(artifacts, "*.nupkg"));
             Assert.Equal($"Breezeblock.Cli.{CliMessages.Version}.nupkg", Path.GetFileName(package));
 
             var tools = Path.Combine(scratch, "tools");
+            environment["NUGET_PACKAGES"] = Path.Combine(scratch, "packages"); // never a copy of the package cached by an earlier run
             Run(environment, "dotnet", "tool", "install", "--tool-path", tools, "--add-source", artifacts, "Breezeblock.Cli");
             var (exit, stdout, stderr) = Run(environment, Path.Combine(tools, "breezeblock"), "eval", Path.Combine(Cli.RepositoryRoot, "examples", "quickstart"));
             Assert.Equal((0, ""), (exit, stderr));

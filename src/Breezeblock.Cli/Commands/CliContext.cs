@@ -83,6 +83,10 @@ internal sealed class CliContext
         {
             return Usage(e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Usage(CliMessages.FileProblem(e.Message)); // an output the command cannot write, a folder it cannot read
+        }
         catch (OperationCanceledException) when (Stop.IsCancellationRequested)
         {
             return ExitCodes.Success;

@@ -5,7 +5,7 @@ namespace Breezeblock.Tests;
 /// <summary>
 /// The data-driven suite: each folder under Fixtures/ holds configs/ (the Python; or case.json names
 /// a repository folder such as an example), case.json (targets, inputs, and for failures the error
-/// kind and location) and either expected.json (the output) or expected.txt (the exact error text,
+/// kind, location and optionally the first error's message) and either expected.json (the output) or expected.txt (the exact error text,
 /// as the CLI prints it).
 /// </summary>
 [Trait("Category", "Smoke")]
@@ -36,6 +36,10 @@ public sealed class FixtureTests(EngineFixture fixture)
         });
         Assert.Equal(root.RootElement.GetProperty("kind").GetString(), error.Kind.ToString());
         Assert.Equal(root.RootElement.GetProperty("location").GetString(), error.Location?.ToString());
+        if (root.RootElement.TryGetProperty("message", out var message))
+        {
+            Assert.Equal(message.GetString(), error.Errors[0].Message);
+        }
         var expectedText = Path.Combine(folder, "expected.txt");
         if (File.Exists(expectedText))
         {

@@ -21,8 +21,13 @@ public sealed class PythonOptions
     /// <summary><c>sys.argv</c>; Python code that reads it (argparse, warnings) needs at least one item.</summary>
     public IList<string> Arguments { get; } = [""];
 
-    /// <summary>Stack size of the threads that run Python code for <see cref="PythonRuntime.Run{T}(Func{T})"/>.</summary>
-    public int WorkerStackSize { get; set; } = 16 * 1024 * 1024;
+    /// <summary>
+    /// Stack size of the threads that run Python code for <see cref="PythonRuntime.Run{T}(Func{T})"/>.
+    /// It is reserved, not used: a page is committed only when recursion reaches it. Python's
+    /// recursion limit is capped to what fits (<see cref="PythonRuntime.RecursionLimitCap"/>), so deep
+    /// recursion ends in <c>RecursionError</c>, never a host stack overflow.
+    /// </summary>
+    public int WorkerStackSize { get; set; } = 256 * 1024 * 1024;
 
     /// <summary>How many such threads may exist; they are created as needed.</summary>
     public int MaxWorkerThreads { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);

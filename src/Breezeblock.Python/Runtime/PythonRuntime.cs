@@ -22,6 +22,7 @@ public sealed unsafe partial class PythonRuntime
         Installation = installation;
         Version = version;
         _workers = new PythonWorkers(options.WorkerStackSize, options.MaxWorkerThreads);
+        RecursionLimitCap = Math.Max(1000, options.WorkerStackSize / StackBytesPerLevel);
     }
 
     /// <summary>The running runtime; throws when Python has not been started.</summary>
@@ -177,10 +178,23 @@ public sealed unsafe partial class PythonRuntime
         }
     }
 
+    /// <summary>
+    /// The highest recursion limit Python code may set: what the worker threads' stack holds at
+    /// <see cref="StackBytesPerLevel"/> per level. <c>sys.setrecursionlimit</c> above it sets this.
+    /// </summary>
+    public int RecursionLimitCap { get; }
+
+    /// <summary>
+    /// The stack one level of recursion may take, with a wide margin: measured at most ~420 bytes for a
+    /// Python call (3.10) and ~150 for C recursion such as <c>repr</c> and <c>json</c> of nested lists.
+    /// </summary>
+    internal const int StackBytesPerLevel = 4096;
+
     private void ConfigureSys(PythonOptions options)
     {
         using var sys = Import("sys");
         sys.SetAttr("argv", options.Arguments.ToList());
+        CapRecursionLimit(sys);
         var front = options.ModuleSearchPaths.ToList();
         if (options.UseEnvironmentVariables && Environment.GetEnvironmentVariable("PYTHONPATH") is { Length: > 0 } pythonPath)
         {
@@ -192,6 +206,30 @@ public sealed unsafe partial class PythonRuntime
             var combined = front.Select(p => (object?)Path.GetFullPath(p)).Concat(path.ToManaged() as List<object?> ?? []).ToList();
             sys.SetAttr("path", combined);
         }
+    }
+
+    // C code that recurses (repr, json, pickle of nested data) and, before 3.11, every Python call
+    // use the thread's stack, bounded only by the recursion limit: a limit raised past what the stack
+    // holds ends in a segfault. sys.setrecursionlimit is replaced with one that caps the limit.
+    private void CapRecursionLimit(PyObject sys)
+    {
+        using var globals = Evaluate("{}");
+        globals.SetItem("sys", sys);
+        globals.SetItem("cap", RecursionLimitCap);
+        Execute(""""
+            def _capped(original, cap):
+                def setrecursionlimit(limit, /):
+                    """Set the maximum depth of the Python interpreter stack; capped at what the host's evaluation stack holds."""
+                    if isinstance(limit, int) and not isinstance(limit, bool) and limit > cap:
+                        limit = cap
+                    return original(limit)
+                setrecursionlimit.cap = cap
+                return setrecursionlimit
+
+            if sys.getrecursionlimit() > cap:
+                sys.setrecursionlimit(cap)
+            sys.setrecursionlimit = _capped(sys.setrecursionlimit, cap)
+            """", "<breezeblock>", globals).Dispose();
     }
 
     /// <summary>Enters the GIL on the calling thread until the scope is disposed (see <see cref="GilScope"/>).</summary>

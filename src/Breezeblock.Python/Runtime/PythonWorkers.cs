@@ -6,20 +6,16 @@ namespace Breezeblock.Python;
 
 /// <summary>
 /// Threads with large stacks that run Python work. Deep recursion in Python (or in C code it calls,
-/// such as <c>json</c>) must end in <c>RecursionError</c>, not a host stack overflow, and .NET's
-/// thread-pool threads have stacks too small to promise that. Work runs inline when the calling
-/// thread already holds the GIL, is a worker, or has a stack as large as Python's own main thread.
+/// such as <c>json</c>) must end in <c>RecursionError</c>, not a host stack overflow: the recursion
+/// limit is capped to what these stacks hold, and no other thread's stack (not even the 8 MB main
+/// thread's) is large enough to promise that. Work runs inline only when the calling thread is a
+/// worker or already holds the GIL (a callback from Python, or a caller that entered it on purpose).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "Workers live as long as the process, like the Python runtime they serve.")]
 internal sealed class PythonWorkers(int stackSize, int maxThreads)
 {
-    private const long LargeStack = 7L * 1024 * 1024;
-
     [ThreadStatic]
     private static bool t_isWorker;
-
-    [ThreadStatic]
-    private static int t_stackVerdict; // 0 unknown, 1 large enough, 2 too small
 
     private readonly ConcurrentQueue<WorkItem> _queue = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -27,7 +23,7 @@ internal sealed class PythonWorkers(int stackSize, int maxThreads)
     private int _idle;
 
     /// <summary>True when Python work can run on the calling thread without a hop.</summary>
-    public static bool CanRunInline => t_isWorker || Gil.IsHeld || HasLargeStack();
+    public static bool CanRunInline => t_isWorker || Gil.IsHeld;
 
     public T Run<T>(Func<T> work)
     {
@@ -53,15 +49,6 @@ internal sealed class PythonWorkers(int stackSize, int maxThreads)
         var item = new WorkItem<T>(work, synchronous: false);
         Post(item);
         return item.Task;
-    }
-
-    private static bool HasLargeStack()
-    {
-        if (t_stackVerdict == 0)
-        {
-            t_stackVerdict = ThreadStack.CurrentSize() >= LargeStack ? 1 : 2;
-        }
-        return t_stackVerdict == 1;
     }
 
     private void Post(WorkItem item)

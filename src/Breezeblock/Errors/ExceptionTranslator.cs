@@ -88,6 +88,7 @@ internal static class ExceptionTranslator
         "NameError" when exception.PythonMessage.Contains("'configure'", StringComparison.Ordinal) => Messages.ForgotImportHint,
         "ModuleNotFoundError" when exception.PythonMessage.Contains("'breezeblock", StringComparison.Ordinal) => Messages.BreezeblockImportHint,
         "TypeError" or "AttributeError" or "dataclasses.FrozenInstanceError" when Messages.IsFrozen(exception.PythonMessage) => Messages.FrozenHint,
+        "RecursionError" => Messages.RecursionHint(PythonRuntime.Current.RecursionLimitCap),
         _ => null,
     };
 

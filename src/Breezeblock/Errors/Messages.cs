@@ -33,6 +33,9 @@ internal static class Messages
     /// <summary>Stands for identical frames left out, in Python's own words.</summary>
     public static string FrameRepeated(int times) => $"[previous line repeated {times} more time{(times == 1 ? "" : "s")}]";
 
+    public static string RecursionHint(int cap) =>
+        $"a function calls itself (or nested data goes) deeper than the recursion limit; sys.setrecursionlimit can raise it up to {cap}, what the evaluation thread's stack holds";
+
     public const string ForgotImportHint = "add `from breezeblock import configure` at the top of the file";
 
     public const string BreezeblockImportHint = "breezeblock is provided by the host; import it as `from breezeblock import configure`";

@@ -21,6 +21,8 @@ internal static class CliMessages
 
     public const string AgainstOrAgainstDir = "plan needs what to compare with: --against PREVIOUS.json or --against-dir DIR (one of them)";
 
+    public static string StoppedBySignal(string signal) => $"stopped by {signal} before the command finished; nothing was written";
+
     public static string FileProblem(string reason) => $"cannot go on: {reason}";
 
     public static string InternalError(Exception e, bool debug) =>

@@ -1,14 +1,44 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
 
 namespace Breezeblock.Cli;
 
 /// <summary>The <c>breezeblock</c> command.</summary>
 public static class Program
 {
-    public static int Main(string[] args) =>
-        Run(args, new CliStreams(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected, CancellationToken.None));
+    public static int Main(string[] args)
+    {
+        var outIsTerminal = !Console.IsOutputRedirected;
+        var stdout = StandardOutput.Reserve();
+        using var stop = new CancellationTokenSource();
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stopped(signal, stop));
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stopped(signal, stop));
+        try
+        {
+            return Run(args, new CliStreams(stdout, Console.Error, outIsTerminal, !Console.IsErrorRedirected, stop.Token));
+        }
+        finally
+        {
+            stdout.Flush();
+        }
+    }
+
+    // A command that runs until stopped (watch) ends quietly and well; any other says why it ends.
+    private static void Stopped(PosixSignalContext signal, CancellationTokenSource stop)
+    {
+        if (LongRunning)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+            return;
+        }
+        Console.Error.WriteLine($"error: {CliMessages.StoppedBySignal(signal.Signal == PosixSignal.SIGTERM ? "SIGTERM" : "SIGINT")}");
+    }
+
+    /// <summary>Set by a command that runs until stopped: a signal then stops it instead of the process.</summary>
+    internal static volatile bool LongRunning;
 
     /// <summary>Runs the command line with the given output streams (tests use it in-process).</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>

@@ -26,6 +26,7 @@ public sealed class ConfigEngine : IDisposable
         _options = options ?? new ConfigOptions();
         _hostModules = _options.HostModules.Count > 0 ? new HostModules(_options.HostModules) : null;
         Runtime = PythonRuntime.Initialize(_options.Python);
+        Runtime.Run(() => ProcessGuards.Install(Runtime));
     }
 
     /// <summary>The Python runtime the engine uses.</summary>

@@ -14,6 +14,32 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public void Writes_to_file_descriptor_1_and_child_processes_reach_stderr_and_stdout_holds_only_the_result()
+    {
+        using var folder = new TempConfigs(("app.py", "import os, subprocess\nfrom breezeblock import configure\n\nos.write(1, b'raw write\\n')\n\n@configure\ndef web():\n    subprocess.run(['echo', 'a child'], check=True)\n    return {'port': 80}\n"));
+        var (exit, stdout, stderr) = Cli.Process(null, "eval", folder.Path);
+        Assert.Equal(0, exit);
+        Assert.Equal("{\n  \"web\": {\n    \"port\": 80\n  }\n}\n", stdout);
+        Assert.Equal("raw write\na child\n", stderr);
+    }
+
+    [Fact]
+    public void Sigterm_ends_a_command_with_a_message_and_exit_143()
+    {
+        using var folder = new TempConfigs(("app.py", "import time\nfrom breezeblock import configure\n\n@configure\ndef slow():\n    print('started', flush=True)\n    time.sleep(60)\n"));
+        using var process = System.Diagnostics.Process.Start(Cli.StartInfo(null, null, "eval", folder.Path))!;
+        Assert.Equal("started", process.StandardError.ReadLine());
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)));
+        Assert.Equal(143, process.ExitCode);
+        Assert.Equal("", process.StandardOutput.ReadToEnd());
+        Assert.Equal($"error: {CliMessages.StoppedBySignal("SIGTERM")}\n", process.StandardError.ReadToEnd());
+    }
+
+    [Fact]
     public void No_python_found_is_a_usage_error_that_says_what_was_tried()
     {
         var (exit, stdout, stderr) = Cli.Process(new Dictionary<string, string> { ["BREEZEBLOCK_PYTHON"] = "/no/python/here" }, "eval", Cli.Fixture("quickstart"));

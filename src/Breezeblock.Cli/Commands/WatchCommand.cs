@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace Breezeblock.Cli;
@@ -30,9 +29,7 @@ internal static class WatchCommand
             var context = CliContext.From(parsed, setup);
             return context.Guard(() =>
             {
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.Stop);
-                using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => Stop(signal, stop));
-                using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => Stop(signal, stop));
+                Program.LongRunning = true; // Ctrl+C and SIGTERM now cancel context.Stop rather than end the process
                 using var engine = new ConfigEngine(evaluation.Build(context));
                 using var workspace = engine.OpenWorkspace(context.Get(folder)!);
                 var session = new WatchSession(context, workspace, output.Create(context), evaluation.TargetNames(context));
@@ -44,7 +41,7 @@ internal static class WatchCommand
                 {
                     while (true)
                     {
-                        changed.Wait(stop.Token);
+                        changed.Wait(context.Stop);
                         while (changed.Wait(0))
                         {
                             // changes that came in together make one pass
@@ -52,19 +49,13 @@ internal static class WatchCommand
                         session.Pass();
                     }
                 }
-                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                catch (OperationCanceledException) when (context.Stop.IsCancellationRequested)
                 {
                     return ExitCodes.Success;
                 }
             });
         });
         return command;
-    }
-
-    private static void Stop(PosixSignalContext signal, CancellationTokenSource stop)
-    {
-        signal.Cancel = true;
-        stop.Cancel();
     }
 
     /// <summary>One evaluation after another, each compared with the last good one.</summary>

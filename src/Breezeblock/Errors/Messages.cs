@@ -42,6 +42,18 @@ internal static class Messages
 
     public static string PythonError(string type, string message) => message.Length == 0 ? type : $"{type}: {message}";
 
+    // ---- what config code may not do to the host process ({call} is the call, as written) ----
+
+    public const string ExitBlockedTemplate = "{call} would end the host process; raise an exception to make the config fail instead";
+
+    public const string SignalBlockedTemplate = "{call} would arm or send a signal, and the host process owns its signals";
+
+    public const string KillBlockedTemplate = "{call} would signal the host process itself";
+
+    public const string ExecBlockedTemplate = "{call} would replace the host process; run a program with subprocess instead";
+
+    public const string ForkBlockedTemplate = "{call} would copy the host process with all its threads; run a program with subprocess instead";
+
     // ---- registration and the graph ----
 
     public static string SignatureUnreadable(string config, string problem) => $"the signature of config '{config}' cannot be read: {problem}";

@@ -1,0 +1,49 @@
+using Breezeblock.Python;
+
+namespace Breezeblock;
+
+/// <summary>
+/// The embedded process_guards.py, installed once per process when the first engine starts: config
+/// code that calls <c>os._exit</c>, <c>os.abort</c>, arms a signal or alarm, kills its own process,
+/// execs or forks gets a <c>HostProtectionError</c> at its line instead of ending the host (which for
+/// the CLI looked like success: exit 0 and no output). A tripwire for accidents; the isolated worker
+/// is the boundary for code that must not be trusted.
+/// </summary>
+internal static class ProcessGuards
+{
+    private static readonly string[] AuditedEvents = ["os.kill", "os.killpg", "signal.pthread_kill", "os.exec", "os.fork", "os.forkpty"];
+    private static readonly Lock s_lock = new();
+    private static bool s_installed;
+
+    /// <summary>Installs the guards unless they are; the GIL must be held.</summary>
+    public static void Install(PythonRuntime runtime)
+    {
+        lock (s_lock)
+        {
+            if (s_installed)
+            {
+                return;
+            }
+            var module = EmbeddedModule.Create(runtime, "_breezeblock_guards", "Guards/process_guards.py");
+            using (var messages = module.GetAttr("MESSAGES"))
+            {
+                messages.SetItem("exit", Messages.ExitBlockedTemplate);
+                messages.SetItem("signal", Messages.SignalBlockedTemplate);
+                messages.SetItem("kill", Messages.KillBlockedTemplate);
+                messages.SetItem("exec", Messages.ExecBlockedTemplate);
+                messages.SetItem("fork", Messages.ForkBlockedTemplate);
+            }
+            using (var install = module.GetAttr("install"))
+            {
+                install.Call().Dispose();
+            }
+            var audit = module.GetAttr("audit");
+            PythonAudit.Subscribe(AuditedEvents, (name, arguments) =>
+            {
+                using var tuple = arguments.ToPyObject();
+                audit.Call(name, tuple).Dispose();
+            });
+            s_installed = true;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+"""Tripwires that keep config code from ending, replacing, copying or signalling the host process.
+
+In-process they catch accidents, not attacks (ctypes reaches libc directly); the isolated worker is
+the boundary for code that must not be trusted. Each blocked call raises HostProtectionError, a
+BaseException like SystemExit, at the caller's line. Texts come from the engine's Messages.cs.
+"""
+import os
+import signal
+
+MESSAGES = {}
+
+
+class HostProtectionError(BaseException):
+    """Config code tried something that would end or signal the process it runs in."""
+
+
+HostProtectionError.__module__ = "breezeblock"
+
+
+def _call_text(name, args, kwargs):
+    parts = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(parts)})"
+
+
+def _blocked(name, message):
+    def blocked(*args, **kwargs):
+        raise HostProtectionError(MESSAGES[message].format(call=_call_text(name, args, kwargs)))
+    blocked.__name__ = name.rsplit(".", 1)[-1]
+    blocked.__qualname__ = blocked.__name__
+    blocked.__doc__ = f"Blocked by breezeblock: {MESSAGES[message].format(call=name + '()')}"
+    return blocked
+
+
+_PATCHES = (
+    ("os", ("_exit", "abort"), "exit"),
+    ("posix", ("_exit", "abort"), "exit"),
+    ("signal", ("alarm", "setitimer", "signal", "raise_signal", "pthread_kill", "siginterrupt", "set_wakeup_fd"), "signal"),
+    ("_signal", ("alarm", "setitimer", "signal", "raise_signal", "pthread_kill", "siginterrupt", "set_wakeup_fd"), "signal"),
+)
+
+
+def install():
+    import importlib
+    for module_name, names, message in _PATCHES:
+        module = importlib.import_module(module_name)
+        for name in names:
+            if hasattr(module, name):
+                setattr(module, name, _blocked(f"{'os' if module_name == 'posix' else module_name.lstrip('_')}.{name}", message))
+
+
+def audit(event, args):
+    """The audited calls that would signal, replace or copy this process (os.kill of itself, exec, fork)."""
+    if event in ("os.kill", "os.killpg"):
+        target, sig = args[0], args[1]
+        own = target in (0, -1, os.getpid()) if event == "os.kill" else target in (0, os.getpgrp())
+        if own and sig != 0:
+            raise HostProtectionError(MESSAGES["kill"].format(call=_call_text(event, args, {})))
+    elif event == "signal.pthread_kill":
+        if args[1] != 0:
+            raise HostProtectionError(MESSAGES["signal"].format(call=_call_text(event, args, {})))
+    elif event == "os.exec":
+        raise HostProtectionError(MESSAGES["exec"].format(call=_call_text(event, (args[0],), {})))
+    elif event in ("os.fork", "os.forkpty"):
+        raise HostProtectionError(MESSAGES["fork"].format(call=event + "()"))

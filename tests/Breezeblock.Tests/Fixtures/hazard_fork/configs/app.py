@@ -1,0 +1,7 @@
+import os
+from breezeblock import configure
+
+
+@configure
+def forks():
+    os.fork()

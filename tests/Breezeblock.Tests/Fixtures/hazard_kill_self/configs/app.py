@@ -1,0 +1,8 @@
+import os
+import signal
+from breezeblock import configure
+
+
+@configure
+def kills():
+    os.kill(os.getpid(), signal.SIGTERM)

@@ -17,6 +17,9 @@ internal static class CliMessages
 
     public static string SetExpectsNameValue(string argument) => $"--set expects NAME=VALUE, got '{argument}'";
 
+    public static string TimeoutNotPositive(double seconds) =>
+        $"--timeout takes a number of seconds greater than 0, got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     public const string OutputOrOutputDir = "give --output or --output-dir, not both";
 
     public const string AgainstOrAgainstDir = "plan needs what to compare with: --against PREVIOUS.json or --against-dir DIR (one of them)";

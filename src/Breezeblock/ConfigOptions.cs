@@ -48,6 +48,30 @@ public sealed class ConfigOptions
     /// </summary>
     public string? InputSyntax { get; set; }
 
+    /// <summary>
+    /// How long one evaluation (or check) may take, loading included, counted from the call. Past it,
+    /// the Python code running is interrupted and the evaluation fails with a
+    /// <see cref="ConfigErrorKind.Timeout"/> error at the line it was running; the workspace stays
+    /// usable. Code blocked in a call that does not return to Python (<c>time.sleep</c>, a socket)
+    /// cannot be interrupted: after a second's grace the evaluation fails with
+    /// <see cref="ConfigErrorKind.Unstoppable"/> and its workspace is given up. Null (the default): no limit.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Zero or negative.</exception>
+    public TimeSpan? Timeout
+    {
+        get => _timeout;
+        set
+        {
+            if (value is { } limit)
+            {
+                ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero);
+            }
+            _timeout = value;
+        }
+    }
+
+    private TimeSpan? _timeout;
+
     internal List<HostModuleBuilder> HostModules { get; } = [];
 
     /// <summary>

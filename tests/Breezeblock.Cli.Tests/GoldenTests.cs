@@ -15,7 +15,7 @@ namespace Breezeblock.Cli.Tests;
 /// $ breezeblock eval configs
 /// cwd: tests/Breezeblock.Tests/Fixtures/cycle
 /// env: NO_COLOR=1
-/// requires: 3.11
+/// requires: 3.11           (or only: 3.11, for output that differs between later versions)
 /// exit: 1
 /// --- stdout
 /// --- stderr
@@ -38,6 +38,10 @@ public sealed class GoldenTests
         {
             Assert.Skip($"needs Python {version} or newer (column positions in tracebacks); this is {Cli.PythonVersion}");
         }
+        if (golden.Only is { } only && (Cli.PythonVersion.Major, Cli.PythonVersion.Minor) != (only.Major, only.Minor))
+        {
+            Assert.Skip($"written for Python {only} (where the interpreter marks a position differs between versions); this is {Cli.PythonVersion}");
+        }
         var (exit, stdout, stderr) = Cli.ProcessIn(Path.Combine(Cli.RepositoryRoot, golden.Directory), golden.Environment, [.. golden.Arguments]);
         if (Environment.GetEnvironmentVariable("BREEZEBLOCK_UPDATE_GOLDEN") == "1")
         {
@@ -49,7 +53,7 @@ public sealed class GoldenTests
         GoldenCase.AssertMatches(golden.Stderr, stderr, "stderr");
     }
 
-    private sealed record GoldenCase(string Header, IReadOnlyList<string> Arguments, string Directory, Dictionary<string, string> Environment, Version? Requires, int Exit, string Stdout, string Stderr)
+    private sealed record GoldenCase(string Header, IReadOnlyList<string> Arguments, string Directory, Dictionary<string, string> Environment, Version? Requires, Version? Only, int Exit, string Stdout, string Stderr)
     {
         public static GoldenCase Read(string path)
         {
@@ -64,6 +68,7 @@ public sealed class GoldenTests
             var directory = ".";
             var environment = new Dictionary<string, string>();
             Version? requires = null;
+            Version? only = null;
             var exit = 0;
             foreach (var line in header.Split('\n'))
             {
@@ -84,13 +89,17 @@ public sealed class GoldenTests
                 {
                     requires = Version.Parse(line["requires: ".Length..]);
                 }
+                else if (line.StartsWith("only: ", StringComparison.Ordinal))
+                {
+                    only = Version.Parse(line["only: ".Length..]);
+                }
                 else if (line.StartsWith("exit: ", StringComparison.Ordinal))
                 {
                     exit = int.Parse(line["exit: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
                 }
             }
             Assert.True(arguments is not null, $"{path}: the header needs a '$ breezeblock ...' line");
-            return new GoldenCase(header, arguments, directory, environment, requires, exit, stdout, stderr);
+            return new GoldenCase(header, arguments, directory, environment, requires, only, exit, stdout, stderr);
         }
 
         public string WithOutput(int exit, string stdout, string stderr)

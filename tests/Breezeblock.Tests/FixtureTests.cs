@@ -4,7 +4,7 @@ namespace Breezeblock.Tests;
 
 /// <summary>
 /// The data-driven suite: each folder under Fixtures/ holds configs/ (the Python; or case.json names
-/// a repository folder such as an example), case.json (targets, inputs, and for failures the error
+/// a repository folder such as an example), case.json (targets, inputs, a timeout in seconds, and for failures the error
 /// kind, location and optionally the first error's message) and either expected.json (the output) or expected.txt (the exact error text,
 /// as the CLI prints it).
 /// </summary>
@@ -98,7 +98,12 @@ public sealed class FixtureTests(EngineFixture fixture)
         var targets = root.TryGetProperty("targets", out var t) ? t.EnumerateArray().Select(e => e.GetString()!).ToList() : null;
         var inputs = root.TryGetProperty("inputs", out var i) ? i.EnumerateObject().ToDictionary(p => p.Name, p => Plain(p.Value)) : null;
         var configs = root.TryGetProperty("folder", out var shared) ? Path.Combine(EngineFixture.RepositoryRoot, shared.GetString()!) : Path.Combine(folder, "configs");
-        return (folder, spec, targets, configs, fixture.Engine(inputs));
+        var options = fixture.Options(inputs);
+        if (root.TryGetProperty("timeout", out var timeout))
+        {
+            options.Timeout = TimeSpan.FromSeconds(timeout.GetDouble());
+        }
+        return (folder, spec, targets, configs, new ConfigEngine(options));
     }
 
     private static bool ProvenanceEquals(ConfigProvenance a, ConfigProvenance b) =>

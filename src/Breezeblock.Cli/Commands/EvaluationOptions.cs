@@ -32,7 +32,13 @@ internal sealed class EvaluationOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, Hosts] : [Inputs, Hosts];
+    public Option<double?> Timeout { get; } = new("--timeout")
+    {
+        Description = "Stop the evaluation after this many seconds, with an error at the line it was running (exit 1)",
+        HelpName = "SECONDS",
+    };
+
+    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, Hosts, Timeout] : [Inputs, Hosts, Timeout];
 
     public IReadOnlyList<string>? TargetNames(CliContext context) => context.Get(Targets) is { Length: > 0 } names ? names : null;
 
@@ -52,7 +58,7 @@ internal sealed class EvaluationOptions
     }
 
     /// <summary>Engine options from the command line: Python, inputs (strict: an unused one is an error), host modules.</summary>
-    /// <exception cref="CommandException">A <c>--set</c> is malformed.</exception>
+    /// <exception cref="CommandException">A <c>--set</c> is malformed, or <c>--timeout</c> is not a positive number.</exception>
     /// <exception cref="HostLoadException">A <c>--host</c> assembly cannot be used.</exception>
     public ConfigOptions Build(CliContext context)
     {
@@ -65,6 +71,10 @@ internal sealed class EvaluationOptions
                 throw new CommandException(error!);
             }
             options.Inputs[input.Name] = input.Value;
+        }
+        if (context.Get(Timeout) is { } seconds)
+        {
+            options.Timeout = seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : throw new CommandException(CliMessages.TimeoutNotPositive(seconds));
         }
         HostAssemblies.Configure(context.Get(Hosts) ?? [], options);
         return options;

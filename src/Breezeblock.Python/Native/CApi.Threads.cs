@@ -14,6 +14,8 @@ internal static unsafe partial class CApi
     /// <summary>Schedules an exception in the thread with that id; returns how many thread states matched.</summary>
     public static delegate* unmanaged<nuint, nint, int> PyThreadState_SetAsyncExc;
     public static delegate* unmanaged<nint, ulong> PyThreadState_GetID;
+    /// <summary>The calling thread's ident (<c>threading.get_ident()</c>): what <see cref="PyThreadState_SetAsyncExc"/> and <c>sys._current_frames()</c> know a thread by (not <see cref="PyThreadState_GetID"/>'s counter).</summary>
+    public static delegate* unmanaged<nuint> PyThread_get_thread_ident;
     /// <summary>Takes the GIL, creating a thread state when the thread has none (the slow, unpinned way).</summary>
     public static delegate* unmanaged<int> PyGILState_Ensure;
     public static delegate* unmanaged<int, void> PyGILState_Release;
@@ -31,6 +33,7 @@ internal static unsafe partial class CApi
         PyGILState_Check = (delegate* unmanaged<int>)s.Function("PyGILState_Check");
         PyThreadState_SetAsyncExc = (delegate* unmanaged<nuint, nint, int>)s.Function("PyThreadState_SetAsyncExc");
         PyThreadState_GetID = (delegate* unmanaged<nint, ulong>)s.Function("PyThreadState_GetID");
+        PyThread_get_thread_ident = (delegate* unmanaged<nuint>)s.Function("PyThread_get_thread_ident");
         PyThreadState_Get = (delegate* unmanaged<nint>)s.Function("PyThreadState_Get");
         PyGILState_Ensure = (delegate* unmanaged<int>)s.Function("PyGILState_Ensure");
         PyGILState_Release = (delegate* unmanaged<int, void>)s.Function("PyGILState_Release");

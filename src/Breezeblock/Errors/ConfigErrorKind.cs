@@ -44,4 +44,10 @@ public enum ConfigErrorKind
 
     /// <summary>An input's value cannot be given to Python.</summary>
     InvalidInput,
+
+    /// <summary>The evaluation did not finish within its time limit and was stopped.</summary>
+    Timeout,
+
+    /// <summary>The evaluation was told to stop and did not (blocked in a call that does not return to Python); it was given up on.</summary>
+    Unstoppable,
 }

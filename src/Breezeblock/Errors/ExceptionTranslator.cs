@@ -23,7 +23,22 @@ internal static class ExceptionTranslator
     public static ConfigError FromEvaluation(PythonException exception, ConfigFunction function, SourceFolder folder) =>
         Translate(exception, folder, function.Location, Messages.WhileRunning(function.Name, function.Location), ConfigErrorKind.EvaluationError, function.Name);
 
-    private static ConfigError Translate(PythonException exception, SourceFolder folder, SourceLocation fallback, string context, ConfigErrorKind kind, string? configName)
+    /// <summary>
+    /// The error for an evaluation stopped at its deadline: at the line the interrupted code was
+    /// running (innermost first, like any traceback), or without a place when it stopped in between.
+    /// </summary>
+    public static ConfigError FromStop(PythonException? exception, SourceFolder folder, string? context, string? configName, TimeSpan limit)
+    {
+        var message = Messages.StoppedAtDeadline(configName, context, limit);
+        if (exception is null)
+        {
+            return new ConfigError(ConfigErrorKind.Timeout, message, null) { ConfigName = configName, Hint = Messages.TimeoutHint };
+        }
+        var error = Translate(exception, folder, null, context ?? "", ConfigErrorKind.Timeout, configName, message);
+        return error;
+    }
+
+    private static ConfigError Translate(PythonException exception, SourceFolder folder, SourceLocation? fallback, string context, ConfigErrorKind kind, string? configName, string? message = null)
     {
         if (exception.SyntaxError is { } syntax && (folder.Contains(syntax.FileName) || File.Exists(syntax.FileName)))
         {
@@ -48,12 +63,16 @@ internal static class ExceptionTranslator
             }
         }
         details.Add(context);
-        return new ConfigError(kind, Messages.PythonError(exception.PythonType, exception.PythonMessage), frames.Count > 0 ? frames[0].Location : fallback)
+        if (context.Length == 0)
+        {
+            details.RemoveAt(details.Count - 1);
+        }
+        return new ConfigError(kind, message ?? Messages.PythonError(exception.PythonType, exception.PythonMessage), frames.Count > 0 ? frames[0].Location : fallback)
         {
             ConfigName = configName,
             Details = details,
             Frames = frames,
-            Hint = HintFor(exception),
+            Hint = kind == ConfigErrorKind.Timeout ? Messages.TimeoutHint : HintFor(exception),
             PythonException = exception,
         };
     }

@@ -42,6 +42,36 @@ internal static class Messages
 
     public static string PythonError(string type, string message) => message.Length == 0 ? type : $"{type}: {message}";
 
+    // ---- deadlines ----
+
+    public static string Duration(TimeSpan limit) =>
+        limit.TotalSeconds >= 1
+            ? limit.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s"
+            : limit.TotalMilliseconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " ms";
+
+    /// <summary>The headline of a stopped evaluation; <paramref name="context"/> is where (<see cref="WhileImporting"/>), when no config ran.</summary>
+    public static string StoppedAtDeadline(string? config, string? context, TimeSpan limit) =>
+        config is not null ? $"config '{config}' did not finish within the time limit ({Duration(limit)}) and was stopped here"
+        : context is not null ? $"the evaluation did not finish within the time limit ({Duration(limit)}) and was stopped here, {context}"
+        : $"the evaluation did not finish within the time limit ({Duration(limit)})";
+
+    public const string TimeoutHint = "make the code finish sooner, or allow the evaluation more time";
+
+    public static string Unstoppable(string? config, TimeSpan? limit, UnstoppableReason why) =>
+        $"{(config is null ? "the evaluation" : $"config '{config}'")} " +
+        (limit is { } time ? $"did not finish within the time limit ({Duration(time)})" : "was cancelled") +
+        " and could not be stopped: " + why switch
+        {
+            UnstoppableReason.CatchesInterruption => "it catches the interruption and goes on (an `except BaseException:` that does not re-raise)",
+            UnstoppableReason.HoldsInterpreter => "it runs in a call that holds the interpreter, so no Python code in this process runs until it returns",
+            _ => "it is blocked in a call that does not return to Python",
+        };
+
+    public const string UnstoppableHint =
+        "this workspace was given up (its thread may still be running); evaluate in a new one, or isolate evaluations so that such code can be killed";
+
+    public static string WorkspaceAbandoned(string reason) => $"this workspace cannot evaluate again: {reason}";
+
     // ---- what config code may not do to the host process ({call} is the call, as written) ----
 
     public const string ExitBlockedTemplate = "{call} would end the host process; raise an exception to make the config fail instead";
@@ -189,4 +219,17 @@ internal static class Messages
     // ---- snapshots ----
 
     public static string BadSnapshot(string what, string problem) => $"this is not a Breezeblock {what} snapshot: {problem}";
+}
+
+/// <summary>Why code told to stop did not.</summary>
+internal enum UnstoppableReason
+{
+    /// <summary>In a C call that released the interpreter and does not return (<c>time.sleep</c>, a socket).</summary>
+    Blocked,
+
+    /// <summary>It catches the interruption and goes on.</summary>
+    CatchesInterruption,
+
+    /// <summary>In a C call that keeps the interpreter (a huge computation): nothing else can run.</summary>
+    HoldsInterpreter,
 }

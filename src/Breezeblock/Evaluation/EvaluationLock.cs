@@ -19,7 +19,15 @@ internal static class EvaluationLock
 
     /// <summary>Runs <paramref name="work"/> holding the lock; the GIL must be held.</summary>
     /// <exception cref="InvalidOperationException">Called from inside an evaluation.</exception>
-    public static T Run<T>(PythonRuntime runtime, Func<T> work, CancellationToken cancellationToken)
+    public static T Run<T>(PythonRuntime runtime, Func<T> work, CancellationToken cancellationToken) =>
+        Run(runtime, _ => work(), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> holding the lock, which it may hand to another thread through the
+    /// <see cref="Lease"/>: a workspace that gives up on an evaluation that cannot be stopped releases
+    /// it for the stuck thread, so other evaluations go on.
+    /// </summary>
+    public static T Run<T>(PythonRuntime runtime, Func<Lease, T> work, CancellationToken cancellationToken)
     {
         if (t_evaluating)
         {
@@ -33,14 +41,29 @@ internal static class EvaluationLock
             }
         }
         t_evaluating = true;
+        var lease = new Lease();
         try
         {
-            return work();
+            return work(lease);
         }
         finally
         {
             t_evaluating = false;
-            s_lock.Release();
+            lease.Release();
+        }
+    }
+
+    /// <summary>One holding of the lock, released once, by whoever comes first.</summary>
+    public sealed class Lease
+    {
+        private int _released;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                s_lock.Release();
+            }
         }
     }
 }

@@ -7,14 +7,15 @@ namespace Breezeblock;
 /// Runs configure functions in dependency order, each at most once, passing each the results it
 /// needs by parameter name. A config whose kept result is still valid (<see cref="ResultCache"/>) is
 /// reused instead; an input named like a config replaces it. A failing config does not stop the
-/// others: everything that does not need it still runs, and what needs it is skipped. Cancellation is
-/// checked between functions.
+/// others: everything that does not need it still runs, and what needs it is skipped. A stop (the
+/// deadline, or the caller's cancellation) interrupts the function running and ends the evaluation.
 /// </summary>
 internal sealed class Evaluator(EvaluationContext context)
 {
 
-    public EvaluationOutcome Run(IReadOnlyList<ConfigNode> order, CancellationToken cancellationToken)
+    public EvaluationOutcome Run(IReadOnlyList<ConfigNode> order)
     {
+        var stop = context.Scope.Interruption;
         var outcome = new EvaluationOutcome(order.Count);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         var ran = new List<(string Name, CachedResult Entry)>();
@@ -22,7 +23,7 @@ internal sealed class Evaluator(EvaluationContext context)
         {
             foreach (var node in order)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                stop.ThrowIfStopped(context.Folder);
                 if (blocked.Count > 0 && NeedsAny(node, blocked))
                 {
                     blocked.Add(node.Name);
@@ -49,6 +50,10 @@ internal sealed class Evaluator(EvaluationContext context)
                 {
                     value = Call(node, registration.Callable, outcome);
                 }
+                catch (PythonException exception) when (stop.IsStop(exception))
+                {
+                    throw stop.Stopped(exception, context.Folder, Messages.WhileRunning(node.Name, node.Function.Location), node.Name);
+                }
                 catch (PythonException exception)
                 {
                     outcome.Errors.Add(ExceptionTranslator.FromEvaluation(exception, node.Function, context.Folder));
@@ -67,7 +72,11 @@ internal sealed class Evaluator(EvaluationContext context)
         finally
         {
             // What each config read decides when it runs again; kept even when the evaluation stops early.
-            var reads = context.Finder.TakeConfigReads();
+            if (context.Scope.Abandoned)
+            {
+                ran.Clear(); // the workspace gave up on this pass: touch nothing of it
+            }
+            var reads = context.Scope.Abandoned ? [] : context.Finder.TakeConfigReads();
             foreach (var (name, entry) in ran)
             {
                 if (reads.TryGetValue(name, out var read))
@@ -184,13 +193,23 @@ internal sealed class Evaluator(EvaluationContext context)
         positional.RemoveRange(positional.Count - pendingDefaults.Count, pendingDefaults.Count); // trailing defaults: leave to Python
         PyObject result;
         context.Finder.SetCurrentConfig(node.Name);
+        context.Scope.RunningConfig = node.Name;
         try
         {
-            result = callable.Call(positional.ToArray(), keywords);
+            result = context.Scope.Interruption.Run(() => callable.Call(positional.ToArray(), keywords));
         }
         finally
         {
-            context.Finder.SetCurrentConfig(null);
+            if (!context.Scope.Abandoned)
+            {
+                context.Finder.SetCurrentConfig(null);
+                context.Scope.RunningConfig = null;
+            }
+        }
+        if (context.Scope.Abandoned)
+        {
+            result.Dispose();
+            throw new OperationCanceledException(); // given up on while it ran; the workspace reported it
         }
         using (result)
         {
@@ -228,7 +247,8 @@ internal sealed record EvaluationContext(
     IReadOnlyDictionary<string, string?> Digests,
     SourceFolder Folder,
     PyObject? HostFreeze,
-    int Revision);
+    int Revision,
+    PassScope Scope);
 
 /// <summary>What running the configs gave: values (owned by the cache and the inputs) and what happened to each config.</summary>
 internal sealed class EvaluationOutcome(int capacity)

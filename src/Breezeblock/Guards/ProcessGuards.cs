@@ -14,6 +14,32 @@ internal static class ProcessGuards
     private static readonly string[] AuditedEvents = ["os.kill", "os.killpg", "signal.pthread_kill", "os.exec", "os.fork", "os.forkpty"];
     private static readonly Lock s_lock = new();
     private static bool s_installed;
+    private static PyObject? s_interrupted;
+    private static PyObject? s_innermostFrame;
+
+    /// <summary>The exception raised into config code to stop it (<c>breezeblock.EvaluationInterrupted</c>, a BaseException).</summary>
+    public static PyObject InterruptedType => s_interrupted ?? throw new InvalidOperationException("the process guards are not installed");
+
+    /// <summary>The type name <see cref="PythonException.PythonType"/> gives for <see cref="InterruptedType"/>.</summary>
+    public const string InterruptedTypeName = "breezeblock.EvaluationInterrupted";
+
+    /// <summary>How many interruptions were raised so far (the GIL must be held): one that went on after one landed caught it.</summary>
+    public static long InterruptionsLanded()
+    {
+        using var landed = InterruptedType.GetAttr("landed");
+        return landed.As<long>();
+    }
+
+    /// <summary>Where a thread runs the folder's code now (file, line, function, source), or null; the GIL must be held.</summary>
+    public static (string File, int Line, string Function, string? Source)? InnermostFrame(ulong threadId, string folder)
+    {
+        using var found = s_innermostFrame!.Call(threadId, folder.EndsWith('/') ? folder : folder + "/");
+        if (found.ToManaged() is not List<object?> { Count: 4 } parts)
+        {
+            return null;
+        }
+        return ((string)parts[0]!, (int)(long)parts[1]!, (string)parts[2]!, parts[3] as string);
+    }
 
     /// <summary>Installs the guards unless they are; the GIL must be held.</summary>
     public static void Install(PythonRuntime runtime)
@@ -37,6 +63,8 @@ internal static class ProcessGuards
             {
                 install.Call().Dispose();
             }
+            s_interrupted = module.GetAttr("EvaluationInterrupted");
+            s_innermostFrame = module.GetAttr("innermost_frame");
             var audit = module.GetAttr("audit");
             PythonAudit.Subscribe(AuditedEvents, (name, arguments) =>
             {

@@ -17,6 +17,32 @@ class HostProtectionError(BaseException):
 HostProtectionError.__module__ = "breezeblock"
 
 
+class EvaluationInterrupted(BaseException):
+    """Raised into running config code when its evaluation's deadline passes or it is cancelled."""
+
+    landed = 0  # how many were raised: code that is stopped but goes on has caught them
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        EvaluationInterrupted.landed += 1
+
+
+EvaluationInterrupted.__module__ = "breezeblock"
+
+
+def innermost_frame(thread_id, folder):
+    """[file, line, function, source] of the innermost frame of a thread that runs a file under folder, or None."""
+    import linecache
+    import sys
+    frame = sys._current_frames().get(thread_id)
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if name.startswith(folder):
+            return [name, frame.f_lineno, frame.f_code.co_name, linecache.getline(name, frame.f_lineno).strip() or None]
+        frame = frame.f_back
+    return None
+
+
 def _call_text(name, args, kwargs):
     parts = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
     return f"{name}({', '.join(parts)})"

@@ -37,37 +37,104 @@ public sealed class ConfigWorkspace : IDisposable
 
     /// <summary>
     /// Evaluates every config, or only <paramref name="targets"/> and what they need, running only what
-    /// changed since the last evaluation. The caller owns the result.
+    /// changed since the last evaluation. The caller owns the result. Cancelling, or the deadline of
+    /// <see cref="ConfigOptions.Timeout"/>, interrupts the Python code running.
     /// </summary>
-    /// <exception cref="ConfigException">The configuration has errors: all load-time errors together, or every config that failed while running.</exception>
-    /// <exception cref="OperationCanceledException">Cancelled between two configure functions.</exception>
+    /// <exception cref="ConfigException">The configuration has errors: all load-time errors together, or every config that failed while running; or the evaluation passed its time limit (<see cref="ConfigErrorKind.Timeout"/>), or could not be stopped (<see cref="ConfigErrorKind.Unstoppable"/>: the workspace cannot be used again).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public ConfigResult Evaluate(IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
     {
         var targetList = targets?.ToList();
-        return _state.Runtime.Run(() => EvaluateLocked(targetList, cancellationToken));
+        using var stop = new EvaluationStop(_state.Options.Timeout, cancellationToken);
+        if (!stop.Token.CanBeCanceled || PythonRuntime.HoldsGil)
+        {
+            return _state.Runtime.Run(() => EvaluateLocked(targetList, stop));
+        }
+        return RunStoppable(() => EvaluateLocked(targetList, stop), stop).GetAwaiter().GetResult();
     }
 
     /// <summary>Like <see cref="Evaluate"/>, without blocking the calling thread.</summary>
-    public Task<ConfigResult> EvaluateAsync(IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
+    public async Task<ConfigResult> EvaluateAsync(IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
     {
         var targetList = targets?.ToList();
-        return _state.Runtime.RunAsync(() => EvaluateLocked(targetList, cancellationToken));
+        using var stop = new EvaluationStop(_state.Options.Timeout, cancellationToken);
+        return await RunStoppable(() => EvaluateLocked(targetList, stop), stop).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Loads the modules that changed, reads what they register and checks the graph and the inputs,
-    /// without running any configure function: every problem is reported in the result, none thrown.
+    /// without running any configure function: every problem is reported in the result, none thrown
+    /// (but for <see cref="ConfigErrorKind.Timeout"/>: module bodies run, and the time limit holds).
     /// A later <see cref="Evaluate"/> reuses what the check loaded.
     /// </summary>
     /// <param name="targets">Describe only these configs and what they need (an unknown name is an error in the result).</param>
     public ConfigCheck Check(IEnumerable<string>? targets = null)
     {
         var targetList = targets?.ToList();
-        return _state.Runtime.Run(() => EvaluationLock.Run(_state.Runtime, () =>
+        using var stop = new EvaluationStop(_state.Options.Timeout, CancellationToken.None);
+        Func<ConfigCheck> check = () => EvaluationLock.Run(_state.Runtime, lease =>
         {
-            ThrowIfDisposed();
-            return new WorkspacePass(_state).Check(targetList);
-        }, CancellationToken.None));
+            ThrowIfUnusable();
+            return new WorkspacePass(_state, lease).Check(targetList, stop);
+        }, stop.Token);
+        return !stop.Token.CanBeCanceled || PythonRuntime.HoldsGil
+            ? _state.Runtime.Run(check)
+            : RunStoppable(check, stop).GetAwaiter().GetResult();
+    }
+
+    // Waits for the pass; when it was told to stop and has not within the grace period, gives up on it.
+    private async Task<T> RunStoppable<T>(Func<T> pass, EvaluationStop stop)
+    {
+        var running = _state.Runtime.RunAsync(pass);
+        if (!stop.Token.CanBeCanceled)
+        {
+            return await running.ConfigureAwait(false);
+        }
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (stop.Token.Register(() => stopped.TrySetResult()))
+        {
+            if (await Task.WhenAny(running, stopped.Task).ConfigureAwait(false) == running)
+            {
+                return await running.ConfigureAwait(false);
+            }
+        }
+        if (await Task.WhenAny(running, Task.Delay(StopGrace)).ConfigureAwait(false) == running)
+        {
+            return await running.ConfigureAwait(false);
+        }
+        throw await GiveUpAsync(stop).ConfigureAwait(false);
+    }
+
+    /// <summary>How long code told to stop has before the workspace gives up on it.</summary>
+    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
+
+    // The pass does not stop (blocked in a C call): put back what it changed in the interpreter, hand
+    // its lock on, and never use this workspace again, since its thread may run the folder's code later.
+    private async Task<ConfigException> GiveUpAsync(EvaluationStop stop)
+    {
+        var scope = _state.ActivePass;
+        var config = scope?.RunningConfig;
+        var cleanup = _state.Runtime.RunAsync(() =>
+        {
+            var where = scope?.WhereNow(SourceFolder.Discover(_state.Root, _state.DisplayPath));
+            var caught = scope is not null && ProcessGuards.InterruptionsLanded() > scope.LandedAtStart;
+            scope?.Abandon();
+            return (where, caught);
+        });
+        SourceLocation? location = null;
+        var why = UnstoppableReason.HoldsInterpreter;
+        if (await Task.WhenAny(cleanup, Task.Delay(StopGrace)).ConfigureAwait(false) == cleanup)
+        {
+            (location, var caught) = await cleanup.ConfigureAwait(false);
+            why = caught ? UnstoppableReason.CatchesInterruption : UnstoppableReason.Blocked;
+        }
+        var error = new ConfigError(ConfigErrorKind.Unstoppable, Messages.Unstoppable(config, stop.TimedOut ? stop.Timeout : null, why), location)
+        {
+            ConfigName = config,
+            Hint = Messages.UnstoppableHint,
+        };
+        _state.Abandoned = error.Message;
+        return new ConfigException(error);
     }
 
     /// <summary>
@@ -81,12 +148,30 @@ public sealed class ConfigWorkspace : IDisposable
         return true;
     }, CancellationToken.None));
 
-    private ConfigResult EvaluateLocked(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken) =>
-        EvaluationLock.Run(_state.Runtime, () =>
+    private ConfigResult EvaluateLocked(IReadOnlyCollection<string>? targets, EvaluationStop stop)
+    {
+        try
         {
-            ThrowIfDisposed();
-            return new WorkspacePass(_state).Run(targets, cancellationToken);
-        }, cancellationToken);
+            return EvaluationLock.Run(_state.Runtime, lease =>
+            {
+                ThrowIfUnusable();
+                return new WorkspacePass(_state, lease).Run(targets, stop);
+            }, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.TimedOut)
+        {
+            throw new ConfigException(ExceptionTranslator.FromStop(null, SourceFolder.Discover(_state.Root, _state.DisplayPath), null, null, stop.Timeout!.Value)); // waited past the deadline for another evaluation
+        }
+    }
+
+    private void ThrowIfUnusable()
+    {
+        ThrowIfDisposed();
+        if (_state.Abandoned is { } reason)
+        {
+            throw new ConfigException(new ConfigError(ConfigErrorKind.Unstoppable, Messages.WorkspaceAbandoned(reason), null) { Hint = Messages.UnstoppableHint });
+        }
+    }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
 
@@ -96,6 +181,10 @@ public sealed class ConfigWorkspace : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
+        }
+        if (_state.Abandoned is not null)
+        {
+            return; // a thread given up on may still use what the workspace holds: it is left to the process
         }
         _state.Runtime.Run(() => EvaluationLock.Run(_state.Runtime, () =>
         {

@@ -9,21 +9,25 @@ namespace Breezeblock;
 /// inputs, and run the configs whose kept results are no longer valid. The workspace's modules are in
 /// sys.modules only for the duration; everything else it changed in the interpreter is put back.
 /// </summary>
-internal sealed class WorkspacePass(WorkspaceState state)
+internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease lease)
 {
     private readonly PythonRuntime _runtime = state.Runtime;
     private readonly ConfigOptions _options = state.Options;
 
-    public ConfigResult Run(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken) =>
-        Pass(targets, run: true, cancellationToken).Result!;
+    public ConfigResult Run(IReadOnlyCollection<string>? targets, EvaluationStop stop) =>
+        Pass(targets, run: true, stop).Result!;
 
     /// <summary>Loads what changed and checks the graph and inputs, without running a configure function.</summary>
-    public ConfigCheck Check(IReadOnlyCollection<string>? targets) =>
-        Pass(targets, run: false, CancellationToken.None).Check!;
+    public ConfigCheck Check(IReadOnlyCollection<string>? targets, EvaluationStop stop) =>
+        Pass(targets, run: false, stop).Check!;
 
-    private (ConfigResult? Result, ConfigCheck? Check) Pass(IReadOnlyCollection<string>? targets, bool run, CancellationToken cancellationToken)
+    private (ConfigResult? Result, ConfigCheck? Check) Pass(IReadOnlyCollection<string>? targets, bool run, EvaluationStop stop)
     {
         var started = Stopwatch.GetTimestamp();
+        if (state.MustReload)
+        {
+            state.ForgetModules(); // the last pass was stopped halfway through loading
+        }
         var revision = ++state.Revision;
         var folder = SourceFolder.Discover(state.Root, state.DisplayPath);
         var breezeblock = BreezeblockModule.Get(_runtime);
@@ -33,20 +37,16 @@ internal sealed class WorkspacePass(WorkspaceState state)
         var hostFreeze = state.HostModules?.FreezeFunction;
         using var sys = _runtime.Import("sys");
         using var sysModules = sys.GetAttr("modules");
-        var entered = false;
-        OutputCapture? output = null;
+        using var scope = new PassScope(state, breezeblock, finder, sysModules, new Interruption(stop)) { Lease = lease };
+        state.ActivePass = scope;
         try
         {
-            breezeblock.Install(sysModules);
-            state.HostModules?.Install(sysModules);
             var errors = new List<ConfigError>(folder.ReadErrors);
             var taken = TakenNames(loader, folder, errors);
-            finder.Enter(breezeblock, _options.RedirectPrintToStandardError);
-            entered = true;
-            output = OutputCapture.Start(_runtime, _options, folder.Modules);
+            scope.Enter(_options.RedirectPrintToStandardError, folder);
             values.ForgetOwners();
 
-            var (record, plan, digests) = LoadChanges(loader, finder, folder, taken, errors);
+            var (record, plan, digests) = LoadChanges(loader, finder, folder, taken, errors, scope);
             var functions = state.Modules.Registrations;
             var shapes = functions.Select(f => f.Function).ToList();
             var (graph, unused) = CheckedGraph(shapes, errors);
@@ -67,8 +67,8 @@ internal sealed class WorkspacePass(WorkspaceState state)
             var targetNodes = targets is null ? null : TargetNodes(graph, targets, out var unknown) ?? throw new ConfigException(unknown);
             var loading = Stopwatch.GetElapsedTime(started);
 
-            var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, digests, folder, hostFreeze, revision);
-            var outcome = new Evaluator(context).Run(state.Graph.EvaluationOrder(graph, targetNodes), cancellationToken);
+            var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, digests, folder, hostFreeze, revision, scope);
+            var outcome = new Evaluator(context).Run(state.Graph.EvaluationOrder(graph, targetNodes));
             if (outcome.Errors.Count > 0)
             {
                 throw new ConfigException(outcome.Errors, outcome.Skipped);
@@ -82,12 +82,8 @@ internal sealed class WorkspacePass(WorkspaceState state)
         }
         finally
         {
-            output?.Dispose();
-            if (entered)
-            {
-                finder.Leave(breezeblock);
-            }
-            state.HostModules?.Uninstall(sysModules);
+            state.ActivePass = null;
+            state.MustReload |= scope.StoppedWhileLoading;
         }
     }
 
@@ -110,12 +106,12 @@ internal sealed class WorkspacePass(WorkspaceState state)
     }
 
     // Runs again the modules that changed (and what depends on them) and records what they registered.
-    private (LoadRecord Record, LoadPlan Plan, Dictionary<string, string?> Digests) LoadChanges(LoaderModule loader, FolderFinder finder, SourceFolder folder, HashSet<string> taken, List<ConfigError> errors)
+    private (LoadRecord Record, LoadPlan Plan, Dictionary<string, string?> Digests) LoadChanges(LoaderModule loader, FolderFinder finder, SourceFolder folder, HashSet<string> taken, List<ConfigError> errors, PassScope scope)
     {
         var current = folder.Modules.Where(m => !taken.Contains(m.TopLevelName) && (m.Kind == ModuleKind.Namespace || folder.Content(m) is not null)).ToList();
         var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Cache.TrackedFiles).ToHashSet(StringComparer.Ordinal));
         var plan = state.Modules.Plan(current, digests);
-        var record = Load(loader, finder, folder, current, plan, errors);
+        var record = Load(loader, finder, folder, current, plan, errors, scope);
         List<RegisteredFunction> registered;
         using (var loaded = finder.Registered())
         {
@@ -147,7 +143,7 @@ internal sealed class WorkspacePass(WorkspaceState state)
         return (graph, unused);
     }
 
-    private static LoadRecord Load(LoaderModule loader, FolderFinder finder, SourceFolder folder, List<SourceModule> current, LoadPlan plan, List<ConfigError> errors)
+    private static LoadRecord Load(LoaderModule loader, FolderFinder finder, SourceFolder folder, List<SourceModule> current, LoadPlan plan, List<ConfigError> errors, PassScope scope)
     {
         finder.Unload(plan.Unload);
         var table = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -163,11 +159,18 @@ internal sealed class WorkspacePass(WorkspaceState state)
         }
         var sources = plan.Execute.ToDictionary(m => m.Name, m => (object?)folder.Content(m), StringComparer.Ordinal);
         finder.BeginLoad(table, sources);
+        var stop = scope.Interruption;
         foreach (var module in plan.Execute)
         {
             try
             {
-                loader.Load.Call(module.Name).Dispose();
+                stop.ThrowIfStopped(folder);
+                stop.Run(() => loader.Load.Call(module.Name)).Dispose();
+            }
+            catch (PythonException exception) when (stop.IsStop(exception))
+            {
+                scope.StoppedWhileLoading = true; // half-loaded: the next pass starts from nothing
+                throw stop.Stopped(exception, folder, Messages.WhileImporting(module.RelativePath), configName: null);
             }
             catch (PythonException exception)
             {
@@ -175,6 +178,11 @@ internal sealed class WorkspacePass(WorkspaceState state)
                 {
                     errors.Add(error);
                 }
+            }
+            catch (Exception) when (stop.Requested)
+            {
+                scope.StoppedWhileLoading = true;
+                throw;
             }
         }
         return finder.EndLoad();

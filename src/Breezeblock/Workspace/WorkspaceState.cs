@@ -24,7 +24,31 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
 
     public FolderFinder? Finder { get; set; }
 
-    public ModuleSet Modules { get; } = new();
+    public ModuleSet Modules { get; private set; } = new();
+
+    /// <summary>The pass running now, for the workspace to give up on it should it not stop.</summary>
+    public PassScope? ActivePass { get; set; }
+
+    /// <summary>Set when a pass was stopped halfway through loading: the next starts from nothing.</summary>
+    public bool MustReload { get; set; }
+
+    /// <summary>
+    /// A message when a pass could not be stopped and was given up on: its thread may still run the
+    /// folder's code, so the workspace is not used again.
+    /// </summary>
+    public string? Abandoned { get; set; }
+
+    /// <summary>Forgets every loaded module and kept result, as if the workspace were new.</summary>
+    public void ForgetModules()
+    {
+        Cache.Clear();
+        Graph.Forget();
+        Modules.Dispose();
+        Modules = new ModuleSet();
+        Finder?.Dispose();
+        Finder = null;
+        MustReload = false;
+    }
 
     public ResultCache Cache { get; } = new();
 

@@ -1,0 +1,123 @@
+using Breezeblock.Python.Native;
+
+namespace Breezeblock.Python;
+
+/// <summary>
+/// Stops Python code running on one thread by raising an exception in it
+/// (<c>PyThreadState_SetAsyncExc</c>): <c>PyErr_SetInterrupt</c> reaches only Python's main thread,
+/// which a .NET host never runs Python on. The exception lands at the thread's next bytecode, so it
+/// is sent again every few milliseconds until the thread leaves the code it was stopped in: code
+/// that swallows it (<c>except BaseException</c>) gets it again. It cannot land inside a blocking C
+/// call (<c>time.sleep</c>); the caller decides what to do when the thread does not stop.
+/// <para>
+/// The target thread marks the code that may be stopped with <see cref="Enter"/> and
+/// <see cref="Leave"/>, holding the GIL; exceptions are sent only in between, also holding the GIL, so
+/// one never lands in the host's own Python code after the user's code returned.
+/// </para>
+/// </summary>
+public sealed unsafe class PythonInterrupter : IDisposable
+{
+    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(10);
+    private readonly ulong _threadId;
+    private readonly nint _exceptionType;
+    private readonly Timer _timer;
+    private int _entered;
+    private int _requested;
+    private int _disposed;
+
+    private PythonInterrupter(ulong threadId, nint exceptionType)
+    {
+        _threadId = threadId;
+        _exceptionType = exceptionType;
+        _timer = new Timer(_ => Send(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    /// <summary>An interrupter for the calling thread, raising <paramref name="exceptionType"/> (an exception class, kept alive by the caller). The GIL must be held.</summary>
+    public static PythonInterrupter ForCurrentThread(PyObject exceptionType)
+    {
+        ArgumentNullException.ThrowIfNull(exceptionType);
+        Gil.EnsureHeld();
+        return new PythonInterrupter(CApi.PyThread_get_thread_ident(), exceptionType.Handle);
+    }
+
+    /// <summary>The target thread's Python thread id (<c>threading.get_ident()</c>).</summary>
+    public ulong ThreadId => _threadId;
+
+    /// <summary>True once <see cref="Interrupt"/> was called.</summary>
+    public bool Requested => Volatile.Read(ref _requested) != 0;
+
+    /// <summary>The target thread starts code that may be stopped (with the GIL held).</summary>
+    public void Enter() => Volatile.Write(ref _entered, 1);
+
+    /// <summary>
+    /// The target thread has left the code that may be stopped (with the GIL held): no exception is
+    /// sent from now on, and one sent but not yet raised is withdrawn.
+    /// </summary>
+    public void Leave()
+    {
+        Volatile.Write(ref _entered, 0);
+        if (Requested)
+        {
+            CApi.PyThreadState_SetAsyncExc((nuint)_threadId, 0);
+        }
+    }
+
+    /// <summary>Starts sending the exception to the target thread, now and every few milliseconds. Any thread may call it.</summary>
+    public void Interrupt()
+    {
+        if (Interlocked.Exchange(ref _requested, 1) == 0 && Volatile.Read(ref _disposed) == 0)
+        {
+            try
+            {
+                _timer.Change(TimeSpan.Zero, Period);
+            }
+            catch (ObjectDisposedException)
+            {
+                // disposed meanwhile: nothing left to stop
+            }
+        }
+    }
+
+    private void Send()
+    {
+        if (Volatile.Read(ref _entered) == 0 || Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+        var depth = Gil.Enter();
+        try
+        {
+            if (Volatile.Read(ref _entered) != 0 && Volatile.Read(ref _disposed) == 0)
+            {
+                CApi.PyThreadState_SetAsyncExc((nuint)_threadId, _exceptionType);
+            }
+        }
+        finally
+        {
+            Gil.Exit(depth);
+        }
+    }
+
+    /// <summary>
+    /// For a thread the caller gives up on (blocked in a C call): sends the exception once more, to be
+    /// raised whenever the thread runs Python again, and stops sending. The GIL must be held.
+    /// </summary>
+    public void Detach()
+    {
+        Gil.EnsureHeld();
+        if (Volatile.Read(ref _entered) != 0)
+        {
+            CApi.PyThreadState_SetAsyncExc((nuint)_threadId, _exceptionType);
+        }
+        Dispose();
+    }
+
+    /// <summary>Stops sending. Call it from the target thread after <see cref="Leave"/>.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _timer.Dispose();
+        }
+    }
+}

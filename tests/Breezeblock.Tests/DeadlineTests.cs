@@ -1,0 +1,114 @@
+namespace Breezeblock.Tests;
+
+/// <summary>
+/// <see cref="ConfigOptions.Timeout"/> and cancellation stop running Python, report where it was,
+/// and leave the workspace usable; code that cannot be stopped is given up on, and only its workspace.
+/// </summary>
+[Trait("Category", "Smoke")]
+public sealed class DeadlineTests(EngineFixture fixture)
+{
+    private const string Header = "from breezeblock import configure\n\n";
+
+    private ConfigEngine Engine(TimeSpan timeout)
+    {
+        var options = fixture.Options();
+        options.Timeout = timeout;
+        return new ConfigEngine(options);
+    }
+
+    [Fact]
+    public void A_runaway_loop_is_stopped_at_its_line_and_the_workspace_evaluates_again()
+    {
+        using var folder = new ConfigFolder(
+            ("base.py", Header + "@configure\ndef base():\n    return 1\n"),
+            ("spin.py", Header + "@configure\ndef spin(base):\n    n = 0\n    while True:\n        n += base\n"));
+        using var engine = Engine(TimeSpan.FromMilliseconds(300));
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
+        Assert.Equal(ConfigErrorKind.Timeout, error.Kind);
+        Assert.Equal("config 'spin' did not finish within the time limit (300 ms) and was stopped here", error.Message);
+        Assert.Equal("spin", error.ConfigName);
+        Assert.Contains(error.Location!.ToString(), (string[])["spin.py:6", "spin.py:7"]);
+        Assert.Equal(Messages.TimeoutHint, error.Hint);
+
+        folder.Write("spin.py", Header + "@configure\ndef spin(base):\n    return base + 1\n");
+        using var result = workspace.Evaluate();
+        Assert.Equal(2L, result.Get("spin"));
+        Assert.Equal(["spin"], result.Report.Ran); // base was kept: the stop left the workspace's results as they were
+    }
+
+    [Fact]
+    public void A_loop_in_a_module_body_is_stopped_and_the_next_evaluation_loads_from_scratch()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + "while True:\n    pass\n"));
+        using var engine = Engine(TimeSpan.FromMilliseconds(300));
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
+        Assert.Equal(ConfigErrorKind.Timeout, error.Kind);
+        Assert.Contains(error.Location!.ToString(), (string[])["app.py:3", "app.py:4"]); // the loop's test or its body, as the version counts lines
+        Assert.Equal("the evaluation did not finish within the time limit (300 ms) and was stopped here, while importing app.py", error.Message);
+        folder.Write("app.py", Header + "@configure\ndef fine():\n    return 'ok'\n");
+        using var result = workspace.Evaluate();
+        Assert.Equal("ok", result.Get("fine"));
+    }
+
+    [Fact]
+    public void Cancelling_stops_running_python_with_OperationCanceledException()
+    {
+        using var folder = new ConfigFolder(("spin.py", Header + "@configure\ndef spin():\n    while True:\n        pass\n\n@configure\ndef other():\n    return 3\n"));
+        using var engine = new ConfigEngine(fixture.Options());
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        Assert.ThrowsAny<OperationCanceledException>(() => workspace.Evaluate(cancellationToken: cancel.Token));
+        using var result = workspace.Evaluate(["other"]);
+        Assert.Equal(3L, result.Get("other"));
+    }
+
+    [Fact]
+    public void Evaluations_that_finish_in_time_are_not_disturbed_by_the_deadline()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef a():\n    return sum(range(1000))\n\n@configure\ndef b(a):\n    return [a] * 3\n"));
+        using var engine = Engine(TimeSpan.FromSeconds(30));
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        for (var i = 0; i < 20; i++)
+        {
+            workspace.Invalidate();
+            using var result = workspace.Evaluate();
+            Assert.Equal("{\"a\":499500,\"b\":[499500,499500,499500]}", result.ToJson(indented: false));
+        }
+    }
+
+    [Fact]
+    public void Code_blocked_in_a_call_is_given_up_on_with_its_workspace_and_other_workspaces_go_on()
+    {
+        using var blocked = new ConfigFolder(("sleepy.py", "import time\n" + Header + "@configure\ndef sleepy():\n    time.sleep(4)\n    return 1\n"));
+        using var other = new ConfigFolder(("app.py", Header + "@configure\ndef fine():\n    return 'ok'\n"));
+        using var engine = Engine(TimeSpan.FromMilliseconds(200));
+        var workspace = engine.OpenWorkspace(blocked.Path);
+        var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
+        Assert.Equal((ConfigErrorKind.Unstoppable, "sleepy.py:6"), (error.Kind, error.Location?.ToString()));
+        Assert.Equal("config 'sleepy' did not finish within the time limit (200 ms) and could not be stopped: it is blocked in a call that does not return to Python", error.Message);
+        Assert.Equal(Messages.UnstoppableHint, error.Hint);
+
+        var again = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
+        Assert.Equal(ConfigErrorKind.Unstoppable, again.Kind);
+        Assert.Equal(Messages.WorkspaceAbandoned(error.Message), again.Message);
+        workspace.Dispose();
+
+        using var result = engine.Evaluate(other.Path); // the lock was handed on: the process goes on
+        Assert.Equal("ok", result.Get("fine"));
+    }
+
+    [Fact]
+    public void Code_that_swallows_the_interruption_is_given_up_on_and_says_so()
+    {
+        using var folder = new ConfigFolder(("stubborn.py", Header + "@configure\ndef stubborn():\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            pass\n"));
+        using var engine = Engine(TimeSpan.FromMilliseconds(200));
+        var workspace = engine.OpenWorkspace(folder.Path);
+        var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
+        Assert.Equal(ConfigErrorKind.Unstoppable, error.Kind);
+        Assert.EndsWith("could not be stopped: it catches the interruption and goes on (an `except BaseException:` that does not re-raise)", error.Message);
+        Assert.StartsWith("stubborn.py:", error.Location!.ToString());
+        workspace.Dispose();
+    }
+}

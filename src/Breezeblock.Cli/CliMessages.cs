@@ -69,7 +69,7 @@ internal static class CliMessages
 
     public static string PreviousUnreadable(string path, string reason) => $"{path} cannot be read: {reason}";
 
-    public static string PreviousNotJson(string path, long line, string reason) => $"{path}:{line}: not JSON: {reason}";
+    public static string PreviousNotJson(string path, long line, string reason) => line > 0 ? $"{path}:{line}: not JSON: {reason}" : $"{path}: not JSON: {reason}";
 
     public static string PreviousNotAnObject(string path) => $"{path} is not an `eval` output: expected a JSON object of configs";
 

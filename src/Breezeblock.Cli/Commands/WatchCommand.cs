@@ -31,11 +31,10 @@ internal static class WatchCommand
             {
                 Program.LongRunning = true; // Ctrl+C and SIGTERM now cancel context.Stop rather than end the process
                 using var engine = new ConfigEngine(evaluation.Build(context));
-                using var workspace = engine.OpenWorkspace(context.Get(folder)!);
-                var session = new WatchSession(context, workspace, output.Create(context), evaluation.TargetNames(context));
+                using var session = new WatchSession(context, engine, context.Get(folder)!, output.Create(context), evaluation.TargetNames(context));
                 using var changed = new SemaphoreSlim(0);
                 session.Pass();
-                using var watcher = new FolderWatcher(workspace.Folder, Debounce, () => changed.Release());
+                using var watcher = new FolderWatcher(session.Folder, Debounce, () => changed.Release());
                 context.Reporter.Info(CliMessages.Watching(context.Get(folder)!));
                 try
                 {
@@ -59,19 +58,27 @@ internal static class WatchCommand
     }
 
     /// <summary>One evaluation after another, each compared with the last good one.</summary>
-    private sealed class WatchSession(CliContext context, ConfigWorkspace workspace, ResultOutput output, IReadOnlyList<string>? targets)
+    private sealed class WatchSession(CliContext context, ConfigEngine engine, string folder, ResultOutput output, IReadOnlyList<string>? targets) : IDisposable
     {
+        private ConfigWorkspace _workspace = engine.OpenWorkspace(folder);
         private JsonObject? _last;
+
+        public string Folder => _workspace.Folder;
 
         public void Pass()
         {
             ConfigResult result;
             try
             {
-                result = workspace.Evaluate(targets);
+                result = _workspace.Evaluate(targets);
             }
             catch (ConfigException e)
             {
+                if (e.Errors.Any(error => error.Kind == ConfigErrorKind.Unstoppable))
+                {
+                    _workspace.Dispose();
+                    _workspace = engine.OpenWorkspace(folder); // the stuck one is given up on; the next change loads afresh
+                }
                 context.Reporter.Errors(e.Errors, e.Skipped);
                 context.Reporter.Info(CliMessages.WatchKeptLastGood(Now(), _last is not null));
                 return;
@@ -98,6 +105,8 @@ internal static class WatchCommand
                 context.Reporter.Info(CliMessages.WatchSummary(Now(), result.Names.Count, changes?.Select(c => c.Path).ToList(), result.Report.Ran, Timings.Milliseconds(result.Report.Total)));
             }
         }
+
+        public void Dispose() => _workspace.Dispose();
 
         private static string Now() => DateTime.Now.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -54,11 +54,17 @@ internal static class PreviousOutput
         }
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            node?.ToJsonString(); // strings are decoded lazily: read them all now, so a bad one is named here
+            return node;
         }
         catch (JsonException e)
         {
             throw new CommandException(CliMessages.PreviousNotJson(path, (e.LineNumber ?? 0) + 1, e.Message));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CommandException(CliMessages.PreviousNotJson(path, 0, e.Message)); // a string that is not valid UTF-16 (a lone surrogate escape)
         }
     }
 }

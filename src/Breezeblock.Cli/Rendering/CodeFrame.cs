@@ -7,7 +7,8 @@ namespace Breezeblock.Cli;
 /// 5 | def web(databse):
 ///   |         ^^^^^^^
 /// </code>
-/// Tabs are shown as four spaces, the caret kept under the same character.
+/// Tabs are shown as four spaces, the caret kept under the same character; a line longer than 160
+/// characters is shown around the caret.
 /// </summary>
 internal static class CodeFrame
 {
@@ -25,6 +26,7 @@ internal static class CodeFrame
         {
             return [];
         }
+        (text, column, endColumn) = Window(text, column, endColumn);
         var shown = Expand(text, text.Length);
         var number = line.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var gutter = new string(' ', number.Length + 1);
@@ -41,6 +43,21 @@ internal static class CodeFrame
             lines.Add(style.Gutter(gutter + "|") + " " + new string(' ', before) + style.Marker(new string('^', width)));
         }
         return lines;
+    }
+
+    private const int MaxWidth = 160;
+
+    // A very long line (generated code, a 200,000-deep expression) is shown around its caret, cut with "…".
+    private static (string Text, int Column, int EndColumn) Window(string text, int column, int endColumn)
+    {
+        if (text.Length <= MaxWidth)
+        {
+            return (text, column, endColumn);
+        }
+        var start = column > 0 ? Math.Clamp(column - 1 - MaxWidth / 3, 0, text.Length - MaxWidth) : 0;
+        var shown = string.Concat(start > 0 ? "…" : "", text.AsSpan(start, MaxWidth), start + MaxWidth < text.Length ? "…" : "");
+        var shift = start > 0 ? start - 1 : 0;
+        return (shown, column > 0 ? column - shift : 0, endColumn > 0 ? Math.Min(endColumn - shift, shown.Length + 1) : 0);
     }
 
     // 0-based [start, end) in the line's characters, or (-1, -1) for no caret.

@@ -48,6 +48,9 @@ public enum ConfigErrorKind
     /// <summary>The evaluation did not finish within its time limit and was stopped.</summary>
     Timeout,
 
+    /// <summary>Config code started a thread that was still running when the evaluation ended (a warning).</summary>
+    ThreadLeftRunning,
+
     /// <summary>The evaluation was told to stop and did not (blocked in a call that does not return to Python); it was given up on.</summary>
     Unstoppable,
 }

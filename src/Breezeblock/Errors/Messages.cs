@@ -17,6 +17,19 @@ internal static class Messages
 
     public static string FileUnreadable(string relativePath, string reason) => $"{relativePath} cannot be read: {reason}";
 
+    public static string FileTooLarge(string relativePath, long bytes, long limit) =>
+        $"{relativePath} is {bytes / (1024.0 * 1024):0.#} MB, more than a config file may be ({limit / (1024 * 1024)} MB)";
+
+    public const string FileTooLargeHint = "keep data out of config code: read it from a file in the folder (open() works) or pass it as an input";
+
+    /// <summary>Python's str.format template for the note that ends config code's output once it printed too much.</summary>
+    public const string OutputTruncatedTemplate = "[breezeblock: config code printed more than {limit:,} characters in this evaluation; the rest of its output is left out]";
+
+    public const string NulByte = "the file contains a NUL byte, so it is not text (a binary file saved as .py?)";
+
+    /// <summary>Python's str.format template for a file whose bytes are not UTF-8 (and that declares no other encoding).</summary>
+    public const string NotUtf8Template = "the file is not UTF-8: byte 0x{byte:02x} cannot be decoded; save it as UTF-8, or declare its encoding on its first line (# -*- coding: latin-1 -*-)";
+
     public static string ModuleNameTaken(string name, string location) =>
         $"module '{name}' has the name of a module that is already installed ({location})";
 
@@ -71,6 +84,11 @@ internal static class Messages
         "this workspace was given up (its thread may still be running); evaluate in a new one, or isolate evaluations so that such code can be killed";
 
     public static string WorkspaceAbandoned(string reason) => $"this workspace cannot evaluate again: {reason}";
+
+    public static string ThreadLeftRunning(string name) =>
+        $"config code left a thread running ('{name}'): it goes on in the host process after the evaluation";
+
+    public const string ThreadLeftRunningHint = "join the threads a config starts before it returns (or use concurrent.futures in a with block)";
 
     // ---- what config code may not do to the host process ({call} is the call, as written) ----
 
@@ -183,6 +201,13 @@ internal static class Messages
     public static string Unrepresentable(string config, string path, string what) =>
         $"config '{config}' returned a value the output cannot represent: {path} is {Article(what)}";
 
+    public static string LoneSurrogate(char surrogate, int index) =>
+        $"a string with a lone surrogate (\\u{(int)surrogate:x4} at index {index}), which JSON and YAML text cannot hold";
+
+    public static string ContainsItself(string container) => $"{container} again: the value contains itself";
+
+    public const string NestedTooDeepToConvert = "nested too deep to convert (over 1,000 levels)";
+
     public const string UnrepresentableHint = "return plain data: dict, list, tuple, str, int, float, bool, None, dataclasses, enums, dates or host objects";
 
     public static string NotEvaluated(string name, string? suggestion) =>
@@ -212,7 +237,7 @@ internal static class Messages
     };
 
     private static string Article(string what) =>
-        what.StartsWith("a ", StringComparison.Ordinal) || what.StartsWith("an ", StringComparison.Ordinal) || what.StartsWith("float", StringComparison.Ordinal) || what.StartsWith("nested", StringComparison.Ordinal)
+        what.StartsWith("a ", StringComparison.Ordinal) || what.StartsWith("an ", StringComparison.Ordinal) || what.StartsWith("float", StringComparison.Ordinal) || what.StartsWith("nested", StringComparison.Ordinal) || what.StartsWith('$')
             ? what
             : ("aeiou".Contains(what[0], StringComparison.Ordinal) ? "an " : "a ") + what;
 

@@ -23,6 +23,7 @@ internal sealed class ValuesModule
         Freeze = module.GetAttr("freeze");
         Owner = module.GetAttr("Owner");
         Same = module.GetAttr("same");
+        FindCycle = module.GetAttr("find_cycle");
         _forgetOwners = module.GetAttr("forget_owners");
     }
 
@@ -36,6 +37,9 @@ internal sealed class ValuesModule
 
     /// <summary><c>Owner(text)</c>: what a frozen value belongs to, in full (an input, a default); a config's result is owned by its name.</summary>
     public PyObject Owner { get; }
+
+    /// <summary><c>find_cycle(value, base) -> [where, container] | None</c>: where a value contains itself.</summary>
+    public PyObject FindCycle { get; }
 
     /// <summary><c>same(a, b) -> bool</c>.</summary>
     public PyObject Same { get; }

@@ -60,9 +60,29 @@ def _caller_module(modules):
     return None
 
 
+LIMIT = 1_000_000  # characters of output (lines and log messages) per evaluation; then one note, and nothing
+TRUNCATED = ""  # the note, set by the engine from Messages.cs
+
+
+def _capped(emit):
+    """emit, until LIMIT characters went through it; then one warning saying so, and nothing more."""
+    budget = [LIMIT]
+
+    def capped(level, text, module, logger):
+        if budget[0] <= 0:
+            return
+        budget[0] -= len(text)
+        if budget[0] >= 0:
+            emit(level, text, module, logger)
+        else:
+            emit(WARNING, TRUNCATED.format(limit=LIMIT), module, None)
+    return capped
+
+
 def capture(emit, modules, paths):
     """Sends output to emit until release(); modules: the folder's module names, paths: file -> module name."""
     import logging
+    emit = _capped(emit)
 
     class Handler(logging.Handler):
         def emit(self, record):

@@ -317,3 +317,38 @@ def _same(a, b, seen):
         return bool(a == b) and repr(a) == repr(b)
     except Exception:
         return False
+
+
+def find_cycle(value, base):
+    """[where, container] when value contains itself: the path of the item that is one of its own
+    containers, and that container's path (both below base); None when it does not. Iterative, so a
+    deep value cannot exhaust the stack."""
+    on_path = {}
+    stack = [(value, base, False)]
+    while stack:
+        item, path, leaving = stack.pop()
+        if leaving:
+            on_path.pop(id(item), None)
+            continue
+        kind = type(item)
+        if isinstance(item, dict):
+            children = [(_member(path, key), child) for key, child in item.items()]
+        elif isinstance(item, (list, tuple)):
+            children = [(f"{path}[{index}]", child) for index, child in enumerate(item)]
+        elif hasattr(kind, "__dataclass_fields__") and not isinstance(item, type):
+            children = [(f"{path}.{name}", getattr(item, name, None)) for name in kind.__dataclass_fields__]
+        else:
+            continue
+        if id(item) in on_path:
+            return [path, on_path[id(item)]]
+        on_path[id(item)] = path
+        stack.append((item, path, True))
+        stack.extend((child, child_path, False) for child_path, child in reversed(children))
+    return None
+
+
+def _member(path, key):
+    if isinstance(key, str) and key.isidentifier():
+        return f"{path}.{key}"
+    import json
+    return f"{path}[{json.dumps(key) if isinstance(key, str) else key!r}]"

@@ -16,6 +16,20 @@ internal static class ProcessGuards
     private static bool s_installed;
     private static PyObject? s_interrupted;
     private static PyObject? s_innermostFrame;
+    private static PyObject? s_threadsNow;
+    private static PyObject? s_leftRunning;
+
+    /// <summary>The Python threads alive now (the GIL must be held), to find those an evaluation leaves running.</summary>
+    public static PyObject ThreadsNow() => s_threadsNow!.Call();
+
+    /// <summary>Threads started since <paramref name="before"/> and still running: name, and where they run the folder's code.</summary>
+    public static List<(string Name, string? File, int Line)> LeftRunning(PyObject before, string folder)
+    {
+        using var found = s_leftRunning!.Call(before, folder.EndsWith('/') ? folder : folder + "/");
+        return ((List<object?>)found.ToManaged()!).Cast<List<object?>>()
+            .Select(t => ((string)t[0]!, t[1] as string, (int)(long)t[2]!))
+            .ToList();
+    }
 
     /// <summary>The exception raised into config code to stop it (<c>breezeblock.EvaluationInterrupted</c>, a BaseException).</summary>
     public static PyObject InterruptedType => s_interrupted ?? throw new InvalidOperationException("the process guards are not installed");
@@ -65,6 +79,8 @@ internal static class ProcessGuards
             }
             s_interrupted = module.GetAttr("EvaluationInterrupted");
             s_innermostFrame = module.GetAttr("innermost_frame");
+            s_threadsNow = module.GetAttr("threads_now");
+            s_leftRunning = module.GetAttr("left_running");
             var audit = module.GetAttr("audit");
             PythonAudit.Subscribe(AuditedEvents, (name, arguments) =>
             {

@@ -88,3 +88,21 @@ def audit(event, args):
         raise HostProtectionError(MESSAGES["exec"].format(call=_call_text(event, (args[0],), {})))
     elif event in ("os.fork", "os.forkpty"):
         raise HostProtectionError(MESSAGES["fork"].format(call=event + "()"))
+
+
+def threads_now():
+    """The threads alive now, to compare with after an evaluation."""
+    import threading
+    return set(threading.enumerate())
+
+
+def left_running(before, folder):
+    """[name, file, line] of each thread started since before and still alive, where it runs the folder's code (file None when it does not)."""
+    import threading
+    found = []
+    for thread in threading.enumerate():
+        if thread in before or not thread.is_alive() or isinstance(thread, threading._DummyThread):
+            continue  # _DummyThread: a host thread that entered Python, not one config code started
+        place = innermost_frame(thread.ident, folder) if thread.ident is not None else None
+        found.append([thread.name, place[0] if place else None, place[1] if place else 0])
+    return found

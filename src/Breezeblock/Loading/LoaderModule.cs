@@ -12,6 +12,12 @@ internal sealed class LoaderModule
 
     private LoaderModule(PyObject module)
     {
+        using (var messages = module.GetAttr("MESSAGES"))
+        {
+            messages.SetItem("not_utf8", Messages.NotUtf8Template);
+            messages.SetItem("output_truncated", Messages.OutputTruncatedTemplate);
+            messages.SetItem("nul_byte", Messages.NulByte);
+        }
         var audit = module.GetAttr("audit");
         PythonAudit.Subscribe(AuditedReads, (name, arguments) =>
         {

@@ -47,6 +47,9 @@ internal sealed class SourceFolder
         ReadErrors = readErrors;
     }
 
+    /// <summary>The largest file read as a config module; a larger one is an error, not a wait or an out-of-memory.</summary>
+    public const long MaxFileBytes = 16L * 1024 * 1024;
+
     /// <summary>The folder's absolute path, without a trailing separator.</summary>
     public string Root { get; }
 
@@ -109,6 +112,16 @@ internal sealed class SourceFolder
             string? hash = null;
             try
             {
+                var length = new FileInfo(absolute).Length;
+                if (length > MaxFileBytes)
+                {
+                    readErrors.Add(new ConfigError(ConfigErrorKind.ImportError, Messages.FileTooLarge(relative, length, MaxFileBytes), new SourceLocation(absolute, relative, 0))
+                    {
+                        Hint = Messages.FileTooLargeHint,
+                    });
+                    files.Add(new SourceModule(name, absolute, relative, kind, hash));
+                    continue;
+                }
                 var bytes = File.ReadAllBytes(absolute);
                 contents[name] = bytes;
                 hash = ContentHash(bytes);

@@ -18,7 +18,12 @@ import importlib.machinery
 import importlib.util
 import marshal
 import os
+import re
 import sys
+
+MESSAGES = {}  # filled from the engine's Messages.cs
+
+_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
 
 # The finder implements the import protocols without importlib.abc's base classes.
 
@@ -109,6 +114,7 @@ class FolderFinder:
             if source is None:
                 with open(path, "rb") as file:
                     source = file.read()
+            _check_utf8(source, path)  # before the cache: a cached file's code would hide it
             cached = self._cache_path(path, source)
             if cached is not None:
                 try:
@@ -145,7 +151,7 @@ class FolderFinder:
         global _active
         self.thread = _get_ident()
         self.digests = {}
-        self.saved = (list(sys.path), sys.stdout)
+        self.saved = (list(sys.path), sys.stdout, sys.stderr)
         for name, module in self.modules.items():
             sys.modules.setdefault(name, module)
         sys.meta_path.insert(0, self)
@@ -156,7 +162,9 @@ class FolderFinder:
         importlib.import_module = _tracking_import_module
         _active = self
         if redirect_print:
-            sys.stdout = sys.stderr
+            budget = [OUTPUT_LIMIT]  # shared: what both streams may still write in this evaluation
+            sys.stdout = _CappedStream(sys.stderr, budget)
+            sys.stderr = _CappedStream(sys.stderr, budget)
 
     def leave(self, breezeblock):
         """Takes everything enter() put in out again; the modules stay with the workspace."""
@@ -174,13 +182,14 @@ class FolderFinder:
         for name, module in self.modules.items():
             if name not in self.table and sys.modules.get(name) is module:
                 del sys.modules[name]
-        path, stdout = self.saved
+        path, stdout, stderr = self.saved
         sys.path[:] = path
-        try:
-            sys.stdout.flush()
-        except Exception:
-            pass
-        sys.stdout = stdout
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:
+                pass
+        sys.stdout, sys.stderr = stdout, stderr
         self.saved = None
 
     # -- loading --------------------------------------------------------------------------------
@@ -404,3 +413,62 @@ def _installed_location(name):
     if spec is None:
         return None
     return spec.origin or (list(spec.submodule_search_locations or []) or ["a namespace package"])[0]
+
+
+def _check_utf8(source, path):
+    """A SyntaxError at the first NUL byte, or at the first byte that is not UTF-8 unless the file declares an encoding (PEP 263)."""
+    nul = source.find(b"\0")
+    if nul >= 0:
+        line = source.count(b"\n", 0, nul) + 1
+        column = nul - (source.rfind(b"\n", 0, nul) + 1) + 1
+        raise SyntaxError(MESSAGES["nul_byte"], (path, line, column, None))
+    if any(_CODING.match(line) for line in source.split(b"\n", 2)[:2]):
+        return
+    try:
+        source.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = source.count(b"\n", 0, error.start) + 1
+        start = source.rfind(b"\n", 0, error.start) + 1
+        column = len(source[start:error.start].decode("utf-8", "replace")) + 1
+        raise SyntaxError(MESSAGES["not_utf8"].format(byte=source[error.start]), (path, line, column, None)) from None
+
+
+OUTPUT_LIMIT = 1_000_000  # characters config code may print per evaluation; then one note, and nothing
+
+
+class _CappedStream:
+    """Writes through to a stream until the evaluation's output budget is spent, then says so once
+    and drops the rest: a print loop cannot flood the host's output (or fill a pipe nobody reads)."""
+
+    def __init__(self, target, budget):
+        self._target = target
+        self._budget = budget
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        budget = self._budget
+        if budget[0] > 0:
+            if len(text) <= budget[0]:
+                budget[0] -= len(text)
+                return self._target.write(text)
+            self._target.write(text[: budget[0]])
+            self._target.write("\n" + MESSAGES["output_truncated"].format(limit=OUTPUT_LIMIT) + "\n")
+            budget[0] = 0
+        return len(text)
+
+    def flush(self):
+        self._target.flush()
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return self._target.fileno()
+
+    @property
+    def encoding(self):
+        return getattr(self._target, "encoding", "utf-8")

@@ -29,7 +29,15 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
         {
             managed = value.ToManaged();
         }
-        catch (Exception e) when (e is InvalidCastException or InvalidOperationException)
+        catch (InvalidOperationException) when (FindCycle(value, path) is var (where, container))
+        {
+            throw new UnrepresentableValueException(where, Messages.ContainsItself(container));
+        }
+        catch (InvalidOperationException)
+        {
+            throw new UnrepresentableValueException(path, Messages.NestedTooDeepToConvert); // deep, not cyclic
+        }
+        catch (InvalidCastException e)
         {
             throw new UnrepresentableValueException(path, e.Message);
         }
@@ -56,6 +64,30 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
         }
     }
 
+    // The index of the first UTF-16 surrogate without its pair (Python strings may hold them; JSON and YAML text cannot).
+    private static int? LoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    // Where a value that could not be converted contains itself: the item's path and its container's.
+    private static (string Where, string Container)? FindCycle(PyObject value, string path)
+    {
+        using var found = ValuesModule.Get(PythonRuntime.Current).FindCycle.Call(value, path);
+        return found.ToManaged() is List<object?> { Count: 2 } paths ? ((string)paths[0]!, (string)paths[1]!) : null;
+    }
+
     private object? Normalize(object? value, string path, int depth)
     {
         if (depth > 500)
@@ -64,6 +96,8 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
         }
         switch (value)
         {
+            case string text when !leaveOutUnrepresentable && LoneSurrogate(text) is { } index:
+                throw new UnrepresentableValueException(path, Messages.LoneSurrogate(text[index], index));
             case null or bool or string or long or BigInteger or decimal:
                 return value;
             case double number:

@@ -41,6 +41,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         state.ActivePass = scope;
         try
         {
+            using var threadsBefore = ProcessGuards.ThreadsNow();
             var errors = new List<ConfigError>(folder.ReadErrors);
             var taken = TakenNames(loader, folder, errors);
             scope.Enter(_options.RedirectPrintToStandardError, folder);
@@ -76,6 +77,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             var report = new EvaluationReport(outcome.Ran, outcome.Reused, outcome.Replaced, record.Executed, plan.Removed,
                 EvaluationReport.DurationsOf(outcome.Ran, outcome.RanTicks), loading, Stopwatch.GetElapsedTime(started));
             var reported = (targetNodes ?? graph.Nodes).OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
+            warnings = [.. warnings, .. ThreadsLeftRunning(threadsBefore, folder)];
             var result = NewResult(reported, outcome, graph, shapes, report, warnings);
             state.Keep(result.Share());
             return (result, null);
@@ -86,6 +88,14 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             state.MustReload |= scope.StoppedWhileLoading;
         }
     }
+
+    // Threads config code started and left running: they go on in the host, so the result says so.
+    private IEnumerable<ConfigError> ThreadsLeftRunning(PyObject before, SourceFolder folder) =>
+        ProcessGuards.LeftRunning(before, state.Root).Select(thread =>
+            new ConfigError(ConfigErrorKind.ThreadLeftRunning, Messages.ThreadLeftRunning(thread.Name), thread.File is null ? null : folder.Locate(thread.File, thread.Line))
+            {
+                Hint = Messages.ThreadLeftRunningHint,
+            });
 
     private static List<ConfigError> Sorted(List<ConfigError> errors) =>
         errors.OrderBy(e => e.Location?.DisplayPath, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ToList();

@@ -1,0 +1,10 @@
+from breezeblock import configure
+
+
+class Custom(BaseException):
+    pass
+
+
+@configure
+def a():
+    raise Custom('custom')

@@ -1,0 +1,2 @@
+from breezeblock import configure
+# cafeé

@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure
+def a():
+    return {'f': lambda: 1}

@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure
+def a():
+    return {'s': 'x\ud800'}

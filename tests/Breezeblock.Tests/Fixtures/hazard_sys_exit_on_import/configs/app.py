@@ -1,0 +1,3 @@
+import sys
+from breezeblock import configure
+sys.exit(4)

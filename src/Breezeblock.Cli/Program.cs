@@ -10,6 +10,10 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (WorkerRole.IsRequested(args))
+        {
+            return WorkerRole.Run(args); // before anything touches stdin and stdout: they are the channel
+        }
         var outIsTerminal = !Console.IsOutputRedirected;
         var stdout = StandardOutput.Reserve();
         using var stop = new CancellationTokenSource();

@@ -25,12 +25,38 @@ public sealed class ConfigEngine : IDisposable
     {
         _options = options ?? new ConfigOptions();
         _hostModules = _options.HostModules.Count > 0 ? new HostModules(_options.HostModules) : null;
-        Runtime = PythonRuntime.Initialize(_options.Python);
-        Runtime.Run(() => ProcessGuards.Install(Runtime));
+        if (_options.Isolation == ConfigIsolation.InProcess)
+        {
+            _runtime = StartPython();
+        }
+        else
+        {
+            _worker = new WorkerClient(_options); // Python starts in the worker, when the first evaluation needs it
+        }
     }
 
-    /// <summary>The Python runtime the engine uses.</summary>
-    public PythonRuntime Runtime { get; }
+    private PythonRuntime? _runtime;
+    private readonly WorkerClient? _worker;
+    private readonly Lock _starting = new();
+
+    /// <summary>The Python runtime the engine uses in this process (with <see cref="ConfigIsolation.Process"/>, started only when asked for).</summary>
+    public PythonRuntime Runtime
+    {
+        get
+        {
+            lock (_starting)
+            {
+                return _runtime ??= StartPython();
+            }
+        }
+    }
+
+    private PythonRuntime StartPython()
+    {
+        var runtime = PythonRuntime.Initialize(_options.Python);
+        runtime.Run(() => ProcessGuards.Install(runtime));
+        return runtime;
+    }
 
     /// <summary>
     /// A workspace for <paramref name="folder"/>: it keeps the folder loaded, and each of its
@@ -40,7 +66,7 @@ public sealed class ConfigEngine : IDisposable
     public ConfigWorkspace OpenWorkspace(string folder)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        return new ConfigWorkspace(Runtime, _options, _hostModules, folder);
+        return _worker is not null ? new ConfigWorkspace(_worker, _options, folder) : new ConfigWorkspace(Runtime, _options, _hostModules, folder);
     }
 
     /// <summary>
@@ -72,8 +98,6 @@ public sealed class ConfigEngine : IDisposable
         return StubWriter.Write(directory, _hostModules?.Builders ?? []);
     }
 
-    /// <summary>Nothing to release: Python lives as long as the process, and workspaces and results own their values.</summary>
-    public void Dispose()
-    {
-    }
+    /// <summary>Ends the worker process, if there is one; Python in this process lives as long as the process, and workspaces and results own their values.</summary>
+    public void Dispose() => _worker?.Dispose();
 }

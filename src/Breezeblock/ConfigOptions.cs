@@ -72,6 +72,26 @@ public sealed class ConfigOptions
 
     private TimeSpan? _timeout;
 
+    /// <summary>
+    /// Where configs run: in this process (the default), or in a worker process that a crash, an exit,
+    /// a memory bomb or code that cannot be stopped ends instead of the host (see <see cref="ConfigIsolation"/>
+    /// and <see cref="ConfigWorker"/>).
+    /// </summary>
+    public ConfigIsolation Isolation { get; set; }
+
+    /// <summary>
+    /// How to start a worker for <see cref="ConfigIsolation.Process"/>: the program and its arguments.
+    /// Null (the default): this program again (its own executable, or <c>dotnet</c> with its entry
+    /// assembly), whose <c>Main</c> hands over to <see cref="ConfigWorker.Run"/>.
+    /// </summary>
+    public IReadOnlyList<string>? WorkerCommand { get; set; }
+
+    /// <summary>The resident memory a worker may use; past it the worker is ended and the evaluation fails. Default: 2 GiB.</summary>
+    public long WorkerMemoryLimit { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Called as each configure function starts (the worker tells its host which config runs, should it die).</summary>
+    internal Action<string>? ConfigStarting { get; set; }
+
     internal List<HostModuleBuilder> HostModules { get; } = [];
 
     /// <summary>

@@ -38,7 +38,12 @@ internal sealed class EvaluationOptions
         HelpName = "SECONDS",
     };
 
-    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, Hosts, Timeout] : [Inputs, Hosts, Timeout];
+    public Option<bool> Isolate { get; } = new("--isolate")
+    {
+        Description = "Run the configs in a separate process, so that a crash, an exit or a memory bomb in config code is reported and cannot take the command down",
+    };
+
+    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, Hosts, Timeout, Isolate] : [Inputs, Hosts, Timeout, Isolate];
 
     public IReadOnlyList<string>? TargetNames(CliContext context) => context.Get(Targets) is { Length: > 0 } names ? names : null;
 
@@ -77,6 +82,11 @@ internal sealed class EvaluationOptions
             options.Timeout = seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : throw new CommandException(CliMessages.TimeoutNotPositive(seconds));
         }
         HostAssemblies.Configure(context.Get(Hosts) ?? [], options);
+        if (context.Get(Isolate))
+        {
+            options.Isolation = ConfigIsolation.Process;
+            options.WorkerCommand = WorkerRole.StartCommand(context.Get(Hosts) ?? []);
+        }
         return options;
     }
 }

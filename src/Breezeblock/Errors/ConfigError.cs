@@ -44,6 +44,17 @@ public sealed class ConfigError
         Parameter = Parameter,
     };
 
+    /// <summary>This error with another hint.</summary>
+    internal ConfigError WithHint(string hint) => new(Kind, Message, Location)
+    {
+        ConfigName = ConfigName,
+        Details = Details,
+        Frames = Frames,
+        Hint = hint,
+        PythonException = PythonException,
+        Parameter = Parameter,
+    };
+
     /// <summary>What to do, when there is a suggestion.</summary>
     public string? Hint { get; internal init; }
 

@@ -48,6 +48,9 @@ public enum ConfigErrorKind
     /// <summary>The evaluation did not finish within its time limit and was stopped.</summary>
     Timeout,
 
+    /// <summary>The isolated worker process running the configs died (a crash, an exit, its memory limit).</summary>
+    WorkerDied,
+
     /// <summary>Config code started a thread that was still running when the evaluation ended (a warning).</summary>
     ThreadLeftRunning,
 

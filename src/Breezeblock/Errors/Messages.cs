@@ -83,12 +83,40 @@ internal static class Messages
     public const string UnstoppableHint =
         "this workspace was given up (its thread may still be running); evaluate in a new one, or isolate evaluations so that such code can be killed";
 
+    public const string UnstoppableIsolatedHint = "the config process was ended; the next evaluation starts a new one";
+
     public static string WorkspaceAbandoned(string reason) => $"this workspace cannot evaluate again: {reason}";
 
     public static string ThreadLeftRunning(string name) =>
         $"config code left a thread running ('{name}'): it goes on in the host process after the evaluation";
 
     public const string ThreadLeftRunningHint = "join the threads a config starts before it returns (or use concurrent.futures in a with block)";
+
+    // ---- the isolated worker ----
+
+    public static string WorkerDied(string how, string? config) =>
+        $"the config process {how}{(config is null ? " while loading the folder" : $" while running config '{config}'")}";
+
+    public static string WorkerSignalled(string signal) => $"died with {signal}";
+
+    public static string WorkerFault(string fault) => $"crashed ({fault.ToLowerInvariant()})";
+
+    public static string WorkerExited(int? code) => code is null ? "stopped answering" : $"exited with code {code}";
+
+    public static string WorkerOutOfMemory(long limit) => $"used more than {limit / (1024 * 1024)} MB of memory and was ended";
+
+    public static string WorkerPastDeadline(TimeSpan limit) => $"did not finish within the time limit ({Duration(limit)}), could not be stopped, and was ended";
+
+    public const string WorkerDiedHint = "the host is unharmed and the next evaluation starts a new config process; look for a crash in a C extension, os._exit, or a process-wide signal at that line";
+
+    public const string WorkerMemoryHint = "find what grows without bound there, or raise the worker's memory limit";
+
+    public static string WorkerDidNotStart(string command, string output) =>
+        $"the config process ({command}) did not start{(output.Length == 0 ? "" : ":\n" + output)}";
+
+    public const string HostGone = "the host that started this config process has gone";
+
+    public static string NoSuchHostFunction(string module, string function) => $"the host has no function {module}.{function}";
 
     // ---- what config code may not do to the host process ({call} is the call, as written) ----
 

@@ -194,6 +194,7 @@ internal sealed class Evaluator(EvaluationContext context)
         PyObject result;
         context.Finder.SetCurrentConfig(node.Name);
         context.Scope.RunningConfig = node.Name;
+        context.ConfigStarting?.Invoke(node.Name);
         try
         {
             result = context.Scope.Interruption.Run(() => callable.Call(positional.ToArray(), keywords));
@@ -248,7 +249,8 @@ internal sealed record EvaluationContext(
     SourceFolder Folder,
     PyObject? HostFreeze,
     int Revision,
-    PassScope Scope);
+    PassScope Scope,
+    Action<string>? ConfigStarting = null);
 
 /// <summary>What running the configs gave: values (owned by the cache and the inputs) and what happened to each config.</summary>
 internal sealed class EvaluationOutcome(int capacity)

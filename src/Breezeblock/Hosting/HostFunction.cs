@@ -66,7 +66,23 @@ internal sealed class HostFunction
     public static PyObject Create(string name, Delegate function, string? module = null) =>
         Validate(name, function).ToPython(module);
 
-    public PyObject ToPython(string? module) => PyFunction.Create(_name, Call, Signature(), module);
+    public PyObject ToPython(string? module)
+    {
+        _module = module ?? "";
+        return PyFunction.Create(_name, Call, Signature(), module);
+    }
+
+    private string _module = "";
+
+    /// <summary>
+    /// In a worker process (<see cref="ConfigIsolation.Process"/>): calls go to the host that started
+    /// it, which runs the real function. Given the module, the function, the arguments and the return
+    /// type; returns the result.
+    /// </summary>
+    internal static Func<string, string, object?[], Type, object?>? Forwarder { get; set; }
+
+    /// <summary>The .NET function itself, for a host answering its worker's call.</summary>
+    internal Delegate Function => _function;
 
     private object? Call(PyArguments args)
     {
@@ -110,7 +126,7 @@ internal sealed class HostFunction
         object? result;
         try
         {
-            result = _function.DynamicInvoke(values);
+            result = Forwarder is { } forward ? forward(_module, _name, values, _function.Method.ReturnType) : _function.DynamicInvoke(values);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

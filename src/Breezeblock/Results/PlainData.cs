@@ -11,7 +11,7 @@ namespace Breezeblock;
 /// sets sorted lists and host objects their attributes (<see cref="IHostObjectRenderer"/>). Anything
 /// else is an error naming its path: <c>$.svc.handlers[2]: function</c>. The GIL must be held.
 /// </summary>
-internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? hostObjects, bool leaveOutUnrepresentable = false)
+internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hostObjects, bool leaveOutUnrepresentable = false)
 {
     // Python helpers used for values that are not plain already; made once per process.
     private static PyObject? s_isInstance;
@@ -43,6 +43,10 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
         }
         return Normalize(managed, path, 0);
     }
+
+    /// <summary>The plain data of a .NET value (a host function's argument or result): lists, dictionaries, host objects by their Python names.</summary>
+    /// <exception cref="UnrepresentableValueException">A part of the value has no plain form.</exception>
+    public object? FromDotnetValue(object? value, string path) => Normalize(value, path, 0);
 
     // A member or item: unrepresentable parts fail the whole value, or for binding are left out (a
     // list keeps its positions with null).
@@ -214,7 +218,7 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
             }
             return map;
         }
-        s_dateTypes ??= runtime.Evaluate("(__import__('datetime').date, __import__('datetime').time)");
+        s_dateTypes ??= runtime!.Evaluate("(__import__('datetime').date, __import__('datetime').time)");
         if (s_isInstance.Call(value, s_dateTypes).As<bool>())
         {
             using var isoformat = value.GetAttr("isoformat");
@@ -227,7 +231,7 @@ internal sealed class PlainData(PythonRuntime runtime, IHostObjectRenderer? host
 
     private PyObject Attribute(string module, string name)
     {
-        using var imported = runtime.Import(module);
+        using var imported = runtime!.Import(module);
         return imported.GetAttr(name);
     }
 

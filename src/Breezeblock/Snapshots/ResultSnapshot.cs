@@ -60,7 +60,7 @@ internal static class ResultSnapshot
     // Durations travel as milliseconds; rounding to the nearest tick gives back the exact TimeSpan.
     private static TimeSpan Milliseconds(double value) => TimeSpan.FromTicks((long)Math.Round(value * TimeSpan.TicksPerMillisecond));
 
-    private static Dictionary<string, object?> Provenance(ConfigProvenance provenance)
+    public static Dictionary<string, object?> Provenance(ConfigProvenance provenance)
     {
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -84,7 +84,7 @@ internal static class ResultSnapshot
         return data;
     }
 
-    private static ConfigProvenance ReadProvenance(object? item)
+    public static ConfigProvenance ReadProvenance(object? item)
     {
         var fields = new DataFields(item, "provenance");
         var parameters = fields.List("parameters").Select(p =>

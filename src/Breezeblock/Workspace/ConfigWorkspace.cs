@@ -20,20 +20,29 @@ namespace Breezeblock;
 /// </summary>
 public sealed class ConfigWorkspace : IDisposable
 {
-    private readonly WorkspaceState _state;
+    private readonly WorkspaceState? _inProcess;
+    private readonly IsolatedWorkspace? _isolated;
     private int _disposed;
 
     internal ConfigWorkspace(PythonRuntime runtime, ConfigOptions options, IHostModules? hostModules, string folder)
     {
         Folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        _state = new WorkspaceState(runtime, options, hostModules, Folder, folder);
+        _inProcess = new WorkspaceState(runtime, options, hostModules, Folder, folder);
     }
+
+    internal ConfigWorkspace(WorkerClient worker, ConfigOptions options, string folder)
+    {
+        Folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        _isolated = new IsolatedWorkspace(worker, options, Folder, folder);
+    }
+
+    private WorkspaceState _state => _inProcess!;
 
     /// <summary>The folder's absolute path.</summary>
     public string Folder { get; }
 
     /// <summary>The result of the last evaluation that succeeded, or null before one has. The workspace owns it (disposing it is not needed).</summary>
-    public ConfigResult? LastGoodResult => _state.LastGood;
+    public ConfigResult? LastGoodResult => _isolated is not null ? _isolated.LastGood : _state.LastGood;
 
     /// <summary>
     /// Evaluates every config, or only <paramref name="targets"/> and what they need, running only what
@@ -45,6 +54,11 @@ public sealed class ConfigWorkspace : IDisposable
     public ConfigResult Evaluate(IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
     {
         var targetList = targets?.ToList();
+        if (_isolated is not null)
+        {
+            ThrowIfDisposed();
+            return _isolated.Evaluate(targetList, cancellationToken);
+        }
         using var stop = new EvaluationStop(_state.Options.Timeout, cancellationToken);
         if (!stop.Token.CanBeCanceled || PythonRuntime.HoldsGil)
         {
@@ -57,6 +71,11 @@ public sealed class ConfigWorkspace : IDisposable
     public async Task<ConfigResult> EvaluateAsync(IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
     {
         var targetList = targets?.ToList();
+        if (_isolated is not null)
+        {
+            ThrowIfDisposed();
+            return await Task.Run(() => _isolated.Evaluate(targetList, cancellationToken), CancellationToken.None).ConfigureAwait(false);
+        }
         using var stop = new EvaluationStop(_state.Options.Timeout, cancellationToken);
         return await RunStoppable(() => EvaluateLocked(targetList, stop), stop).ConfigureAwait(false);
     }
@@ -71,6 +90,11 @@ public sealed class ConfigWorkspace : IDisposable
     public ConfigCheck Check(IEnumerable<string>? targets = null)
     {
         var targetList = targets?.ToList();
+        if (_isolated is not null)
+        {
+            ThrowIfDisposed();
+            return _isolated.Check(targetList);
+        }
         using var stop = new EvaluationStop(_state.Options.Timeout, CancellationToken.None);
         Func<ConfigCheck> check = () => EvaluationLock.Run(_state.Runtime, lease =>
         {
@@ -141,7 +165,18 @@ public sealed class ConfigWorkspace : IDisposable
     /// Forgets every kept result, so the next evaluation runs every config (modules stay loaded). For
     /// when something the workspace cannot see has changed, such as what a host function returns.
     /// </summary>
-    public void Invalidate() => _state.Runtime.Run(() => EvaluationLock.Run(_state.Runtime, () =>
+    public void Invalidate()
+    {
+        if (_isolated is not null)
+        {
+            ThrowIfDisposed();
+            _isolated.Invalidate();
+            return;
+        }
+        InvalidateInProcess();
+    }
+
+    private void InvalidateInProcess() => _state.Runtime.Run(() => EvaluationLock.Run(_state.Runtime, () =>
     {
         ThrowIfDisposed();
         _state.Cache.Clear();
@@ -180,6 +215,11 @@ public sealed class ConfigWorkspace : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
+            return;
+        }
+        if (_isolated is not null)
+        {
+            _isolated.Close();
             return;
         }
         if (_state.Abandoned is not null)

@@ -1,0 +1,7 @@
+import time
+from breezeblock import configure
+
+
+@configure
+def sleepy():
+    time.sleep(60)

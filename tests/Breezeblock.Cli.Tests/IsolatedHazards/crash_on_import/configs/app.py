@@ -1,0 +1,4 @@
+import ctypes
+from breezeblock import configure
+
+ctypes.string_at(0)

@@ -53,8 +53,23 @@ public sealed class ConfigEngine : IDisposable
 
     private PythonRuntime StartPython()
     {
+        if (_options.Hermetic)
+        {
+            _options.Python.HashSeed ??= 0;
+        }
         var runtime = PythonRuntime.Initialize(_options.Python);
-        runtime.Run(() => ProcessGuards.Install(runtime));
+        runtime.Run(() =>
+        {
+            ProcessGuards.Install(runtime);
+            if (_options.Hermetic)
+            {
+                using var flags = runtime.Evaluate("__import__('sys').flags.hash_randomization");
+                if (flags.As<long>() != 0)
+                {
+                    throw new PythonStartException(Messages.HermeticNeedsHashSeed);
+                }
+            }
+        });
         return runtime;
     }
 

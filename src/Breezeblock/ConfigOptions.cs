@@ -73,6 +73,16 @@ public sealed class ConfigOptions
     private TimeSpan? _timeout;
 
     /// <summary>
+    /// Same folder and inputs, same output, and no accidental I/O: Python starts with a fixed hash seed,
+    /// and config code may read only its folder and the standard library, and may not write files, use
+    /// the network, start processes or read environment variables (inputs are how values come in).
+    /// In process this is a tripwire (audit hooks) that fails the evaluation at the line of the attempt;
+    /// with <see cref="ConfigIsolation.Process"/> the worker also runs under bubblewrap, which the
+    /// operating system enforces (no network, a read-only file system).
+    /// </summary>
+    public bool Hermetic { get; set; }
+
+    /// <summary>
     /// Where configs run: in this process (the default), or in a worker process that a crash, an exit,
     /// a memory bomb or code that cannot be stopped ends instead of the host (see <see cref="ConfigIsolation"/>
     /// and <see cref="ConfigWorker"/>).

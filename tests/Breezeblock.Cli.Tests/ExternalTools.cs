@@ -4,12 +4,14 @@ namespace Breezeblock.Cli.Tests;
 
 /// <summary>
 /// The programs some tests hand the command's output to: Graphviz's <c>dot</c>, node with pyright and
-/// Mermaid (tests/tools, pinned). <c>.ci/run</c> installs them. A test that needs a missing one fails
+/// Mermaid (tests/tools, pinned); and bubblewrap, which sandboxes the hermetic worker. <c>.ci/run</c> installs them. A test that needs a missing one fails
 /// under CI and is skipped elsewhere, saying how to install it.
 /// </summary>
 internal static class ExternalTools
 {
     public static readonly string Folder = Path.Combine(Cli.RepositoryRoot, "tests", "tools");
+
+    public static string Bubblewrap() => Require(FindOnPath("bwrap"), "bubblewrap", "apt-get install bubblewrap");
 
     public static string Dot() => Require(FindOnPath("dot"), "Graphviz's dot", "apt-get install graphviz");
 

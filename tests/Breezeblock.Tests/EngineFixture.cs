@@ -5,14 +5,14 @@ using Breezeblock.Python;
 namespace Breezeblock.Tests;
 
 /// <summary>
-/// Starts Python once per test run (BREEZEBLOCK_PYTHON selects it for the per-version smoke runs)
-/// and gives tests engines that cache bytecode in a folder of their own.
+/// Starts Python once per test run (BREEZEBLOCK_PYTHON selects it for the per-version smoke runs),
+/// with a fixed hash seed, and gives tests engines that cache bytecode in a folder of their own.
 /// </summary>
 public sealed class EngineFixture : IDisposable
 {
     public EngineFixture()
     {
-        Runtime = PythonRuntime.Initialize();
+        Runtime = PythonRuntime.Initialize(new PythonOptions { HashSeed = 0 }); // fixed, so hermetic engines can run here too
         var expected = Environment.GetEnvironmentVariable("BREEZEBLOCK_EXPECT_VERSION");
         if (!string.IsNullOrEmpty(expected) && $"{Runtime.Version.Major}.{Runtime.Version.Minor}" != expected)
         {

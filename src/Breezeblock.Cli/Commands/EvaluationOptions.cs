@@ -43,7 +43,12 @@ internal sealed class EvaluationOptions
         Description = "Run the configs in a separate process, so that a crash, an exit or a memory bomb in config code is reported and cannot take the command down",
     };
 
-    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, Hosts, Timeout, Isolate] : [Inputs, Hosts, Timeout, Isolate];
+    public Option<bool> Hermetic { get; } = new("--hermetic")
+    {
+        Description = "Same folder and inputs, same output: configs may read only their folder and the standard library, and may not write, use the network, start processes or read the environment (with --isolate, enforced by bubblewrap)",
+    };
+
+    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, Hosts, Timeout, Isolate, Hermetic] : [Inputs, Hosts, Timeout, Isolate, Hermetic];
 
     public IReadOnlyList<string>? TargetNames(CliContext context) => context.Get(Targets) is { Length: > 0 } names ? names : null;
 
@@ -82,6 +87,7 @@ internal sealed class EvaluationOptions
             options.Timeout = seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : throw new CommandException(CliMessages.TimeoutNotPositive(seconds));
         }
         HostAssemblies.Configure(context.Get(Hosts) ?? [], options);
+        options.Hermetic = context.Get(Hermetic);
         if (context.Get(Isolate))
         {
             options.Isolation = ConfigIsolation.Process;

@@ -29,6 +29,13 @@ public sealed class PythonOptions
     /// </summary>
     public int WorkerStackSize { get; set; } = 256 * 1024 * 1024;
 
+    /// <summary>
+    /// A fixed seed for the hashes of str and bytes (what <c>PYTHONHASHSEED</c> sets), so that set order
+    /// and everything that follows from it is the same in every run. Null (the default): random per
+    /// process, as Python does. Takes effect only when Python starts.
+    /// </summary>
+    public uint? HashSeed { get; set; }
+
     /// <summary>How many such threads may exist; they are created as needed.</summary>
     public int MaxWorkerThreads { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 }

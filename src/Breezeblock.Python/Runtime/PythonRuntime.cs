@@ -102,7 +102,7 @@ public sealed unsafe partial class PythonRuntime
         {
             throw new PythonStartException("Python was already started in this process by other code; Breezeblock must start it itself");
         }
-        InitializeInterpreter(installation);
+        InitializeInterpreter(installation, options.HashSeed);
         Gil.AdoptInitializingThread();
         var runtime = new PythonRuntime(installation, version, options);
         try
@@ -145,7 +145,7 @@ public sealed unsafe partial class PythonRuntime
     // PyConfig's layout differs between versions, so no field is written directly: the isolated
     // presets give no signal handlers, no environment and no user site; argv[0] sets the program
     // name, from which Python derives sys.executable, sys.prefix and any virtual environment.
-    private static void InitializeInterpreter(PythonInstallation installation)
+    private static void InitializeInterpreter(PythonInstallation installation, uint? hashSeed)
     {
         CApi.PyPreConfig preConfig;
         CApi.PyPreConfig_InitIsolatedConfig(&preConfig);
@@ -156,6 +156,14 @@ public sealed unsafe partial class PythonRuntime
         try
         {
             CApi.PyConfig_InitIsolatedConfig(config);
+            if (hashSeed is { } seed)
+            {
+                // The one pair of fields written directly: PyConfig begins with six ints (_config_init,
+                // isolated, use_environment, dev_mode, install_signal_handlers, use_hash_seed) and then
+                // unsigned long hash_seed, in every version from 3.9 to 3.13.
+                *(int*)((byte*)config + 5 * sizeof(int)) = 1;
+                *(nuint*)((byte*)config + 6 * sizeof(int)) = seed;
+            }
             fixed (byte* program = PyStrings.Utf8Z(installation.ProgramPath))
             {
                 var argv = stackalloc byte*[] { program };

@@ -48,6 +48,9 @@ public enum ConfigErrorKind
     /// <summary>The evaluation did not finish within its time limit and was stopped.</summary>
     Timeout,
 
+    /// <summary>Config code did what a hermetic evaluation does not allow (read outside its folder, write, network, processes, environment).</summary>
+    HermeticViolation,
+
     /// <summary>The isolated worker process running the configs died (a crash, an exit, its memory limit).</summary>
     WorkerDied,
 

@@ -67,12 +67,22 @@ internal static class ExceptionTranslator
         {
             details.RemoveAt(details.Count - 1);
         }
+        if (exception.PythonType == "breezeblock.HermeticError" && kind is ConfigErrorKind.EvaluationError or ConfigErrorKind.ImportError)
+        {
+            kind = ConfigErrorKind.HermeticViolation;
+            message = exception.PythonMessage;
+        }
         return new ConfigError(kind, message ?? Messages.PythonError(exception.PythonType, exception.PythonMessage), frames.Count > 0 ? frames[0].Location : fallback)
         {
             ConfigName = configName,
             Details = details,
             Frames = frames,
-            Hint = kind == ConfigErrorKind.Timeout ? Messages.TimeoutHint : HintFor(exception),
+            Hint = kind switch
+            {
+                ConfigErrorKind.Timeout => Messages.TimeoutHint,
+                ConfigErrorKind.HermeticViolation => Messages.HermeticHint,
+                _ => HintFor(exception),
+            },
             PythonException = exception,
         };
     }

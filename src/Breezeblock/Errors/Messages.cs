@@ -114,9 +114,28 @@ internal static class Messages
     public static string WorkerDidNotStart(string command, string output) =>
         $"the config process ({command}) did not start{(output.Length == 0 ? "" : ":\n" + output)}";
 
+    public const string NoBubblewrap = "a hermetic isolated evaluation runs its worker under bubblewrap, which is not installed (apt-get install bubblewrap)";
+
     public const string HostGone = "the host that started this config process has gone";
 
     public static string NoSuchHostFunction(string module, string function) => $"the host has no function {module}.{function}";
+
+    // ---- hermetic evaluation (Python str.format templates) ----
+
+    public const string HermeticReadTemplate = "{what} reads {path}, outside the config folder: a hermetic evaluation reads only its folder and the standard library";
+
+    public const string HermeticWriteTemplate = "{what} writes {path}: a hermetic evaluation writes nothing";
+
+    public const string HermeticNetworkTemplate = "{what} uses the network: a hermetic evaluation has none";
+
+    public const string HermeticProcessTemplate = "{what} starts a process: a hermetic evaluation starts none";
+
+    public const string HermeticEnvironmentTemplate = "reading the environment ({name}): a hermetic evaluation sees no environment variables; pass the value as an input";
+
+    public const string HermeticHint = "hermetic evaluations give the same output for the same folder and inputs: take what varies as an input";
+
+    public const string HermeticNeedsHashSeed =
+        "a hermetic evaluation needs Python started with a fixed hash seed, and Python already runs in this process with a random one; make the first engine of the process hermetic, or isolate evaluations";
 
     // ---- what config code may not do to the host process ({call} is the call, as written) ----
 

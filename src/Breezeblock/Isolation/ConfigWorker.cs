@@ -20,6 +20,9 @@ public static class ConfigWorker
     /// <summary>Set to 1 in a worker's environment.</summary>
     public const string EnvironmentVariable = "BREEZEBLOCK_WORKER";
 
+    /// <summary>Set in a hermetic worker's environment: the hash seed Python starts with.</summary>
+    internal const string HashSeedVariable = "BREEZEBLOCK_HASH_SEED";
+
     /// <summary>True in a process started as a worker.</summary>
     public static bool IsRequested => Environment.GetEnvironmentVariable(EnvironmentVariable) == "1";
 
@@ -33,6 +36,11 @@ public static class ConfigWorker
         configure?.Invoke(options);
         options.Isolation = ConfigIsolation.InProcess;
         options.RedirectPrintToStandardError = true;
+        if (uint.TryParse(Environment.GetEnvironmentVariable(HashSeedVariable), out var seed))
+        {
+            options.Python.HashSeed = seed;
+            options.Hermetic = true;
+        }
         ConfigEngine engine;
         try
         {

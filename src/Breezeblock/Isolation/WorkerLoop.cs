@@ -59,6 +59,7 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
         options.InputSyntax = request.Optional("inputSyntax");
         options.Output = request.Bool("output") ? line => channel.Send(WorkerMessages.Output(line)) : null;
         options.BytecodeCacheDirectory = request.Optional("cache");
+        options.Hermetic = request.Bool("hermetic");
         if (!_workspaces.TryGetValue(folder, out var workspace))
         {
             _workspaces[folder] = workspace = engine.OpenWorkspace(request.Optional("display") ?? folder);

@@ -17,6 +17,7 @@ internal static class WorkerMessages
         ["inputSyntax"] = options.InputSyntax,
         ["output"] = options.Output is not null,
         ["cache"] = options.BytecodeCacheDirectory,
+        ["hermetic"] = options.Hermetic,
     };
 
     public static Dictionary<string, object?> Folder(string op, string folder) => new(StringComparer.Ordinal) { ["op"] = op, ["folder"] = folder }; // "invalidate", "close"

@@ -33,7 +33,11 @@ internal sealed class WorkerProcess : IDisposable
     /// <exception cref="PythonStartException">The worker could not start Python, or did not start at all.</exception>
     public static WorkerProcess Start(ConfigOptions options)
     {
-        var command = options.WorkerCommand is { Count: > 0 } given ? given : DefaultCommand();
+        IReadOnlyList<string> command = options.WorkerCommand is { Count: > 0 } given ? given : DefaultCommand();
+        if (options.Hermetic)
+        {
+            command = Sandbox(command);
+        }
         var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
@@ -46,6 +50,11 @@ internal sealed class WorkerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
         start.Environment[ConfigWorker.EnvironmentVariable] = "1";
+        if (options.Hermetic)
+        {
+            start.Environment[ConfigWorker.HashSeedVariable] = "0";
+            start.Environment["DOTNET_EnableDiagnostics"] = "0"; // no IPC files to write on a read-only file system
+        }
         if (!string.IsNullOrWhiteSpace(options.Python.Path))
         {
             start.Environment[PythonLocator.EnvironmentVariable] = Path.GetFullPath(options.Python.Path);
@@ -64,6 +73,16 @@ internal sealed class WorkerProcess : IDisposable
             throw new PythonStartException(fields.String("message"));
         }
         return worker;
+    }
+
+    // The worker under bubblewrap: the whole file system read-only, no network, its own /proc and /dev.
+    private static List<string> Sandbox(IReadOnlyList<string> command)
+    {
+        var bwrap = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, "bwrap"))
+            .FirstOrDefault(File.Exists)
+            ?? throw new PythonStartException(Messages.NoBubblewrap);
+        return [bwrap, "--die-with-parent", "--unshare-net", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--", .. command];
     }
 
     // This program again: its own executable, or dotnet and the entry assembly.

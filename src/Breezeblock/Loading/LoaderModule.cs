@@ -28,9 +28,13 @@ internal sealed class LoaderModule
             }
         });
         FinderType = module.GetAttr("FolderFinder");
+        EngineBusy = module.GetAttr("engine_busy");
         Load = module.GetAttr("load");
         Collisions = module.GetAttr("collisions");
     }
+
+    /// <summary><c>engine_busy() -> bool</c>: the engine's own I/O runs on the evaluating thread now.</summary>
+    public PyObject EngineBusy { get; }
 
     /// <summary><c>FolderFinder(root, cache_dir)</c>.</summary>
     public PyObject FinderType { get; }

@@ -359,6 +359,12 @@ def _package_of(globals):
     return module if "__path__" in globals else module.rpartition(".")[0]
 
 
+def engine_busy():
+    """True while the engine does its own I/O (compiling, its bytecode cache) on the evaluating thread."""
+    finder = _active
+    return finder is not None and finder.paused > 0 and _get_ident() == finder.thread
+
+
 def audit(event, args):
     """Records a file opened for reading or a folder listed; the engine calls it for those audit events only."""
     finder = _active

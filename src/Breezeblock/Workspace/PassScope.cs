@@ -37,6 +37,24 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
         finder.Enter(breezeblock, redirectPrint);
         _entered = true;
         _output = OutputCapture.Start(state.Runtime, state.Options, folder.Modules);
+        if (state.Options.Hermetic)
+        {
+            Hermetic.Start(state.Runtime, state.Root);
+            _hermetic = true;
+        }
+    }
+
+    private bool _hermetic;
+
+    /// <summary>Ends the hermetic checks of this pass; what config code attempted (and may have caught), where.</summary>
+    public List<(string Message, string? File, int Line)> StopHermetic()
+    {
+        if (!_hermetic)
+        {
+            return [];
+        }
+        _hermetic = false;
+        return Hermetic.Stop();
     }
 
     /// <summary>Interruptions raised when the pass started, to tell code that caught one from code blocked in C.</summary>
@@ -61,6 +79,7 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
         {
             return;
         }
+        StopHermetic();
         _output?.Dispose();
         if (_entered)
         {

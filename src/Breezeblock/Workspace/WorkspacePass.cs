@@ -76,6 +76,10 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             }
             var report = new EvaluationReport(outcome.Ran, outcome.Reused, outcome.Replaced, record.Executed, plan.Removed,
                 EvaluationReport.DurationsOf(outcome.Ran, outcome.RanTicks), loading, Stopwatch.GetElapsedTime(started));
+            if (scope.StopHermetic() is { Count: > 0 } attempts)
+            {
+                throw new ConfigException(attempts.Select(a => HermeticError(a, folder)).ToList()); // caught by the code, still a violation
+            }
             var reported = (targetNodes ?? graph.Nodes).OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
             warnings = [.. warnings, .. ThreadsLeftRunning(threadsBefore, folder)];
             var result = NewResult(reported, outcome, graph, shapes, report, warnings);
@@ -88,6 +92,9 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             state.MustReload |= scope.StoppedWhileLoading;
         }
     }
+
+    private static ConfigError HermeticError((string Message, string? File, int Line) attempt, SourceFolder folder) =>
+        new(ConfigErrorKind.HermeticViolation, attempt.Message, attempt.File is null ? null : folder.Locate(attempt.File, attempt.Line)) { Hint = Messages.HermeticHint };
 
     // Threads config code started and left running: they go on in the host, so the result says so.
     private IEnumerable<ConfigError> ThreadsLeftRunning(PyObject before, SourceFolder folder) =>

@@ -37,14 +37,14 @@ public sealed class ConfigEngine : IDisposable
 
     private PythonRuntime? _runtime;
     private readonly WorkerClient? _worker;
-    private readonly Lock _starting = new();
+    private readonly GilSafeLock _starting = new(); // taken with the GIL held
 
     /// <summary>The Python runtime the engine uses in this process (with <see cref="ConfigIsolation.Process"/>, started only when asked for).</summary>
     public PythonRuntime Runtime
     {
         get
         {
-            lock (_starting)
+            using (_starting.Enter())
             {
                 return _runtime ??= StartPython();
             }

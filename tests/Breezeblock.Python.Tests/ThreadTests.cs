@@ -45,6 +45,41 @@ public sealed class ThreadTests(PythonFixture python)
     }
 
     [Fact]
+    public void A_GilSafeLock_holder_running_python_and_a_waiter_holding_the_gil_both_go_on()
+    {
+        var shared = new GilSafeLock();
+        using var holding = new ManualResetEventSlim();
+        var order = new ConcurrentQueue<string>();
+        var holder = new Thread(() =>
+        {
+            using (shared.Enter())
+            {
+                holding.Set();
+                using (Runtime.Acquire())
+                {
+                    Runtime.Execute("import time\ntime.sleep(0.3)").Dispose(); // lets go of the GIL and must get it back
+                }
+                order.Enqueue("holder");
+            }
+        });
+        var waiter = new Thread(() =>
+        {
+            holding.Wait();
+            using (Runtime.Acquire())
+            {
+                using (shared.Enter()) // a plain lock here, with the GIL held, deadlocks
+                {
+                    order.Enqueue("waiter");
+                }
+            }
+        });
+        holder.Start();
+        waiter.Start();
+        Assert.True(holder.Join(TimeSpan.FromSeconds(30)) && waiter.Join(TimeSpan.FromSeconds(30)), "deadlock");
+        Assert.Equal(["holder", "waiter"], order);
+    }
+
+    [Fact]
     public async Task Thread_pool_work_runs_concurrently_through_Run_and_RunAsync()
     {
         var tasks = Enumerable.Range(0, 64).Select(i => i % 2 == 0

@@ -9,6 +9,7 @@ namespace Breezeblock.Tests;
 /// single thread gets for the same input, every failure is the expected error, and a watchdog fails
 /// the test rather than let a deadlock hang the run.
 /// </summary>
+[Collection(nameof(InterpreterStateTests))] // saturates the interpreter: beside it, other tests' deadlines would be a matter of luck
 public sealed class ConcurrencyTests(EngineFixture fixture)
 {
     private const int Threads = 16;

@@ -102,13 +102,37 @@ public sealed class DeadlineTests(EngineFixture fixture)
     [Fact]
     public void Code_that_swallows_the_interruption_is_given_up_on_and_says_so()
     {
-        using var folder = new ConfigFolder(("stubborn.py", Header + "@configure\ndef stubborn():\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            pass\n"));
+        using var folder = new ConfigFolder(("stubborn.py", "import time\n" + Header + "@configure\ndef stubborn():\n    end = time.monotonic() + 5  # then it ends, so as not to spin beside the other tests\n    while time.monotonic() < end:\n        try:\n            while time.monotonic() < end:\n                pass\n        except BaseException:\n            pass\n"));
         using var engine = Engine(TimeSpan.FromMilliseconds(200));
         var workspace = engine.OpenWorkspace(folder.Path);
         var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
         Assert.Equal(ConfigErrorKind.Unstoppable, error.Kind);
         Assert.EndsWith("could not be stopped: it catches the interruption and goes on (an `except BaseException:` that does not re-raise)", error.Message);
         Assert.StartsWith("stubborn.py:", error.Location!.ToString());
+        workspace.Dispose();
+    }
+
+    [Fact]
+    public async Task A_blocked_config_is_given_up_on_even_while_every_worker_waits_for_it()
+    {
+        using var blocked = new ConfigFolder(("sleepy.py", "import time\n" + Header + "@configure\ndef sleepy():\n    time.sleep(3)\n    return 1\n"));
+        using var other = new ConfigFolder(("app.py", Header + "@configure\ndef fine():\n    return 'ok'\n"));
+        using var engine = Engine(TimeSpan.FromMilliseconds(300));
+        var workspace = engine.OpenWorkspace(blocked.Path);
+        var stuck = Task.Run(() => workspace.Evaluate());
+        await Task.Delay(100, TestContext.Current.CancellationToken); // sleepy holds the evaluation lock
+        using var patient = new ConfigEngine(fixture.Options()); // no deadline: these wait as long as it takes
+        var waiting = Enumerable.Range(0, 2 * Math.Max(4, Environment.ProcessorCount * 2))
+            .Select(_ => Task.Run(() =>
+            {
+                using var result = patient.Evaluate(other.Path); // each waits for the lock on a Python worker
+                return result.Get("fine");
+            })).ToList();
+
+        var error = (await Assert.ThrowsAsync<ConfigException>(() => stuck)).Errors.Single();
+        Assert.Equal((ConfigErrorKind.Unstoppable, "sleepy.py:6"), (error.Kind, error.Location?.ToString()));
+        Assert.EndsWith("it is blocked in a call that does not return to Python", error.Message);
+        Assert.All(await Task.WhenAll(waiting), value => Assert.Equal("ok", value));
         workspace.Dispose();
     }
 }

@@ -9,6 +9,7 @@ namespace Breezeblock.Tests;
 /// default is a short run; <c>BREEZEBLOCK_LEAK_CYCLES=2000 dotnet test --filter-class '*LeakTests'</c>
 /// is the long one (figures in bench/RESULTS.md).
 /// </summary>
+[Collection(nameof(InterpreterStateTests))] // counts the process's modules, threads, descriptors and memory
 public sealed class LeakTests(EngineFixture fixture, ITestOutputHelper output)
 {
     private const string Header = "from breezeblock import configure\n\n";

@@ -306,7 +306,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     }
 
     [Fact]
-    public void A_cancelled_evaluation_keeps_what_ran_and_the_next_one_finishes_the_rest()
+    public async Task A_cancelled_evaluation_keeps_what_ran_and_the_next_one_finishes_the_rest()
     {
         using var folder = new ConfigFolder(("app.py", Header + """
             import time
@@ -317,7 +317,9 @@ public sealed class WorkspaceTests(EngineFixture fixture)
 
             @configure
             def slow(first):
-                time.sleep(0.3)
+                open(__file__ + '.started', 'w').close()
+                for _ in range(20):  # a second in all; a stop lands between two sleeps
+                    time.sleep(0.05)
                 return first + 1
 
             @configure
@@ -326,9 +328,13 @@ public sealed class WorkspaceTests(EngineFixture fixture)
             """));
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
-        using (var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(100)))
+        using (var cancel = new CancellationTokenSource())
         {
-            Assert.ThrowsAny<OperationCanceledException>(() => workspace.Evaluate(cancellationToken: soon.Token));
+            var cancelled = Task.Run(() => Assert.ThrowsAny<OperationCanceledException>(() => workspace.Evaluate(cancellationToken: cancel.Token)));
+            var started = System.IO.Path.Combine(folder.Path, "app.py.started");
+            Assert.True(SpinWait.SpinUntil(() => File.Exists(started), TimeSpan.FromSeconds(30)), "slow never started");
+            cancel.Cancel(); // first has run, slow is running
+            await cancelled;
         }
         Assert.Null(workspace.LastGoodResult);
         using var result = workspace.Evaluate();

@@ -17,7 +17,7 @@ public delegate void PythonAuditHandler(string eventName, PyArgument arguments);
 /// </summary>
 public static unsafe class PythonAudit
 {
-    private static readonly Lock s_lock = new();
+    private static readonly GilSafeLock s_lock = new(); // taken with the GIL held
     private static Subscription[] s_subscriptions = [];
     private static bool s_installed;
 
@@ -28,7 +28,7 @@ public static unsafe class PythonAudit
         ArgumentNullException.ThrowIfNull(handler);
         Gil.EnsureHeld();
         var subscription = new Subscription(events.Select(Encoding.UTF8.GetBytes).ToArray(), handler);
-        lock (s_lock)
+        using (s_lock.Enter())
         {
             if (!s_installed)
             {
@@ -42,7 +42,7 @@ public static unsafe class PythonAudit
 
     private static void Unsubscribe(Subscription subscription)
     {
-        lock (s_lock)
+        using (s_lock.Enter())
         {
             s_subscriptions = s_subscriptions.Where(s => s != subscription).ToArray();
         }

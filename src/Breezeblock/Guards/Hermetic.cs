@@ -10,7 +10,7 @@ namespace Breezeblock;
 /// </summary>
 internal static class Hermetic
 {
-    private static readonly Lock s_lock = new();
+    private static readonly GilSafeLock s_lock = new(); // taken with the GIL held
     private static PyObject? s_start;
     private static PyObject? s_stop;
     private static PyObject? s_engineBusy;
@@ -40,7 +40,7 @@ internal static class Hermetic
 
     private static void Install(PythonRuntime runtime)
     {
-        lock (s_lock)
+        using (s_lock.Enter())
         {
             if (s_start is not null)
             {

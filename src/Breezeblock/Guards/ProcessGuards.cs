@@ -12,10 +12,11 @@ namespace Breezeblock;
 internal static class ProcessGuards
 {
     private static readonly string[] AuditedEvents = ["os.kill", "os.killpg", "signal.pthread_kill", "os.exec", "os.fork", "os.forkpty"];
-    private static readonly Lock s_lock = new();
+    private static readonly GilSafeLock s_lock = new(); // taken with the GIL held
     private static bool s_installed;
     private static PyObject? s_interrupted;
     private static PyObject? s_innermostFrame;
+    private static PyObject? s_landedOn;
     private static PyObject? s_threadsNow;
     private static PyObject? s_leftRunning;
 
@@ -37,10 +38,10 @@ internal static class ProcessGuards
     /// <summary>The type name <see cref="PythonException.PythonType"/> gives for <see cref="InterruptedType"/>.</summary>
     public const string InterruptedTypeName = "breezeblock.EvaluationInterrupted";
 
-    /// <summary>How many interruptions were raised so far (the GIL must be held): one that went on after one landed caught it.</summary>
-    public static long InterruptionsLanded()
+    /// <summary>How many interruptions were raised on a thread so far (the GIL must be held): code that went on after one landed caught it.</summary>
+    public static long InterruptionsLanded(ulong threadId)
     {
-        using var landed = InterruptedType.GetAttr("landed");
+        using var landed = s_landedOn!.Call(threadId);
         return landed.As<long>();
     }
 
@@ -58,7 +59,7 @@ internal static class ProcessGuards
     /// <summary>Installs the guards unless they are; the GIL must be held.</summary>
     public static void Install(PythonRuntime runtime)
     {
-        lock (s_lock)
+        using (s_lock.Enter())
         {
             if (s_installed)
             {
@@ -79,6 +80,7 @@ internal static class ProcessGuards
             }
             s_interrupted = module.GetAttr("EvaluationInterrupted");
             s_innermostFrame = module.GetAttr("innermost_frame");
+            s_landedOn = module.GetAttr("landed_on");
             s_threadsNow = module.GetAttr("threads_now");
             s_leftRunning = module.GetAttr("left_running");
             var audit = module.GetAttr("audit");

@@ -4,6 +4,7 @@ In-process they catch accidents, not attacks (ctypes reaches libc directly); the
 the boundary for code that must not be trusted. Each blocked call raises HostProtectionError, a
 BaseException like SystemExit, at the caller's line. Texts come from the engine's Messages.cs.
 """
+import _thread
 import os
 import signal
 
@@ -20,11 +21,17 @@ HostProtectionError.__module__ = "breezeblock"
 class EvaluationInterrupted(BaseException):
     """Raised into running config code when its evaluation's deadline passes or it is cancelled."""
 
-    landed = 0  # how many were raised: code that is stopped but goes on has caught them
+    landed = {}  # thread id -> how many were raised there: code that is stopped but goes on has caught them
 
     def __init__(self, *args):
         super().__init__(*args)
-        EvaluationInterrupted.landed += 1
+        ident = _thread.get_ident()  # raised on the thread it stops
+        EvaluationInterrupted.landed[ident] = EvaluationInterrupted.landed.get(ident, 0) + 1
+
+
+def landed_on(thread_id):
+    """How many interruptions were raised on a thread so far."""
+    return EvaluationInterrupted.landed.get(thread_id, 0)
 
 
 EvaluationInterrupted.__module__ = "breezeblock"

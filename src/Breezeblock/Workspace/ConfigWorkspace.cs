@@ -138,13 +138,15 @@ public sealed class ConfigWorkspace : IDisposable
     {
         var scope = _state.ActivePass;
         var config = scope?.RunningConfig;
-        var cleanup = _state.Runtime.RunAsync(() =>
+        // On a thread of its own, not a Python worker: every worker may be waiting for the lock this releases.
+        var cleanup = Task.Factory.StartNew(() =>
         {
+            using var gil = _state.Runtime.Acquire();
             var where = scope?.WhereNow(SourceFolder.Discover(_state.Root, _state.DisplayPath));
-            var caught = scope is not null && ProcessGuards.InterruptionsLanded() > scope.LandedAtStart;
+            var caught = scope is not null && ProcessGuards.InterruptionsLanded(scope.Interruption.ThreadId) > scope.LandedAtStart;
             scope?.Abandon();
             return (where, caught);
-        });
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         SourceLocation? location = null;
         var why = UnstoppableReason.HoldsInterpreter;
         if (await Task.WhenAny(cleanup, Task.Delay(StopGrace)).ConfigureAwait(false) == cleanup)

@@ -58,7 +58,7 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
     }
 
     /// <summary>Interruptions raised when the pass started, to tell code that caught one from code blocked in C.</summary>
-    public long LandedAtStart { get; } = ProcessGuards.InterruptionsLanded();
+    public long LandedAtStart { get; } = ProcessGuards.InterruptionsLanded(interruption.ThreadId);
 
     /// <summary>Where the pass's thread runs the folder's code now; the GIL must be held.</summary>
     public SourceLocation? WhereNow(SourceFolder folder) =>

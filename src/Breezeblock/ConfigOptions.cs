@@ -96,7 +96,11 @@ public sealed class ConfigOptions
     /// </summary>
     public IReadOnlyList<string>? WorkerCommand { get; set; }
 
-    /// <summary>The resident memory a worker may use; past it the worker is ended and the evaluation fails. Default: 2 GiB.</summary>
+    /// <summary>
+    /// The memory a worker may use. Allocations past it fail (<c>RLIMIT_DATA</c> on Linux and macOS), so
+    /// config code gets <c>MemoryError</c> at its line; resident memory past it (shared mappings escape
+    /// the first limit) ends the worker and fails the evaluation. Default: 2 GiB.
+    /// </summary>
     public long WorkerMemoryLimit { get; set; } = 2L * 1024 * 1024 * 1024;
 
     /// <summary>Called as each configure function starts (the worker tells its host which config runs, should it die).</summary>

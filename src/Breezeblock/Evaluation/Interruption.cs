@@ -51,6 +51,7 @@ internal sealed class Interruption : IDisposable
 {
     private readonly PythonInterrupter _interrupter;
     private readonly CancellationTokenRegistration _registration;
+    private bool _detached;
 
     /// <summary>Prepares to stop code on the calling thread; the GIL must be held.</summary>
     public Interruption(EvaluationStop stop)
@@ -68,18 +69,34 @@ internal sealed class Interruption : IDisposable
     /// <summary>True once the evaluation was told to stop.</summary>
     public bool Requested => Stop.Token.IsCancellationRequested;
 
-    /// <summary>Runs user code (a configure function, a module body) so that a stop can interrupt it.</summary>
+    /// <summary>
+    /// Runs user code (a configure function, a module body) so that a stop can interrupt it. When the
+    /// pass was given up on meanwhile (<see cref="Detach"/>), the code's thread throws
+    /// <see cref="PassAbandonedException"/> as soon as the code returns: the lock has been handed on, so
+    /// it must not touch the engine's state again, only unwind.
+    /// </summary>
     public T Run<T>(Func<T> userCode)
     {
+        T result = default!;
         _interrupter.Enter();
         try
         {
-            return userCode();
+            result = userCode();
+        }
+        catch (Exception) when (Volatile.Read(ref _detached))
+        {
+            // what the code raised no longer matters to anyone
         }
         finally
         {
             _interrupter.Leave();
         }
+        if (Volatile.Read(ref _detached))
+        {
+            (result as IDisposable)?.Dispose();
+            throw new PassAbandonedException();
+        }
+        return result;
     }
 
     /// <summary>True when <paramref name="exception"/> is how a stop surfaced (the interruption, or what code that caught it raised instead).</summary>
@@ -105,7 +122,11 @@ internal sealed class Interruption : IDisposable
             : new OperationCanceledException(Stop.Cancellation);
 
     /// <summary>Gives up on a thread blocked in a C call: the exception stays pending for when it runs Python again.</summary>
-    public void Detach() => _interrupter.Detach();
+    public void Detach()
+    {
+        Volatile.Write(ref _detached, true);
+        _interrupter.Detach();
+    }
 
     public void Dispose()
     {
@@ -113,3 +134,6 @@ internal sealed class Interruption : IDisposable
         _interrupter.Dispose();
     }
 }
+
+/// <summary>Unwinds the thread of a pass that was given up on, once its user code returns; nothing catches it.</summary>
+internal sealed class PassAbandonedException() : Exception("this evaluation was given up on; its thread only unwinds");

@@ -30,6 +30,7 @@ public static class ConfigWorker
     /// <param name="configure">Registers the host modules (and Python options) as the host does.</param>
     public static int Run(Action<ConfigOptions>? configure = null)
     {
+        WorkerLimits.ApplyMemoryFromEnvironment();
         var (input, output) = WorkerStreams.TakeChannel();
         var channel = new WorkerChannel(input, output);
         var options = new ConfigOptions();

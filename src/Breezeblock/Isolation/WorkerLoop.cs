@@ -55,6 +55,7 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
             options.Inputs[name] = value;
         }
         options.Timeout = request.Raw("timeout") is null ? null : TimeSpan.FromMilliseconds(request.Double("timeout"));
+        WorkerLimits.LimitProcessorTime(options.Timeout);
         options.StrictInputs = request.Bool("strict");
         options.InputSyntax = request.Optional("inputSyntax");
         options.Output = request.Bool("output") ? line => channel.Send(WorkerMessages.Output(line)) : null;

@@ -50,6 +50,7 @@ internal sealed class WorkerProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
         start.Environment[ConfigWorker.EnvironmentVariable] = "1";
+        start.Environment[WorkerLimits.MemoryVariable] = options.WorkerMemoryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (options.Hermetic)
         {
             start.Environment[ConfigWorker.HashSeedVariable] = "0";

@@ -33,6 +33,28 @@ public sealed class InterpreterStateTests(EngineFixture fixture)
         Assert.Equal(before, SysState());
     }
 
+    [Fact]
+    public void What_config_code_changes_for_the_whole_process_is_put_back_after_the_evaluation()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + "import os, sys\nsys.setrecursionlimit(5000)\n@configure\ndef moves():\n    sys.setswitchinterval(0.5)\n    os.chdir('/')\n    return [sys.getrecursionlimit(), sys.getswitchinterval(), os.getcwd()]\n"));
+        string Settings()
+        {
+            using (fixture.Runtime.Acquire())
+            {
+                using var now = fixture.Runtime.Evaluate("(__import__('sys').getrecursionlimit(), __import__('sys').getswitchinterval(), __import__('os').getcwd())");
+                return now.ToString()!;
+            }
+        }
+        var before = Settings();
+        using var engine = fixture.Engine();
+        using (var result = engine.Evaluate(folder.Path))
+        {
+            Assert.Equal(new List<object?> { 5000L, 0.5, "/" }, result.Get("moves")); // in effect while config code ran
+        }
+        Assert.Equal(before, Settings());
+        Assert.NotEqual("/", Environment.CurrentDirectory);
+    }
+
     private string SysState()
     {
         using (fixture.Runtime.Acquire())

@@ -17,6 +17,8 @@ internal static class ProcessGuards
     private static PyObject? s_interrupted;
     private static PyObject? s_innermostFrame;
     private static PyObject? s_landedOn;
+    private static PyObject? s_saveSettings;
+    private static PyObject? s_restoreSettings;
     private static PyObject? s_threadsNow;
     private static PyObject? s_leftRunning;
 
@@ -44,6 +46,12 @@ internal static class ProcessGuards
         using var landed = s_landedOn!.Call(threadId);
         return landed.As<long>();
     }
+
+    /// <summary>The process-wide settings config code may change (recursion limit, switch interval, working directory); the GIL must be held.</summary>
+    public static PyObject SaveSettings() => s_saveSettings!.Call();
+
+    /// <summary>Puts back what <see cref="SaveSettings"/> saved; the GIL must be held.</summary>
+    public static void RestoreSettings(PyObject saved) => s_restoreSettings!.Call(saved).Dispose();
 
     /// <summary>Where a thread runs the folder's code now (file, line, function, source), or null; the GIL must be held.</summary>
     public static (string File, int Line, string Function, string? Source)? InnermostFrame(ulong threadId, string folder)
@@ -81,6 +89,8 @@ internal static class ProcessGuards
             s_interrupted = module.GetAttr("EvaluationInterrupted");
             s_innermostFrame = module.GetAttr("innermost_frame");
             s_landedOn = module.GetAttr("landed_on");
+            s_saveSettings = module.GetAttr("save_settings");
+            s_restoreSettings = module.GetAttr("restore_settings");
             s_threadsNow = module.GetAttr("threads_now");
             s_leftRunning = module.GetAttr("left_running");
             var audit = module.GetAttr("audit");

@@ -97,6 +97,36 @@ def audit(event, args):
         raise HostProtectionError(MESSAGES["fork"].format(call=event + "()"))
 
 
+def save_settings():
+    """What config code may change for the whole process, which each pass puts back: the recursion
+    limit, the thread switch interval and the working directory."""
+    import sys
+    try:
+        cwd = os.getcwd()
+    except OSError:
+        cwd = None
+    return (sys.getrecursionlimit(), sys.getswitchinterval(), cwd)
+
+
+def restore_settings(saved):
+    import sys
+    limit, interval, cwd = saved
+    if sys.getrecursionlimit() != limit:
+        sys.setrecursionlimit(limit)
+    if sys.getswitchinterval() != interval:
+        sys.setswitchinterval(interval)
+    if cwd is not None:
+        try:
+            if os.getcwd() == cwd:
+                return
+        except OSError:
+            pass
+        try:
+            os.chdir(cwd)
+        except OSError:
+            pass  # the folder is gone: nothing to go back to
+
+
 def threads_now():
     """The threads alive now, to compare with after an evaluation."""
     import threading

@@ -4,7 +4,8 @@ namespace Breezeblock;
 
 /// <summary>
 /// What one pass changes in the interpreter while it runs (the breezeblock and host modules in
-/// sys.modules, the folder's finder, captured output) and the stop that can interrupt it, put back
+/// sys.modules, the folder's finder, captured output, and what config code may change for the whole
+/// process: the recursion limit, the switch interval, the working directory) and the stop that can interrupt it, put back
 /// exactly once: by the pass when it ends, or by the workspace when it gives up on a pass that
 /// cannot be stopped (<see cref="Abandon"/>), whose thread may come back much later.
 /// </summary>
@@ -13,6 +14,7 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
     private readonly PyObject _sysModules = sysModules.NewReference();
     private bool _entered;
     private OutputCapture? _output;
+    private PyObject? _settings;
     private int _restored;
     private volatile bool _abandoned;
 
@@ -32,6 +34,7 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
 
     public void Enter(bool redirectPrint, SourceFolder folder)
     {
+        _settings = ProcessGuards.SaveSettings();
         breezeblock.Install(_sysModules);
         state.HostModules?.Install(_sysModules);
         finder.Enter(breezeblock, redirectPrint);
@@ -87,6 +90,11 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
         }
         state.HostModules?.Uninstall(_sysModules);
         _sysModules.Dispose();
+        if (_settings is not null)
+        {
+            ProcessGuards.RestoreSettings(_settings);
+            _settings.Dispose();
+        }
     }
 
     public void Dispose()

@@ -5,6 +5,7 @@ namespace Breezeblock.Tests;
 /// and leave the workspace usable; code that cannot be stopped is given up on, and only its workspace.
 /// </summary>
 [Trait("Category", "Smoke")]
+[Collection(nameof(InterpreterStateTests))] // a deadline counts the wait for another evaluation, so none may run beside these
 public sealed class DeadlineTests(EngineFixture fixture)
 {
     private const string Header = "from breezeblock import configure\n\n";

@@ -62,14 +62,18 @@ public sealed unsafe class PythonInterrupter : IDisposable
         }
     }
 
-    /// <summary>Starts sending the exception to the target thread, now and every few milliseconds. Any thread may call it.</summary>
+    /// <summary>
+    /// Sends the exception to the target thread now, on the calling thread (not waiting for a timer,
+    /// whose callback needs a free thread-pool thread), then every few milliseconds. Any thread may call it.
+    /// </summary>
     public void Interrupt()
     {
         if (Interlocked.Exchange(ref _requested, 1) == 0 && Volatile.Read(ref _disposed) == 0)
         {
+            Send();
             try
             {
-                _timer.Change(TimeSpan.Zero, Period);
+                _timer.Change(Period, Period);
             }
             catch (ObjectDisposedException)
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Breezeblock.Python;
 
 namespace Breezeblock;
@@ -18,10 +19,35 @@ internal sealed class EvaluationStop : IDisposable
         Timeout = timeout;
         if (timeout is { } limit)
         {
+            Deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
             _deadline = new CancellationTokenSource(limit);
             _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, _deadline.Token);
         }
         Token = _linked?.Token ?? cancellation;
+    }
+
+    /// <summary>When the time limit passes (a <see cref="Stopwatch"/> timestamp), or null without one.</summary>
+    public long? Deadline { get; }
+
+    /// <summary>How long until the time limit passes (zero once it has), or infinite without one.</summary>
+    public TimeSpan Remaining => Deadline is { } deadline
+        ? TimeSpan.FromSeconds(Math.Max(0, deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency)
+        : System.Threading.Timeout.InfiniteTimeSpan;
+
+    /// <summary>
+    /// Fires the time limit now, on the calling thread: a thread waiting for the evaluation sees the
+    /// deadline pass without waiting for the timer, whose callback needs a free thread-pool thread.
+    /// </summary>
+    public void Expire()
+    {
+        try
+        {
+            _deadline?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // the evaluation ended meanwhile
+        }
     }
 
     /// <summary>Cancelled when either the caller cancels or the deadline passes.</summary>
@@ -130,7 +156,8 @@ internal sealed class Interruption : IDisposable
 
     public void Dispose()
     {
-        _registration.Dispose();
+        // Not Dispose: it waits for a callback running now, which may be waiting for the GIL this thread holds.
+        _registration.Unregister();
         _interrupter.Dispose();
     }
 }

@@ -64,7 +64,7 @@ public sealed class ConfigWorkspace : IDisposable
         {
             return _state.Runtime.Run(() => EvaluateLocked(targetList, stop));
         }
-        return RunStoppable(() => EvaluateLocked(targetList, stop), stop).GetAwaiter().GetResult();
+        return RunStoppableBlocking(() => EvaluateLocked(targetList, stop), stop);
     }
 
     /// <summary>Like <see cref="Evaluate"/>, without blocking the calling thread.</summary>
@@ -103,7 +103,24 @@ public sealed class ConfigWorkspace : IDisposable
         }, stop.Token);
         return !stop.Token.CanBeCanceled || PythonRuntime.HoldsGil
             ? _state.Runtime.Run(check)
-            : RunStoppable(check, stop).GetAwaiter().GetResult();
+            : RunStoppableBlocking(check, stop);
+    }
+
+    // Evaluate and Check: the calling thread waits for the pass with kernel waits and fires the deadline
+    // itself, so a starved thread pool (many callers blocked in Evaluate) cannot delay a stop.
+    private T RunStoppableBlocking<T>(Func<T> pass, EvaluationStop stop)
+    {
+        var running = _state.Runtime.RunAsync(pass);
+        WaitHandle[] endOrCancel = [((IAsyncResult)running).AsyncWaitHandle, stop.Cancellation.WaitHandle];
+        if (WaitHandle.WaitAny(endOrCancel, stop.Remaining) == WaitHandle.WaitTimeout)
+        {
+            stop.Expire();
+        }
+        if (!((IAsyncResult)running).AsyncWaitHandle.WaitOne(StopGrace)) // not Wait: it throws what the pass threw
+        {
+            throw GiveUp(stop);
+        }
+        return running.GetAwaiter().GetResult();
     }
 
     // Waits for the pass; when it was told to stop and has not within the grace period, gives up on it.
@@ -126,7 +143,7 @@ public sealed class ConfigWorkspace : IDisposable
         {
             return await running.ConfigureAwait(false);
         }
-        throw await GiveUpAsync(stop).ConfigureAwait(false);
+        throw GiveUp(stop); // blocks for at most the grace period, on a rare path
     }
 
     /// <summary>How long code told to stop has before the workspace gives up on it.</summary>
@@ -134,7 +151,7 @@ public sealed class ConfigWorkspace : IDisposable
 
     // The pass does not stop (blocked in a C call): put back what it changed in the interpreter, hand
     // its lock on, and never use this workspace again, since its thread may run the folder's code later.
-    private async Task<ConfigException> GiveUpAsync(EvaluationStop stop)
+    private ConfigException GiveUp(EvaluationStop stop)
     {
         var scope = _state.ActivePass;
         var config = scope?.RunningConfig;
@@ -149,9 +166,9 @@ public sealed class ConfigWorkspace : IDisposable
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         SourceLocation? location = null;
         var why = UnstoppableReason.HoldsInterpreter;
-        if (await Task.WhenAny(cleanup, Task.Delay(StopGrace)).ConfigureAwait(false) == cleanup)
+        if (((IAsyncResult)cleanup).AsyncWaitHandle.WaitOne(StopGrace) && cleanup.IsCompletedSuccessfully)
         {
-            (location, var caught) = await cleanup.ConfigureAwait(false);
+            (location, var caught) = cleanup.Result;
             why = caught ? UnstoppableReason.CatchesInterruption : UnstoppableReason.Blocked;
         }
         var error = new ConfigError(ConfigErrorKind.Unstoppable, Messages.Unstoppable(config, stop.TimedOut ? stop.Timeout : null, why), location)

@@ -63,4 +63,40 @@ public sealed class HermeticTests(EngineFixture fixture)
         using var after = plain.Evaluate(open.Path);
         Assert.True(after.Get<bool>("home"));
     }
+
+    [Fact]
+    public async Task A_thread_config_code_starts_is_held_to_it_and_the_hosts_own_python_on_other_threads_is_not()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + """
+            import threading, time
+
+            @configure
+            def a():
+                seen = []
+                worker = threading.Thread(target=lambda: seen.append(os.listdir('/')))
+                worker.start()
+                worker.join()
+                go = os.path.join(os.path.dirname(__file__), 'go')
+                while not os.path.exists(go):
+                    time.sleep(0.01)
+                return len(seen)
+            """));
+        var options = fixture.Options();
+        options.Hermetic = true;
+        using var started = new ManualResetEventSlim();
+        options.ConfigStarting = _ => started.Set();
+        using var engine = new ConfigEngine(options);
+        var evaluation = Task.Run(() => Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)));
+        Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the config never started");
+        var outside = fixture.Runtime.Run(() => // the host reading what it likes, meanwhile, on its own thread
+        {
+            using var listing = fixture.Runtime.Evaluate($"len(__import__('os').listdir({System.Text.Json.JsonSerializer.Serialize(Path.GetTempPath())}))");
+            return listing.As<long>();
+        });
+        Assert.True(outside > 0);
+        File.WriteAllText(Path.Combine(folder.Path, "go"), "");
+        var error = (await evaluation).Errors.Single();
+        Assert.Equal((ConfigErrorKind.HermeticViolation, "app.py:9"), (error.Kind, error.Location?.ToString()));
+        Assert.StartsWith("os.listdir() reads /, outside the config folder", error.Message);
+    }
 }

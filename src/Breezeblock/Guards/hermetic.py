@@ -7,6 +7,7 @@ line and is recorded, so the evaluation fails even when the code catches it. The
 (compiling, its bytecode cache) is not checked. A tripwire through audit hooks (PEP 578), not a
 security boundary: the isolated worker under bubblewrap is that.
 """
+import _thread
 import os
 import sys
 from collections.abc import MutableMapping
@@ -20,7 +21,7 @@ class HermeticError(BaseException):
 
 HermeticError.__module__ = "breezeblock"
 
-_state = None  # while a hermetic pass runs: (root prefix, readable prefixes, violations, engine_busy, thread)
+_state = None  # while a hermetic pass runs: (root prefix, readable prefixes, violations, engine_busy, its thread)
 
 _WRITES = {"os.remove", "os.rename", "os.mkdir", "os.rmdir", "os.chmod", "os.chown", "os.link", "os.symlink",
            "os.truncate", "os.utime", "shutil.rmtree", "shutil.copyfile", "shutil.copymode", "shutil.copystat",
@@ -75,7 +76,7 @@ def start(root, engine_busy):
         os.path.join(prefix, "lib") + os.sep
         for prefix in {sys.prefix, sys.base_prefix, sys.exec_prefix, getattr(sys, "base_exec_prefix", sys.prefix)} if prefix
     ) + (os.path.dirname(os.__file__) + os.sep,)
-    _state = (root.rstrip(os.sep) + os.sep, readable, [], engine_busy)
+    _state = (root.rstrip(os.sep) + os.sep, readable, [], engine_busy, _thread.get_ident())
     _saved_environ = os.environ
     os.environ = _sealed
 
@@ -112,11 +113,24 @@ def _path(value):
         return None
 
 
+def _runs_config_code(root):
+    """True when a frame of the calling thread's stack runs a file of the folder (a thread config code started)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith(root):
+            return True
+        frame = frame.f_back
+    return False
+
+
 def audit(event, args):
     state = _state
     if state is None or state[3]():
         return
-    root, readable, _, _ = state
+    root, readable, _, _, thread = state
+    if _thread.get_ident() != thread and not _runs_config_code(root):
+        return  # the host's own Python on another thread, not the evaluation's
+    
     if event == "open":
         path, mode, flags = args
         if path is None or isinstance(path, int):

@@ -90,8 +90,8 @@ internal sealed class WorkerProcess : IDisposable
     private static List<string> DefaultCommand()
     {
         var program = Environment.ProcessPath ?? throw new PythonStartException(Messages.WorkerDidNotStart("(this program)", "its path is unknown"));
-        return Path.GetFileNameWithoutExtension(program) == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry
-            ? [program, entry]
+        return Path.GetFileNameWithoutExtension(program) == "dotnet" && Assembly.GetEntryAssembly()?.GetName().Name is { Length: > 0 } entry
+            ? [program, Path.Combine(AppContext.BaseDirectory, entry + ".dll")]
             : [program];
     }
 

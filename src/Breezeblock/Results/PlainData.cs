@@ -155,7 +155,7 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
             case float number:
                 return Normalize((double)number, path, depth);
             case Enum member:
-                return member.GetType().GetField(member.ToString()) is null ? Convert.ToInt64(member, CultureInfo.InvariantCulture) : member.ToString();
+                return Enum.IsDefined(member.GetType(), member) ? member.ToString() : Convert.ToInt64(member, CultureInfo.InvariantCulture);
             case DateTime time:
                 return time.ToString(time.Kind == DateTimeKind.Unspecified ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFF" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFzzz", CultureInfo.InvariantCulture);
             case DateTimeOffset offset:

@@ -22,6 +22,9 @@ internal static class CliMessages
 
     public const string OutputOrOutputDir = "give --output or --output-dir, not both";
 
+    public const string HostNeedsJit =
+        "--host loads .NET assemblies, which this native breezeblock cannot; use the .NET tool (dotnet tool install --global Breezeblock.Cli) or 'dotnet run --project src/Breezeblock.Cli --' for commands with --host";
+
     public const string AgainstOrAgainstDir = "plan needs what to compare with: --against PREVIOUS.json or --against-dir DIR (one of them)";
 
     public static string StoppedBySignal(string signal) => $"stopped by {signal} before the command finished; nothing was written";

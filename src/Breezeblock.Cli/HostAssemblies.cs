@@ -13,6 +13,20 @@ internal static class HostAssemblies
 {
     public static void Configure(IEnumerable<string> paths, ConfigOptions options)
     {
+        var list = paths.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+#if NATIVE // the native (NativeAOT) breezeblock cannot load .NET assemblies
+        throw new HostLoadException(CliMessages.HostNeedsJit);
+    }
+#else
+        Load(list, options);
+    }
+
+    private static void Load(List<string> paths, ConfigOptions options)
+    {
         foreach (var path in paths)
         {
             var full = Path.GetFullPath(path);
@@ -71,6 +85,7 @@ internal static class HostAssemblies
         protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>
             _resolver.ResolveUnmanagedDllToPath(unmanagedDllName) is { } file ? LoadUnmanagedDllFromPath(file) : IntPtr.Zero;
     }
+#endif
 }
 
 /// <summary>A <c>--host</c> assembly could not be used.</summary>

@@ -16,7 +16,7 @@ namespace Breezeblock;
 public sealed class ConfigEngine : IDisposable
 {
     private readonly ConfigOptions _options;
-    private readonly HostModules? _hostModules;
+    private readonly IHostModules? _hostModules;
 
     /// <summary>Starts Python (once per process) as <paramref name="options"/> say.</summary>
     /// <exception cref="PythonNotFoundException">No usable Python was found; the message says where it looked.</exception>
@@ -24,7 +24,7 @@ public sealed class ConfigEngine : IDisposable
     public ConfigEngine(ConfigOptions? options = null)
     {
         _options = options ?? new ConfigOptions();
-        _hostModules = _options.HostModules.Count > 0 ? new HostModules(_options.HostModules) : null;
+        _hostModules = _options.HostReflection?.CreateModules(_options.HostModules);
         if (_options.Isolation == ConfigIsolation.InProcess)
         {
             _runtime = StartPython();
@@ -110,7 +110,7 @@ public sealed class ConfigEngine : IDisposable
     public IReadOnlyList<string> WriteStubs(string directory)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        return StubWriter.Write(directory, _hostModules?.Builders ?? []);
+        return _options.HostReflection is { } hosts ? hosts.WriteStubs(directory, _options.HostModules) : StubWriter.WriteBreezeblock(directory);
     }
 
     /// <summary>Ends the worker process, if there is one; Python in this process lives as long as the process, and workspaces and results own their values.</summary>

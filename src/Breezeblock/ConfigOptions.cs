@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Breezeblock.Python;
 
 namespace Breezeblock;
@@ -108,11 +109,16 @@ public sealed class ConfigOptions
 
     internal List<HostModuleBuilder> HostModules { get; } = [];
 
+    /// <summary>Set by <see cref="AddHostModule"/>: the reflection host modules need.</summary>
+    internal IHostReflection? HostReflection { get; private set; }
+
     /// <summary>
     /// Adds a Python module the application provides (<c>from NAME import Config, secret</c>), with
     /// its C# types and functions; see <see cref="HostModuleBuilder"/>.
     /// </summary>
     /// <exception cref="ArgumentException">The name is taken, or a type or function cannot be bridged.</exception>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public ConfigOptions AddHostModule(string name, Action<HostModuleBuilder> configure)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -124,6 +130,7 @@ public sealed class ConfigOptions
         var module = new HostModuleBuilder(name);
         configure(module);
         HostModules.Add(module);
+        HostReflection = Breezeblock.HostReflection.Instance;
         return this;
     }
 

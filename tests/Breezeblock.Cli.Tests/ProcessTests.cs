@@ -24,6 +24,18 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public void The_result_written_into_a_file_leaves_its_offset_after_it_for_the_next_writer()
+    {
+        using var folder = new TempConfigs(("app.py", "from breezeblock import configure\n\n@configure\ndef web():\n    return {'port': 80}\n"));
+        var file = Path.Combine(folder.Path, "out.txt");
+        var start = Cli.StartInfo(null, null, "eval", folder.Path);
+        var command = string.Join(' ', start.ArgumentList.Select(a => $"'{a}'"));
+        using var shell = System.Diagnostics.Process.Start("sh", ["-c", $"{{ {start.FileName} {command}; echo done; }} > '{file}'"])!;
+        Assert.True(shell.WaitForExit(TimeSpan.FromMinutes(2)));
+        Assert.Equal("{\n  \"web\": {\n    \"port\": 80\n  }\n}\ndone\n", File.ReadAllText(file));
+    }
+
+    [Fact]
     public void Sigterm_ends_a_command_with_a_message_and_exit_143()
     {
         using var folder = new TempConfigs(("app.py", "import time\nfrom breezeblock import configure\n\n@configure\ndef slow():\n    print('started', flush=True)\n    time.sleep(60)\n"));

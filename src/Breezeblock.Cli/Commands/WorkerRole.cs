@@ -28,7 +28,7 @@ internal static class WorkerRole
     public static List<string> StartCommand(IEnumerable<string> hosts)
     {
         var program = Environment.ProcessPath ?? "dotnet";
-        var assembly = typeof(WorkerRole).Assembly.Location;
+        var assembly = Path.Combine(AppContext.BaseDirectory, "breezeblock.dll"); // only used when run through dotnet
         var command = Path.GetFileNameWithoutExtension(program) == "breezeblock"
             ? new List<string> { program }
             : [Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } dotnet ? dotnet : Path.GetFileNameWithoutExtension(program) == "dotnet" ? program : "dotnet", "exec", assembly];

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Microsoft.Win32.SafeHandles;
 
 namespace Breezeblock.Cli;
 
@@ -33,7 +32,7 @@ internal static partial class StandardOutput
             Close(saved);
             return Console.Out;
         }
-        var stream = new FileStream(new SafeFileHandle(saved, ownsHandle: true), FileAccess.Write, bufferSize: 0);
+        var stream = new DescriptorStream(saved); // write(2): the shared offset moves, unlike FileStream's pwrite
         return new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 64 * 1024) { AutoFlush = false };
     }
 

@@ -80,6 +80,15 @@ internal static class Messages
             _ => "it is blocked in a call that does not return to Python",
         };
 
+    // For the trimming and NativeAOT annotations ([RequiresUnreferencedCode], [RequiresDynamicCode]): what needs the JIT, and why.
+    public const string HostTypesNeedReflection =
+        "Host types and functions are bridged to Python by reflection over types known only at run time (their properties, constructors, " +
+        "validation attributes and delegates); trimming and NativeAOT cannot keep what that needs.";
+
+    public const string BindingNeedsReflection =
+        "Binding results to a .NET type reads its members and builds its collections by reflection at run time; trimming and NativeAOT " +
+        "cannot keep what that needs. Read results as JSON (ToJson) or plain values (Get) instead.";
+
     public const string UnstoppableHint =
         "this workspace was given up (its thread may still be running); evaluate in a new one, or isolate evaluations so that such code can be killed";
 

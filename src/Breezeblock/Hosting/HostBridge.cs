@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using Breezeblock.Python;
 
@@ -8,6 +9,8 @@ namespace Breezeblock;
 /// long as the interpreter): one Python class per host class, one enum per C# enum, and the proxy
 /// classes for live collections. The GIL must be held.
 /// </summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal static class HostBridge
 {
     private static readonly ConcurrentDictionary<Type, PyClass> s_classes = new();
@@ -19,6 +22,8 @@ internal static class HostBridge
     /// <summary>Assigns types to the host module that declares them (the first module wins).</summary>
     public static void ClaimModule(Type type, string module) => s_modules.TryAdd(type, module);
 
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public static PyClass Class(HostClassModel model) =>
         s_classes.GetOrAdd(model.Type, _ => PyClass.Create(HostClass.Definition(model, s_modules.GetValueOrDefault(model.Type))));
 
@@ -49,6 +54,8 @@ internal static class HostBridge
 }
 
 /// <summary>A C# enum's Python enum: <c>Tier.GOLD</c>, whose value is the C# name <c>"Gold"</c>.</summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class HostEnumPython
 {
     private readonly Dictionary<string, object> _dotnetByPythonName;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.ComponentModel.DataAnnotations;
 using System.Text;
 using Breezeblock.Python;
@@ -11,6 +12,8 @@ namespace Breezeblock;
 /// ValueError, both at the constructing line; attributes read and write the C# object; unknown
 /// attributes suggest the closest name; <c>repr()</c> shows the fields and <c>==</c> compares them.
 /// </summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal static class HostClass
 {
     public static PyClassDefinition Definition(HostClassModel model, string? module)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Breezeblock.Python;
@@ -9,6 +10,8 @@ namespace Breezeblock;
 /// parameter's snake_case name), defaults for optional parameters, conversions as for host types.
 /// An exception the delegate throws is raised in Python at the calling line.
 /// </summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class HostFunction
 {
     private readonly string _name;
@@ -74,13 +77,6 @@ internal sealed class HostFunction
 
     private string _module = "";
 
-    /// <summary>
-    /// In a worker process (<see cref="ConfigIsolation.Process"/>): calls go to the host that started
-    /// it, which runs the real function. Given the module, the function, the arguments and the return
-    /// type; returns the result.
-    /// </summary>
-    internal static Func<string, string, object?[], Type, object?>? Forwarder { get; set; }
-
     /// <summary>The .NET function itself, for a host answering its worker's call.</summary>
     internal Delegate Function => _function;
 
@@ -126,7 +122,7 @@ internal sealed class HostFunction
         object? result;
         try
         {
-            result = Forwarder is { } forward ? forward(_module, _name, values, _function.Method.ReturnType) : _function.DynamicInvoke(values);
+            result = HostCalls.Forwarder is { } forward ? forward(_module, _name, values, _function.Method.ReturnType) : _function.DynamicInvoke(values);
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {

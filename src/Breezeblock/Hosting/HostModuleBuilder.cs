@@ -28,9 +28,13 @@ public sealed class HostModuleBuilder
     /// its enum members UPPER_SNAKE. Types its properties use (nested classes, enums) are added too.
     /// </summary>
     /// <exception cref="ArgumentException">The type, or one of its properties, has no Python form; the message says which.</exception>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public HostModuleBuilder AddType<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] T>() => AddType(typeof(T));
 
     /// <inheritdoc cref="AddType{T}"/>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public HostModuleBuilder AddType([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
@@ -44,6 +48,8 @@ public sealed class HostModuleBuilder
     /// parameter's snake_case name), with their types converted as for host types. A .NET exception
     /// it throws is raised in Python at the calling line.
     /// </summary>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public HostModuleBuilder AddFunction(string name, Delegate function)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

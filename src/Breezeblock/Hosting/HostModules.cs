@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Breezeblock.Python;
 
 namespace Breezeblock;
@@ -7,6 +8,8 @@ namespace Breezeblock;
 /// put into <c>sys.modules</c> for each evaluation and taken out after it. Types a registered type
 /// refers to (nested classes, enums) join the module that registered it.
 /// </summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class HostModules : IHostModules
 {
     private readonly IReadOnlyList<HostModuleBuilder> _builders;

@@ -16,6 +16,8 @@ internal static class HostTypes
     private static readonly Lock s_building = new();
 
     /// <summary>The model of a class, struct, record or enum; throws <see cref="ArgumentException"/> naming what cannot be bridged.</summary>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public static HostTypeModel Model([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] Type type)
     {
         if (s_models.TryGetValue(type, out var model))
@@ -75,6 +77,8 @@ internal static class HostTypes
         && type.Namespace?.StartsWith("System", StringComparison.Ordinal) != true
         && type != typeof(string) && type != typeof(object);
 
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Host types are registered by the application, which keeps their members.")]
     private static HostTypeModel Build(Type type)
     {
@@ -109,6 +113,8 @@ internal static class HostTypes
         return classModel;
     }
 
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     private static List<HostPropertyModel> ReadProperties(Type type)
     {
         var nullability = new NullabilityInfoContext();
@@ -141,6 +147,8 @@ internal static class HostTypes
         return properties;
     }
 
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     private static List<HostConstructorModel> ReadConstructors(Type type)
     {
         var nullability = new NullabilityInfoContext();

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -11,6 +12,8 @@ namespace Breezeblock;
 /// worker thread when the caller's stack is small), converts the arguments, calls the function and
 /// converts the result; a Python exception surfaces as <see cref="PythonException"/>.
 /// </summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal static class PythonDelegates
 {
     private static readonly ConditionalWeakTable<Delegate, PyObject> s_callables = new();

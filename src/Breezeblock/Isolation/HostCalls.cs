@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 
@@ -10,7 +11,15 @@ namespace Breezeblock;
 /// </summary>
 internal static class HostCalls
 {
+    /// <summary>
+    /// In an isolated worker: runs a host function in the host (module, function, arguments, return
+    /// type), since the function itself lives there. Null elsewhere: host functions run where they are.
+    /// </summary>
+    internal static Func<string, string, object?[], Type, object?>? Forwarder { get; set; }
+
     /// <summary>Runs the call a worker asked for; the answer to send back.</summary>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public static Dictionary<string, object?> Answer(IReadOnlyList<HostModuleBuilder> modules, DataFields call, PlainData plain)
     {
         var module = call.String("module");

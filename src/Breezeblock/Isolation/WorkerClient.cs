@@ -36,7 +36,8 @@ internal sealed partial class WorkerClient(ConfigOptions options) : IDisposable
                         running = fields.String("config");
                         break;
                     case "call":
-                        worker.Channel.Send(HostCalls.Answer(options.HostModules, fields, _plain));
+                        worker.Channel.Send(options.HostReflection?.AnswerCall(options.HostModules, fields, _plain)
+                            ?? WorkerMessages.Raise(new InvalidOperationException(Messages.NoSuchHostFunction(fields.String("module"), fields.String("function")))));
                         break;
                     case "output":
                         options.Output?.Invoke(new PythonOutput(fields.Enum<PythonOutputLevel>("level"), fields.String("message"), fields.Optional("module"), fields.Optional("logger")));

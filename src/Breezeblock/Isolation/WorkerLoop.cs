@@ -11,7 +11,7 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
     public int Run()
     {
         engine.Runtime.Run(() => engine.Runtime.Execute("import faulthandler, sys\nfaulthandler.enable(file=sys.__stderr__)\n", "<breezeblock worker>").Dispose());
-        HostFunction.Forwarder = Forward;
+        HostCalls.Forwarder = Forward;
         options.ConfigStarting = config => channel.Send(WorkerMessages.Running(config));
         channel.Send(WorkerMessages.Ready());
         while (channel.Receive() is { } request)
@@ -102,6 +102,6 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
             throw HostCalls.Rebuild(fields.Optional("type"), fields.String("message"));
         }
         var value = PlainJson.Untag(fields.Raw("value"));
-        return returnType == typeof(void) ? null : DataBinder.Bind(value, returnType, "$");
+        return returnType == typeof(void) ? null : options.HostReflection!.BindReturn(value, returnType); // only host functions forward calls
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Breezeblock.Python;
 
 namespace Breezeblock;
@@ -52,7 +53,7 @@ public sealed class ConfigResult : IDisposable
     /// List&lt;object?&gt; and Dictionary&lt;string, object?&gt;.
     /// </summary>
     /// <exception cref="ConfigException">The value holds something plain data cannot (a function, an open file).</exception>
-    public object? Get(string name) => Get<object?>(name);
+    public object? Get(string name) => Get(name, PlainDataStyle.Output);
 
     /// <summary>
     /// The config's value as plain .NET data, like <see cref="Get(string)"/>, in the given style:
@@ -64,7 +65,7 @@ public sealed class ConfigResult : IDisposable
     public object? Get(string name, PlainDataStyle style)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _python is not null ? _python.Plain(name, Location(name), style) : _data!.Get<object?>(name, Location(name));
+        return _python is not null ? _python.Plain(name, Location(name), style) : _data!.Plain(name);
     }
 
     /// <summary>
@@ -74,6 +75,8 @@ public sealed class ConfigResult : IDisposable
     /// </summary>
     /// <exception cref="KeyNotFoundException">No config of that name was evaluated.</exception>
     /// <exception cref="ConfigException">The value does not fit <typeparamref name="T"/>.</exception>
+    [RequiresUnreferencedCode(Messages.BindingNeedsReflection)]
+    [RequiresDynamicCode(Messages.BindingNeedsReflection)]
     public T Get<T>(string name)
     {
         ArgumentNullException.ThrowIfNull(name);

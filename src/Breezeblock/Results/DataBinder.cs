@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
@@ -12,6 +13,8 @@ namespace Breezeblock;
 /// member name, to dates, times, Guids and Uris. Keys with no matching member are ignored; a
 /// required member with no key is an error, as is a value of the wrong type. Errors name the path.
 /// </summary>
+[RequiresUnreferencedCode(Messages.BindingNeedsReflection)]
+[RequiresDynamicCode(Messages.BindingNeedsReflection)]
 internal static class DataBinder
 {
     public static object? Bind(object? data, Type type, string path)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 namespace Breezeblock;
 
 /// <summary>A result's values as plain data, for a result rebuilt from a snapshot: no Python involved.</summary>
@@ -5,6 +6,8 @@ internal sealed class DataValues(Dictionary<string, object?> values)
 {
     public bool Contains(string name) => values.ContainsKey(name);
 
+    [RequiresUnreferencedCode(Messages.BindingNeedsReflection)]
+    [RequiresDynamicCode(Messages.BindingNeedsReflection)]
     public T Get<T>(string name, SourceLocation? location)
     {
         if (!values.TryGetValue(name, out var value))
@@ -17,6 +20,10 @@ internal sealed class DataValues(Dictionary<string, object?> values)
         }
         return ResultErrors.Bind<T>(name, Copy(value), location);
     }
+
+    /// <summary>One config's data, copied.</summary>
+    public object? Plain(string name) =>
+        values.TryGetValue(name, out var value) ? Copy(value) : throw ResultErrors.NotEvaluated(name, values.Keys);
 
     public Dictionary<string, object?> PlainOf(IEnumerable<string> names) =>
         names.ToDictionary(n => n, n => Copy(values[n]), StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 
 namespace Breezeblock;
@@ -6,6 +7,8 @@ namespace Breezeblock;
 /// Results that already are what the caller asks for, handed over without a detour through plain
 /// data: a host object as itself, a list of host objects as a typed list of those same objects.
 /// </summary>
+[RequiresUnreferencedCode(Messages.BindingNeedsReflection)]
+[RequiresDynamicCode(Messages.BindingNeedsReflection)]
 internal static class DirectValues
 {
     public static bool TryConvert(object? managed, Type type, out object? converted)

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Breezeblock.Python;
 
 namespace Breezeblock;
@@ -20,6 +21,8 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
 
     public bool Contains(string name) => values.ContainsKey(name);
 
+    [RequiresUnreferencedCode(Messages.BindingNeedsReflection)]
+    [RequiresDynamicCode(Messages.BindingNeedsReflection)]
     public T Get<T>(string name, SourceLocation? location)
     {
         var value = Value(name);
@@ -107,6 +110,8 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         }
     }
 
+    [RequiresUnreferencedCode(Messages.BindingNeedsReflection)]
+    [RequiresDynamicCode(Messages.BindingNeedsReflection)]
     private static bool TryDirect<T>(PyObject value, out T direct)
     {
         var managed = value.ToManaged();

@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 namespace Breezeblock;
 
 /// <summary>The errors reading a result can raise, shared by Python-backed and data-backed results.</summary>
 internal static class ResultErrors
 {
+    [RequiresUnreferencedCode(Messages.BindingNeedsReflection)]
+    [RequiresDynamicCode(Messages.BindingNeedsReflection)]
     public static T Bind<T>(string name, object? data, SourceLocation? location)
     {
         try

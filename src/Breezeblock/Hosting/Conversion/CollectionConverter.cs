@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections;
 using Breezeblock.Python;
 
@@ -8,6 +9,8 @@ namespace Breezeblock;
 /// Python reads them as live proxies, so <c>svc.ports.append(Port(number=80))</c> changes the C#
 /// list; assigning a Python list or dict builds a new collection of the declared type.
 /// </summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class CollectionConverter : Converter
 {
     private readonly Type _type;

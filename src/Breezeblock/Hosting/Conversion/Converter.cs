@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Breezeblock.Python;
@@ -24,15 +25,21 @@ internal abstract class Converter
 
     /// <summary>The converter for <paramref name="type"/>; <paramref name="nullable"/> lets None through for reference types (and their elements are taken as not null).</summary>
     /// <exception cref="ArgumentException">The type has no Python form.</exception>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public static Converter For(Type type, bool nullable) => s_cache.GetOrAdd((type, nullable), static key => Create(key.Item1, key.Item2, null));
 
     /// <summary>The converter for a member whose nullable annotations (<c>List&lt;string?&gt;?</c>) are known, down to its elements.</summary>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public static Converter For(NullabilityInfo info) => Create(info.Type, IsNullable(info), info);
 
     /// <summary>Only an explicit <c>?</c> makes a reference nullable; code without annotations is taken at its word.</summary>
     public static bool IsNullable(NullabilityInfo info) =>
         info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable;
 
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     private static Converter Create(Type type, bool nullable, NullabilityInfo? info)
     {
         if (Nullable.GetUnderlyingType(type) is { } underlying)
@@ -43,6 +50,8 @@ internal abstract class Converter
         return nullable && !type.IsValueType && converter is not ObjectConverter ? new NullableConverter(converter) : converter;
     }
 
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     private static Converter CreateNonNull(Type type, NullabilityInfo? info)
     {
         if (type == typeof(string))

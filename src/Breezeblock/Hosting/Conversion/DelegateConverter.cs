@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Breezeblock.Python;
 
 namespace Breezeblock;
@@ -6,6 +7,8 @@ namespace Breezeblock;
 /// A delegate type (<c>Func&lt;Request, Response&gt;</c>): Python assigns any callable and .NET gets
 /// a typed delegate that calls it; a .NET delegate read from Python is a callable.
 /// </summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class DelegateConverter(Type delegateType, System.Reflection.NullabilityInfo? info = null) : Converter
 {
     public DelegateSignature Signature { get; } = DelegateSignature.Of(delegateType, info);
@@ -31,6 +34,8 @@ internal sealed class DelegateConverter(Type delegateType, System.Reflection.Nul
 }
 
 /// <summary>The parameter and return converters of a delegate type.</summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class DelegateSignature
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, DelegateSignature> s_cache = new();

@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using Breezeblock.Python;
 
 namespace Breezeblock;
 
 /// <summary>A C# enum as its Python enum: only members of that enum are accepted.</summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class EnumConverter(HostEnumModel model) : Converter
 {
     public HostEnumModel Model => model;
@@ -24,6 +27,8 @@ internal sealed class EnumConverter(HostEnumModel model) : Converter
 }
 
 /// <summary>A host class: only instances of its Python class are accepted, and they are the .NET objects themselves.</summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class HostClassConverter(HostClassModel model) : Converter
 {
     public HostClassModel Model => model;

@@ -5,7 +5,9 @@ publishes the CLI once (ReadyToRun, as a user installs it), checks both print th
 times each command REPEAT times, alternating, and reports the median wall time and the median peak
 RSS of each, with their ratio. Standard library only.
 
-    python3 bench/scaling/run.py [--repeat 7] [--sizes 10,100,1000,10000] [--python python3]
+    python3 bench/scaling/run.py [--repeat 7] [--sizes 10,100,1000,10000] [--python python3] [--native]
+
+--native publishes the NativeAOT command (-p:Native=true) instead of the ReadyToRun one.
 """
 import argparse
 import os
@@ -42,6 +44,7 @@ def main():
     parser.add_argument("--sizes", default="10,100,1000,10000")
     parser.add_argument("--python", default=None,
                         help="the interpreter that runs baseline.py (default: the real python3 on PATH, resolved past any pyenv shim)")
+    parser.add_argument("--native", action="store_true", help="time the NativeAOT command instead of the ReadyToRun one")
     args = parser.parse_args()
 
     if args.python is None:
@@ -49,9 +52,10 @@ def main():
         args.python = subprocess.run(["python3", "-c", "import sys; print(sys.executable)"], capture_output=True, text=True, check=True).stdout.strip()
     work = tempfile.mkdtemp(prefix="breezeblock-scaling-")
     cli_dir = os.path.join(work, "cli")
-    print(f"publishing the CLI (ReadyToRun) to {cli_dir}", file=sys.stderr)
+    build = ["-p:Native=true"] if args.native else ["--self-contained", "false", "-p:PublishReadyToRun=true"]
+    print(f"publishing the CLI ({'NativeAOT' if args.native else 'ReadyToRun'}) to {cli_dir}", file=sys.stderr)
     subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Breezeblock.Cli"), "-c", "Release", "-r", "linux-x64",
-                    "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", cli_dir, "--nologo", "-v", "q"],
+                    *build, "-o", cli_dir, "--artifacts-path", os.path.join(work, "artifacts"), "--nologo", "-v", "q"],
                    check=True, stdout=subprocess.DEVNULL)
     cli = os.path.join(cli_dir, "breezeblock")
     env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "cache"))
@@ -81,7 +85,7 @@ def main():
     print(f"baseline interpreter: {args.python}", file=sys.stderr)
     python_version = output([args.python, "-c", "import sys; print(sys.version.split()[0])"], env).decode().strip()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; Python {python_version}; "
-          f"{time.strftime('%Y-%m-%d')}; median of {args.repeat} runs each, alternating\n")
+          f"{time.strftime('%Y-%m-%d')}; {'NativeAOT' if args.native else 'ReadyToRun'} command; median of {args.repeat} runs each, alternating\n")
     print("| shape | configs | baseline time | breezeblock time | time ratio | baseline peak RSS | breezeblock peak RSS | memory ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for shape, size, base_t, eng_t, base_m, eng_m in rows:

@@ -1,5 +1,12 @@
 namespace Breezeblock.Python.Tests;
 
+/// <summary>
+/// Runs alone: an audit handler sees every thread's events, and one that refuses os.listdir makes an
+/// import on another thread find nothing (its directory listing comes back empty and is cached).
+/// </summary>
+[CollectionDefinition(nameof(AuditTests), DisableParallelization = true)]
+public sealed class AuditGroup;
+
 /// <summary>Audit events (PEP 578) reach .NET handlers for the events they name, and only those.</summary>
 [Collection(nameof(AuditTests))]
 [Trait("Category", "Smoke")]

@@ -77,7 +77,8 @@ public sealed class HermeticTests(EngineFixture fixture)
                 worker.start()
                 worker.join()
                 go = os.path.join(os.path.dirname(__file__), 'go')
-                while not os.path.exists(go):
+                deadline = time.monotonic() + 60  # the test never hangs on it
+                while not os.path.exists(go) and time.monotonic() < deadline:
                     time.sleep(0.01)
                 return len(seen)
             """));
@@ -88,11 +89,28 @@ public sealed class HermeticTests(EngineFixture fixture)
         using var engine = new ConfigEngine(options);
         var evaluation = Task.Run(() => Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)));
         Assert.True(started.Wait(TimeSpan.FromSeconds(30)), "the config never started");
-        var outside = fixture.Runtime.Run(() => // the host reading what it likes, meanwhile, on its own thread
+        // The host reading what it likes meanwhile, on a thread of its own (not a Python worker: those
+        // may all be waiting for the evaluation lock this evaluation holds).
+        Exception? failure = null;
+        var outside = 0L;
+        var host = new Thread(() =>
         {
-            using var listing = fixture.Runtime.Evaluate($"len(__import__('os').listdir({System.Text.Json.JsonSerializer.Serialize(Path.GetTempPath())}))");
-            return listing.As<long>();
+            try
+            {
+                using (fixture.Runtime.Acquire())
+                {
+                    using var listing = fixture.Runtime.Evaluate($"len(__import__('os').listdir({System.Text.Json.JsonSerializer.Serialize(Path.GetTempPath())}))");
+                    outside = listing.As<long>();
+                }
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
         });
+        host.Start();
+        host.Join();
+        Assert.Null(failure);
         Assert.True(outside > 0);
         File.WriteAllText(Path.Combine(folder.Path, "go"), "");
         var error = (await evaluation).Errors.Single();

@@ -11,6 +11,18 @@ namespace Breezeblock.Benchmarks;
 public unsafe class CallBenchmarks
 {
     private const int Loop = 10_000;
+
+    /// <summary>The functions called: trivial, identity, and a timeit-style loop run inside Python.</summary>
+    internal const string Source = """
+        import itertools
+        def f():
+            pass
+        def identity(x):
+            return x
+        def timeit(n, target, repeat=itertools.repeat):
+            for _ in repeat(None, n):
+                target()
+        """;
     private GilScope _gil;
     private PyObject _function = null!;
     private PyObject _identity = null!;
@@ -22,21 +34,15 @@ public unsafe class CallBenchmarks
     public void Setup()
     {
         _gil = PythonSession.Runtime.Acquire();
-        using var globals = PythonSession.Define("""
-            import itertools
-            def f():
-                pass
-            def identity(x):
-                return x
-            def timeit(n, target, repeat=itertools.repeat):
-                for _ in repeat(None, n):
-                    target()
-            """);
-        _function = globals.GetItem("f");
-        _identity = globals.GetItem("identity");
-        _timeit = globals.GetItem("timeit");
-        _callback = PyFunction.Create("noop", () => { });
+        (_function, _identity, _timeit, _callback) = Targets();
         _raw = _function.Handle;
+    }
+
+    /// <summary>f, identity and timeit from <see cref="Source"/>, and a C# Action for Python to call; the GIL must be held.</summary>
+    internal static (PyObject Function, PyObject Identity, PyObject Timeit, PyObject Callback) Targets()
+    {
+        using var globals = PythonSession.Define(Source);
+        return (globals.GetItem("f"), globals.GetItem("identity"), globals.GetItem("timeit"), PyFunction.Create("noop", () => { }));
     }
 
     [GlobalCleanup]

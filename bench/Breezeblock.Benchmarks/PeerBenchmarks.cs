@@ -17,16 +17,7 @@ public class PeerBenchmarks
 {
     private const int Loop = 10_000;
     private const int Rounds = 200;
-    private const string Source = """
-        import itertools
-        def f():
-            pass
-        def identity(x):
-            return x
-        def timeit(n, target, repeat=itertools.repeat):
-            for _ in repeat(None, n):
-                target()
-        """;
+    private const string Source = CallBenchmarks.Source; // the same functions as CallBenchmarks
 
     private static readonly string OneKilobyte = string.Concat(Enumerable.Repeat("config-value ", 79))[..1024];
     private static readonly long[] Thousand = Enumerable.Range(0, 1000).Select(i => (long)i).ToArray();
@@ -50,11 +41,7 @@ public class PeerBenchmarks
     {
         _ours = true;
         _gil = PythonSession.Runtime.Acquire();
-        using var globals = PythonSession.Define(Source);
-        _function = globals.GetItem("f");
-        _identity = globals.GetItem("identity");
-        _timeit = globals.GetItem("timeit");
-        _callback = PyFunction.Create("noop", () => { });
+        (_function, _identity, _timeit, _callback) = CallBenchmarks.Targets();
         _int = PyObject.From(123_456_789L);
         _string = PyObject.From(OneKilobyte);
         _list = PyObject.From(Thousand.ToList());

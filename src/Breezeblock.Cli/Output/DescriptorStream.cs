@@ -8,7 +8,7 @@ namespace Breezeblock.Cli;
 /// (<c>pwrite</c>) and leaves the offset where it was: in <c>{ breezeblock eval …; echo done; } &gt; out</c>
 /// the next writer would overwrite the result from its start.
 /// </summary>
-internal sealed partial class DescriptorStream(int descriptor) : Stream
+internal sealed class DescriptorStream(int descriptor) : Stream
 {
     private const int Interrupted = 4; // EINTR
     private int _descriptor = descriptor;
@@ -31,7 +31,7 @@ internal sealed partial class DescriptorStream(int descriptor) : Stream
             var done = 0;
             while (done < buffer.Length)
             {
-                var written = WriteBytes(_descriptor, start + done, (nuint)(buffer.Length - done));
+                var written = FileDescriptors.Write(_descriptor, start + done, (nuint)(buffer.Length - done));
                 if (written < 0)
                 {
                     var error = Marshal.GetLastPInvokeError();
@@ -63,14 +63,8 @@ internal sealed partial class DescriptorStream(int descriptor) : Stream
         var descriptor = Interlocked.Exchange(ref _descriptor, -1);
         if (descriptor >= 0)
         {
-            _ = CloseDescriptor(descriptor);
+            _ = FileDescriptors.Close(descriptor);
         }
         base.Dispose(disposing);
     }
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static unsafe partial nint WriteBytes(int descriptor, byte* buffer, nuint count);
-
-    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
-    private static partial int CloseDescriptor(int descriptor);
 }

@@ -34,18 +34,12 @@ public sealed class ConfigError
     internal string? Parameter { get; init; }
 
     /// <summary>This error, pointing at <paramref name="location"/> instead.</summary>
-    internal ConfigError At(SourceLocation location) => new(Kind, Message, location)
-    {
-        ConfigName = ConfigName,
-        Details = Details,
-        Frames = Frames,
-        Hint = Hint,
-        PythonException = PythonException,
-        Parameter = Parameter,
-    };
+    internal ConfigError At(SourceLocation location) => Copy(location, Hint);
 
     /// <summary>This error with another hint.</summary>
-    internal ConfigError WithHint(string hint) => new(Kind, Message, Location)
+    internal ConfigError WithHint(string hint) => Copy(Location, hint);
+
+    private ConfigError Copy(SourceLocation? location, string? hint) => new(Kind, Message, location)
     {
         ConfigName = ConfigName,
         Details = Details,

@@ -13,13 +13,11 @@ internal sealed class ValuesModule
 
     private ValuesModule(PyObject module)
     {
-        using (var messages = module.GetAttr("MESSAGES"))
-        {
-            messages.SetItem("frozen", Messages.FrozenTemplate);
-            messages.SetItem("result_owner", Messages.ResultOwnerTemplate);
-            messages.SetItem("too_deep", Messages.TooDeepTemplate);
-            messages.SetItem("unknown_owner", Messages.UnknownOwner);
-        }
+        EmbeddedModule.SetMessages(module,
+            ("frozen", Messages.FrozenTemplate),
+            ("result_owner", Messages.ResultOwnerTemplate),
+            ("too_deep", Messages.TooDeepTemplate),
+            ("unknown_owner", Messages.UnknownOwner));
         Freeze = module.GetAttr("freeze");
         Owner = module.GetAttr("Owner");
         Same = module.GetAttr("same");

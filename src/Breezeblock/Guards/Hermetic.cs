@@ -47,14 +47,12 @@ internal static class Hermetic
                 return;
             }
             var module = EmbeddedModule.Create(runtime, "_breezeblock_hermetic", "Guards/hermetic.py");
-            using (var messages = module.GetAttr("MESSAGES"))
-            {
-                messages.SetItem("read", Messages.HermeticReadTemplate);
-                messages.SetItem("write", Messages.HermeticWriteTemplate);
-                messages.SetItem("network", Messages.HermeticNetworkTemplate);
-                messages.SetItem("process", Messages.HermeticProcessTemplate);
-                messages.SetItem("environment", Messages.HermeticEnvironmentTemplate);
-            }
+            EmbeddedModule.SetMessages(module,
+                ("read", Messages.HermeticReadTemplate),
+                ("write", Messages.HermeticWriteTemplate),
+                ("network", Messages.HermeticNetworkTemplate),
+                ("process", Messages.HermeticProcessTemplate),
+                ("environment", Messages.HermeticEnvironmentTemplate));
             var audit = module.GetAttr("audit");
             using var events = module.GetAttr("EVENTS");
             PythonAudit.Subscribe(((List<object?>)events.ToManaged()!).Cast<string>(), (name, arguments) =>

@@ -74,14 +74,12 @@ internal static class ProcessGuards
                 return;
             }
             var module = EmbeddedModule.Create(runtime, "_breezeblock_guards", "Guards/process_guards.py");
-            using (var messages = module.GetAttr("MESSAGES"))
-            {
-                messages.SetItem("exit", Messages.ExitBlockedTemplate);
-                messages.SetItem("signal", Messages.SignalBlockedTemplate);
-                messages.SetItem("kill", Messages.KillBlockedTemplate);
-                messages.SetItem("exec", Messages.ExecBlockedTemplate);
-                messages.SetItem("fork", Messages.ForkBlockedTemplate);
-            }
+            EmbeddedModule.SetMessages(module,
+                ("exit", Messages.ExitBlockedTemplate),
+                ("signal", Messages.SignalBlockedTemplate),
+                ("kill", Messages.KillBlockedTemplate),
+                ("exec", Messages.ExecBlockedTemplate),
+                ("fork", Messages.ForkBlockedTemplate));
             using (var install = module.GetAttr("install"))
             {
                 install.Call().Dispose();

@@ -12,12 +12,10 @@ internal sealed class LoaderModule
 
     private LoaderModule(PyObject module)
     {
-        using (var messages = module.GetAttr("MESSAGES"))
-        {
-            messages.SetItem("not_utf8", Messages.NotUtf8Template);
-            messages.SetItem("output_truncated", Messages.OutputTruncatedTemplate);
-            messages.SetItem("nul_byte", Messages.NulByte);
-        }
+        EmbeddedModule.SetMessages(module,
+            ("not_utf8", Messages.NotUtf8Template),
+            ("output_truncated", Messages.OutputTruncatedTemplate),
+            ("nul_byte", Messages.NulByte));
         var audit = module.GetAttr("audit");
         PythonAudit.Subscribe(AuditedReads, (name, arguments) =>
         {

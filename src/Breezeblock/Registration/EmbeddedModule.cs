@@ -14,4 +14,14 @@ internal static class EmbeddedModule
         runtime.Execute(code, globals).Dispose();
         return module;
     }
+
+    /// <summary>Fills the module's <c>MESSAGES</c> dict: the texts its Python raises come from Messages.cs too.</summary>
+    public static void SetMessages(PyObject module, params ReadOnlySpan<(string Key, string Text)> messages)
+    {
+        using var target = module.GetAttr("MESSAGES");
+        foreach (var (key, text) in messages)
+        {
+            target.SetItem(key, text);
+        }
+    }
 }

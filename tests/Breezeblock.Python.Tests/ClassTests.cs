@@ -90,6 +90,23 @@ public sealed class ClassTests(PythonFixture python)
     }
 
     [Fact]
+    public void The_class_name_outlives_garbage_collection_in_attribute_errors()
+    {
+        var definition = new PyClassDefinition("Sturdy", typeof(Bag)) { Module = "names", Constructor = _ => new Bag() };
+        using var gil = Runtime.Acquire();
+        var sturdy = PyClass.Create(definition);
+        for (var i = 0; i < 5; i++) // move and reuse what was managed memory when the type was made
+        {
+            GC.KeepAlive(Enumerable.Range(0, 20_000).Select(n => new byte[64]).ToList());
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+        using var globals = Runtime.Execute("def miss(cls):\n    try:\n        cls.missing\n    except AttributeError as e:\n        return str(e)\n");
+        using var miss = globals.GetItem("miss");
+        using var message = miss.Call(sturdy.Type);
+        Assert.Equal("type object 'names.Sturdy' has no attribute 'missing'", message.As<string>());
+    }
+
+    [Fact]
     public void Python_constructs_reads_and_writes_dotnet_objects()
     {
         using var _ = Runtime.Acquire();

@@ -139,12 +139,13 @@ public sealed unsafe partial class PyClass
         }
         slots.Add(default);
 
-        // The spec, slots and strings are copied by PyType_FromSpec except tp_doc (copied too since 3.9)
-        // and the getset table, which the type keeps pointing at: that table lives for the process.
+        // PyType_FromSpec copies the spec and the slots, but before 3.12 the type keeps pointing at the
+        // spec's name (tp_name, which AttributeError messages read) and always at the getset table: both
+        // live for the process, like the type. A name pinned only for the call dangled once the GC moved
+        // it, and formatting "type object '...' has no attribute" crashed the process (seen on 3.9).
         var slotArray = slots.ToArray();
-        var qualifiedName = definition.Module is null ? definition.Name : $"{definition.Module}.{definition.Name}";
+        var name = PyStrings.Utf8Literal(definition.Module is null ? definition.Name : $"{definition.Module}.{definition.Name}");
         fixed (CApi.PyTypeSlot* slotPointer = slotArray)
-        fixed (byte* name = PyStrings.Utf8Z(qualifiedName))
         {
             var spec = new CApi.PyTypeSpec
             {

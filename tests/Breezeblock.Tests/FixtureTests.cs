@@ -47,6 +47,47 @@ public sealed class FixtureTests(EngineFixture fixture)
         }
     }
 
+    /// <summary>
+    /// Streaming a result (what the command does for stdout) writes exactly ToJson's bytes; a result
+    /// that cannot be written fails with the same errors and leaves the stream untouched.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Fixture_streams_the_same_json(string name)
+    {
+        var (folder, spec, targets, configs, engine) = Open(name);
+        spec.Dispose();
+        using var _ = engine;
+        ConfigResult result;
+        try
+        {
+            result = engine.Evaluate(configs, targets);
+        }
+        catch (ConfigException)
+        {
+            return; // failed before there was anything to write: Fixture covers it
+        }
+        using (result)
+        {
+            using var stream = new MemoryStream();
+            var expectedJson = Path.Combine(folder, "expected.json");
+            if (File.Exists(expectedJson))
+            {
+                result.WriteJson(stream);
+                Assert.Equal(File.ReadAllText(expectedJson), System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                stream.SetLength(0);
+                result.WriteJson(stream, indented: false);
+                Assert.Equal(result.ToJson(indented: false) + "\n", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                return;
+            }
+            var expected = Assert.Throws<ConfigException>(() => result.ToJson());
+            var streamed = Assert.Throws<ConfigException>(() => result.WriteJson(stream));
+            Assert.Equal(expected.Message, streamed.Message);
+            Assert.Equal(expected.Errors.Select(e => e.Location), streamed.Errors.Select(e => e.Location));
+            Assert.Equal(0, stream.Length);
+        }
+    }
+
     /// <summary>Every fixture's result and errors survive snapshot → JSON → rebuild unchanged (the isolated worker sends them so).</summary>
     [Theory]
     [MemberData(nameof(Cases))]

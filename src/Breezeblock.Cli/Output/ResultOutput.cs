@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Breezeblock.Cli;
 
 /// <summary>
@@ -20,7 +22,7 @@ internal sealed class ResultOutput(string format, string? file, string? director
         : null;
 
     /// <summary>The whole result as text, in the chosen format.</summary>
-    public string Render(ConfigResult result) => format == "yaml" ? result.ToYaml() : result.ToJson() + "\n";
+    private string Render(ConfigResult result) => format == "yaml" ? result.ToYaml() : result.ToJson() + "\n";
 
     /// <summary>Writes the result where it goes; returns the files written and removed (none for stdout).</summary>
     /// <exception cref="ConfigException">A value cannot be represented in the format (nothing is written then).</exception>
@@ -30,14 +32,34 @@ internal sealed class ResultOutput(string format, string? file, string? director
         {
             return WriteDirectory(result, directory);
         }
-        var text = Render(result);
         if (file is null)
         {
-            stdout.Write(text);
-            stdout.Flush();
+            WriteStdout(result, stdout);
             return ([], []);
         }
-        return (AtomicFile.Write(file, text) ? [file] : [], []);
+        return (AtomicFile.Write(file, Render(result)) ? [file] : [], []);
+    }
+
+    // JSON streams into the real stdout as UTF-8, one config at a time: a large result is never held
+    // whole as .NET data or text (a writer that is not a stream gets the same bytes decoded).
+    private void WriteStdout(ConfigResult result, TextWriter stdout)
+    {
+        if (format == "yaml")
+        {
+            stdout.Write(result.ToYaml());
+        }
+        else if (stdout is StreamWriter { BaseStream: var stream })
+        {
+            stdout.Flush();
+            result.WriteJson(stream);
+        }
+        else
+        {
+            using var bytes = new MemoryStream();
+            result.WriteJson(bytes);
+            stdout.Write(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
+        }
+        stdout.Flush();
     }
 
     private (IReadOnlyList<string>, IReadOnlyList<string>) WriteDirectory(ConfigResult result, string folder)

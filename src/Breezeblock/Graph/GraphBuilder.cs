@@ -14,8 +14,8 @@ internal static class GraphBuilder
     {
         var errors = new List<ConfigError>();
         var inputs = inputNames.ToHashSet(StringComparer.Ordinal);
-        var nodes = new List<ConfigNode>();
-        var byName = new Dictionary<string, ConfigNode>(StringComparer.Ordinal);
+        var nodes = new List<ConfigNode>(functions.Count);
+        var byName = new Dictionary<string, ConfigNode>(functions.Count, StringComparer.Ordinal);
         var ordered = IsOrdered(functions) ? functions : functions.OrderBy(f => f.Order).ToList();
         foreach (var function in ordered)
         {
@@ -36,20 +36,17 @@ internal static class GraphBuilder
         foreach (var node in nodes)
         {
             var function = node.Function;
-            foreach (var (kind, name) in new[] { ("*", function.VarPositional), ("**", function.VarKeyword) })
+            if (function.VarPositional is not null)
             {
-                if (name is not null)
-                {
-                    errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.Variadic(function.Name, kind, name), function.Location)
-                    {
-                        ConfigName = function.Name,
-                        Parameter = name,
-                        Hint = Messages.VariadicHint(kind, name),
-                    });
-                }
+                errors.Add(Variadic(function, "*", function.VarPositional));
             }
-            foreach (var parameter in function.Parameters)
+            if (function.VarKeyword is not null)
             {
+                errors.Add(Variadic(function, "**", function.VarKeyword));
+            }
+            for (var i = 0; i < function.Parameters.Count; i++)
+            {
+                var parameter = function.Parameters[i];
                 if (byName.TryGetValue(parameter.Name, out var dependency))
                 {
                     node.Arguments.Add(new Argument.FromConfig(parameter, dependency));
@@ -73,6 +70,14 @@ internal static class GraphBuilder
         errors.Sort((a, b) => Compare(a.Location, b.Location));
         return (new ConfigGraph(nodes), errors);
     }
+
+    private static ConfigError Variadic(ConfigFunction function, string kind, string name) =>
+        new(ConfigErrorKind.InvalidSignature, Messages.Variadic(function.Name, kind, name), function.Location)
+        {
+            ConfigName = function.Name,
+            Parameter = name,
+            Hint = Messages.VariadicHint(kind, name),
+        };
 
     private static bool IsOrdered(IReadOnlyList<ConfigFunction> functions)
     {

@@ -6,8 +6,12 @@ namespace Breezeblock;
 /// </summary>
 internal static class UnusedInputs
 {
-    public static List<ConfigError> Find(IEnumerable<string> inputs, IEnumerable<ConfigFunction> functions)
+    public static List<ConfigError> Find(ICollection<string> inputs, IEnumerable<ConfigFunction> functions)
     {
+        if (inputs.Count == 0)
+        {
+            return []; // most folders: nothing to index the names for
+        }
         var configs = new Dictionary<string, ConfigFunction>(StringComparer.Ordinal);
         var parameters = new Dictionary<string, ConfigFunction>(StringComparer.Ordinal);
         foreach (var function in functions)

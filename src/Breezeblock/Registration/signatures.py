@@ -159,7 +159,11 @@ def _def_line(file, first_line, lines):
     source = lines.get(file)
     if source is None:
         import linecache
+        kept = file in linecache.cache
+        lines.clear()  # functions come file by file: hold one file's lines at a time
         source = lines[file] = linecache.getlines(file)
+        if not kept:
+            linecache.cache.pop(file, None)  # read for this, not kept: a large folder's lines would stay in memory
     if first_line > len(source) or not source[first_line - 1].lstrip().startswith("@"):
         return first_line
     for line in range(first_line + 1, min(first_line + 50, len(source) + 1)):

@@ -15,20 +15,24 @@ public sealed class ConfigResult : IDisposable
     private readonly PythonValues? _python;
     private readonly DataValues? _data;
     private readonly Lazy<IReadOnlyDictionary<string, ConfigProvenance>> _provenance;
+    private readonly Func<string, SourceLocation?>? _locate;
     private int _disposed;
 
+    // locate: where a config is defined, found without building every config's provenance (null: read it from the provenance).
     internal ConfigResult(
         IReadOnlyList<string> names,
         PythonValues? python,
         DataValues? data,
         Func<IReadOnlyDictionary<string, ConfigProvenance>> provenance,
         EvaluationReport report,
-        IReadOnlyList<ConfigError> warnings)
+        IReadOnlyList<ConfigError> warnings,
+        Func<string, SourceLocation?>? locate = null)
     {
         Names = names;
         _python = python;
         _data = data;
         _provenance = new Lazy<IReadOnlyDictionary<string, ConfigProvenance>>(provenance);
+        _locate = locate;
         Report = report;
         Warnings = warnings;
     }
@@ -87,6 +91,39 @@ public sealed class ConfigResult : IDisposable
     /// <exception cref="ConfigException">A value holds something JSON cannot represent; the error names its path.</exception>
     public string ToJson(bool indented = true) => JsonOutput.Write(ToPlainData(), indented);
 
+    /// <summary>
+    /// Writes <see cref="ToJson(bool)"/> to <paramref name="destination"/> as UTF-8, without holding the
+    /// whole result as .NET data or text: each config's value is converted as it is written. The
+    /// bytes reach the destination only when every value could be written, so a value JSON cannot
+    /// represent leaves the destination untouched.
+    /// </summary>
+    /// <exception cref="ConfigException">Values hold something JSON cannot represent; every such value is named.</exception>
+    public void WriteJson(Stream destination, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var spool = new SpooledBytes();
+        var errors = new List<ConfigError>();
+        using (var text = new StreamWriter(spool, Utf8NoMark, bufferSize: 16 * 1024, leaveOpen: true))
+        {
+            if (_python is not null)
+            {
+                _python.WriteJson(text, Names, Location, errors, indented);
+            }
+            else
+            {
+                JsonOutput.Write(text, _data!.PlainEach(Names), indented);
+            }
+            text.Write('\n');
+        }
+        if (errors.Count > 0)
+        {
+            throw new ConfigException(errors);
+        }
+        spool.CopyOut(destination);
+    }
+
+    private static readonly System.Text.UTF8Encoding Utf8NoMark = new(encoderShouldEmitUTF8Identifier: false);
+
     /// <summary>All reported configs as one YAML mapping.</summary>
     /// <exception cref="ConfigException">A value holds something YAML cannot represent.</exception>
     public string ToYaml()
@@ -141,7 +178,8 @@ public sealed class ConfigResult : IDisposable
     internal Dictionary<string, object?> ToPlainData() =>
         _python is not null ? _python.PlainOf(Names, Location) : _data!.PlainOf(Names);
 
-    private SourceLocation? Location(string name) => Provenance.TryGetValue(name, out var provenance) ? provenance.Location : null;
+    private SourceLocation? Location(string name) =>
+        _locate is not null ? _locate(name) : Provenance.TryGetValue(name, out var provenance) ? provenance.Location : null;
 
     /// <summary>Releases the Python objects (at the next GIL entry when this thread does not hold it).</summary>
     public void Dispose()
@@ -154,5 +192,5 @@ public sealed class ConfigResult : IDisposable
 
     /// <summary>Another result over the same values (for the workspace to keep): each is disposed on its own.</summary>
     internal ConfigResult Share() =>
-        new(Names, _python?.Share(), _data, () => Provenance, Report, Warnings);
+        new(Names, _python?.Share(), _data, () => Provenance, Report, Warnings, _locate);
 }

@@ -28,6 +28,10 @@ internal sealed class DataValues(Dictionary<string, object?> values)
     public Dictionary<string, object?> PlainOf(IEnumerable<string> names) =>
         names.ToDictionary(n => n, n => Copy(values[n]), StringComparer.Ordinal);
 
+    /// <summary>The named configs' data as a sequence (no copies: the writer only reads them).</summary>
+    public IEnumerable<KeyValuePair<string, object?>> PlainEach(IEnumerable<string> names) =>
+        names.Select(n => KeyValuePair.Create(n, values[n]));
+
     public Dictionary<string, object?> All() => values.ToDictionary(p => p.Key, p => Copy(p.Value), StringComparer.Ordinal);
 
     // Callers get their own copy: the result's data never changes under another reader.

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 
 namespace Breezeblock;
 
@@ -9,67 +8,125 @@ internal static class JsonOutput
 {
     public static string Write(object? value, bool indented = true)
     {
-        var text = new StringBuilder();
-        Write(text, value, indented ? 0 : -1);
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(text, value, indented);
         return text.ToString();
     }
 
-    private static void Write(StringBuilder text, object? value, int indent)
+    /// <summary>
+    /// Writes <paramref name="value"/> to <paramref name="text"/>. A mapping may be any sequence of
+    /// key-value pairs, so that a caller can make each value as it is written and drop it after.
+    /// </summary>
+    public static void Write(TextWriter text, object? value, bool indented = true) => Write(text, value, indented ? 0 : -1);
+
+    private static void Write(TextWriter text, object? value, int indent)
     {
         switch (value)
         {
             case null:
-                text.Append("null");
+                text.Write("null");
                 break;
             case bool flag:
-                text.Append(flag ? "true" : "false");
+                text.Write(flag ? "true" : "false");
                 break;
             case string s:
-                JsonText.AppendString(text, s);
+                JsonText.WriteString(text, s);
                 break;
             case long number:
-                text.Append(number);
+                Span<char> digits = stackalloc char[20];
+                number.TryFormat(digits, out var length, default, CultureInfo.InvariantCulture);
+                text.Write(digits[..length]);
                 break;
             case BigInteger or decimal:
-                text.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
+                text.Write(Convert.ToString(value, CultureInfo.InvariantCulture));
                 break;
             case double number:
-                text.Append(JsonText.Double(number));
+                text.Write(JsonText.Double(number));
                 break;
-            case IReadOnlyDictionary<string, object?> map:
-                Container(text, '{', '}', map, indent, (entry, inner) =>
-                {
-                    JsonText.AppendString(text, entry.Key).Append(indent >= 0 ? ": " : ":");
-                    Write(text, entry.Value, inner);
-                });
+            case IEnumerable<KeyValuePair<string, object?>> map:
+                WriteMap(text, map, indent);
                 break;
             case IReadOnlyList<object?> list:
-                Container(text, '[', ']', list, indent, (item, inner) => Write(text, item, inner));
+                WriteList(text, list, indent);
                 break;
             default:
                 throw new InvalidOperationException($"{value.GetType().Name} is not plain data");
         }
     }
 
-    private static void Container<T>(StringBuilder text, char open, char close, IEnumerable<T> items, int indent, Action<T, int> writeItem)
+    private static void WriteMap(TextWriter text, IEnumerable<KeyValuePair<string, object?>> map, int indent)
     {
-        text.Append(open);
+        text.Write('{');
         var inner = indent < 0 ? -1 : indent + 2;
         var first = true;
-        foreach (var item in items)
+        if (map is Dictionary<string, object?> dictionary) // its struct enumerator: no allocation per object
         {
-            text.Append(first ? "" : ",");
-            if (inner >= 0)
+            foreach (var (key, item) in dictionary)
             {
-                text.Append('\n').Append(' ', inner);
+                WriteMember(text, key, item, first, inner);
+                first = false;
             }
-            writeItem(item, inner);
-            first = false;
         }
-        if (!first && indent >= 0)
+        else
         {
-            text.Append('\n').Append(' ', indent);
+            foreach (var (key, item) in map)
+            {
+                WriteMember(text, key, item, first, inner);
+                first = false;
+            }
         }
-        text.Append(close);
+        Close(text, '}', first, indent);
+    }
+
+    private static void WriteMember(TextWriter text, string key, object? item, bool first, int inner)
+    {
+        Separator(text, first, inner);
+        JsonText.WriteString(text, key);
+        text.Write(inner >= 0 ? ": " : ":");
+        Write(text, item, inner);
+    }
+
+    private static void WriteList(TextWriter text, IReadOnlyList<object?> list, int indent)
+    {
+        text.Write('[');
+        var inner = indent < 0 ? -1 : indent + 2;
+        for (var i = 0; i < list.Count; i++)
+        {
+            Separator(text, i == 0, inner);
+            Write(text, list[i], inner);
+        }
+        Close(text, ']', list.Count == 0, indent);
+    }
+
+    private static void Separator(TextWriter text, bool first, int inner)
+    {
+        if (!first)
+        {
+            text.Write(',');
+        }
+        if (inner >= 0)
+        {
+            NewLine(text, inner);
+        }
+    }
+
+    private static void Close(TextWriter text, char close, bool empty, int indent)
+    {
+        if (!empty && indent >= 0)
+        {
+            NewLine(text, indent);
+        }
+        text.Write(close);
+    }
+
+    private static void NewLine(TextWriter text, int indent)
+    {
+        text.Write('\n');
+        Span<char> spaces = stackalloc char[Math.Min(indent, 256)];
+        spaces.Fill(' ');
+        for (var left = indent; left > 0; left -= spaces.Length)
+        {
+            text.Write(spaces[..Math.Min(left, spaces.Length)]);
+        }
     }
 }

@@ -56,12 +56,17 @@ internal static class JsonText
     }
 
     /// <summary>A quoted JSON string. Non-ASCII text stays as it is; lone surrogates become \u escapes, not replacement characters.</summary>
-    public static string String(string value) => AppendString(new StringBuilder(value.Length + 2), value).ToString();
-
-    /// <summary>Appends <paramref name="value"/> as a quoted JSON string, copying runs that need no escape in one piece.</summary>
-    public static StringBuilder AppendString(StringBuilder text, string value)
+    public static string String(string value)
     {
-        text.Append('"');
+        var text = new StringWriter(new StringBuilder(value.Length + 2), CultureInfo.InvariantCulture);
+        WriteString(text, value);
+        return text.ToString();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as a quoted JSON string, copying runs that need no escape in one piece.</summary>
+    public static void WriteString(TextWriter text, string value)
+    {
+        text.Write('"');
         var start = 0;
         for (var i = 0; i < value.Length; i++)
         {
@@ -79,20 +84,21 @@ internal static class JsonText
             {
                 continue;
             }
-            text.Append(value, start, i - start);
+            text.Write(value.AsSpan(start, i - start));
             start = i + 1;
             switch (c)
             {
-                case '"': text.Append("\\\""); break;
-                case '\\': text.Append("\\\\"); break;
-                case '\n': text.Append("\\n"); break;
-                case '\r': text.Append("\\r"); break;
-                case '\t': text.Append("\\t"); break;
-                case '\b': text.Append("\\b"); break;
-                case '\f': text.Append("\\f"); break;
-                default: text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                case '"': text.Write("\\\""); break;
+                case '\\': text.Write("\\\\"); break;
+                case '\n': text.Write("\\n"); break;
+                case '\r': text.Write("\\r"); break;
+                case '\t': text.Write("\\t"); break;
+                case '\b': text.Write("\\b"); break;
+                case '\f': text.Write("\\f"); break;
+                default: text.Write("\\u"); text.Write(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
             }
         }
-        return text.Append(value, start, value.Length - start).Append('"');
+        text.Write(value.AsSpan(start, value.Length - start));
+        text.Write('"');
     }
 }

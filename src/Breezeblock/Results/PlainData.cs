@@ -22,35 +22,37 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
 
     /// <summary>The plain data of <paramref name="value"/>, found at <paramref name="path"/>.</summary>
     /// <exception cref="UnrepresentableValueException">A part of the value has no plain form.</exception>
-    public object? FromPython(PyObject value, string path)
+    public object? FromPython(PyObject value, string path) => FromPython(value, ValuePath.Root(path));
+
+    private object? FromPython(PyObject value, ValuePath path)
     {
         object? managed;
         try
         {
             managed = value.ToManaged();
         }
-        catch (InvalidOperationException) when (FindCycle(value, path) is var (where, container))
+        catch (InvalidOperationException) when (FindCycle(value, path.Text) is var (where, container))
         {
             throw new UnrepresentableValueException(where, Messages.ContainsItself(container));
         }
         catch (InvalidOperationException)
         {
-            throw new UnrepresentableValueException(path, Messages.NestedTooDeepToConvert); // deep, not cyclic
+            throw new UnrepresentableValueException(path.Text, Messages.NestedTooDeepToConvert); // deep, not cyclic
         }
         catch (InvalidCastException e)
         {
-            throw new UnrepresentableValueException(path, e.Message);
+            throw new UnrepresentableValueException(path.Text, e.Message);
         }
         return Normalize(managed, path, 0);
     }
 
     /// <summary>The plain data of a .NET value (a host function's argument or result): lists, dictionaries, host objects by their Python names.</summary>
     /// <exception cref="UnrepresentableValueException">A part of the value has no plain form.</exception>
-    public object? FromDotnetValue(object? value, string path) => Normalize(value, path, 0);
+    public object? FromDotnetValue(object? value, string path) => Normalize(value, ValuePath.Root(path), 0);
 
     // A member or item: unrepresentable parts fail the whole value, or for binding are left out (a
     // list keeps its positions with null).
-    private object? Item(object? value, string path, int depth, out bool leftOut)
+    private object? Item(object? value, ValuePath path, int depth, out bool leftOut)
     {
         leftOut = false;
         if (!leaveOutUnrepresentable)
@@ -92,34 +94,36 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
         return found.ToManaged() is List<object?> { Count: 2 } paths ? ((string)paths[0]!, (string)paths[1]!) : null;
     }
 
-    private object? Normalize(object? value, string path, int depth)
+    private object? Normalize(object? value, ValuePath path, int depth)
     {
         if (depth > 500)
         {
-            throw new UnrepresentableValueException(path, Messages.NestedTooDeep);
+            throw new UnrepresentableValueException(path.Text, Messages.NestedTooDeep);
         }
         switch (value)
         {
             case string text when !leaveOutUnrepresentable && LoneSurrogate(text) is { } index:
-                throw new UnrepresentableValueException(path, Messages.LoneSurrogate(text[index], index));
+                throw new UnrepresentableValueException(path.Text, Messages.LoneSurrogate(text[index], index));
             case null or bool or string or long or BigInteger or decimal:
                 return value;
             case double number:
-                return double.IsFinite(number) ? number : throw new UnrepresentableValueException(path, Messages.NotJsonFloat(FormatSpecial(number)));
+                return double.IsFinite(number) ? number : throw new UnrepresentableValueException(path.Text, Messages.NotJsonFloat(FormatSpecial(number)));
             case List<object?> list:
+                var items = list.Count > 0 ? path.Items() : null;
                 for (var i = 0; i < list.Count; i++)
                 {
-                    list[i] = Item(list[i], $"{path}[{i}]", depth + 1, out _);
+                    list[i] = Item(list[i], items!.Item(i), depth + 1, out _);
                 }
                 return list;
             case object?[] tuple:
                 return Normalize(tuple.ToList(), path, depth);
             case Dictionary<object, object?> dictionary:
                 var map = new Dictionary<string, object?>(dictionary.Count, StringComparer.Ordinal);
+                var members = path.Items();
                 foreach (var (key, item) in dictionary)
                 {
                     var name = KeyText(key, path);
-                    if (Item(item, Paths.Member(path, name), depth + 1, out var left) is var normalized && !left)
+                    if (Item(item, members.Member(name), depth + 1, out var left) is var normalized && !left)
                     {
                         map[name] = normalized;
                     }
@@ -133,7 +137,7 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
                     return FromObject(python, path, depth);
                 }
             case byte[]:
-                throw new UnrepresentableValueException(path, Messages.BytesValue);
+                throw new UnrepresentableValueException(path.Text, Messages.BytesValue);
         }
         if (hostObjects is not null && hostObjects.TryRender(value, out var rendered))
         {
@@ -143,7 +147,7 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
     }
 
     // .NET values come from host objects: their properties hold C# types.
-    private object? FromDotnet(object value, string path, int depth)
+    private object? FromDotnet(object value, ValuePath path, int depth)
     {
         switch (value)
         {
@@ -171,13 +175,14 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
             case char character:
                 return character.ToString();
             case Delegate:
-                throw new UnrepresentableValueException(path, Messages.FunctionValue);
+                throw new UnrepresentableValueException(path.Text, Messages.FunctionValue);
             case System.Collections.IDictionary dictionary:
                 var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+                var members = path.Items();
                 foreach (System.Collections.DictionaryEntry entry in dictionary)
                 {
                     var name = KeyText(entry.Key, path);
-                    if (Item(entry.Value, Paths.Member(path, name), depth + 1, out var left) is var normalized && !left)
+                    if (Item(entry.Value, members.Member(name), depth + 1, out var left) is var normalized && !left)
                     {
                         map[name] = normalized;
                     }
@@ -186,10 +191,10 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
             case System.Collections.IEnumerable sequence:
                 return Normalize(sequence.Cast<object?>().ToList(), path, depth);
         }
-        throw new UnrepresentableValueException(path, Messages.DotnetValue(value.GetType().Name));
+        throw new UnrepresentableValueException(path.Text, Messages.DotnetValue(value.GetType().Name));
     }
 
-    private object? FromObject(PyObject value, string path, int depth)
+    private object? FromObject(PyObject value, ValuePath path, int depth)
     {
         s_isInstance ??= Attribute("builtins", "isinstance");
         s_enumType ??= Attribute("enum", "Enum");
@@ -204,13 +209,14 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
             s_fields ??= Attribute("dataclasses", "fields");
             using var fields = s_fields.Call(value);
             var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var members = path.Items();
             foreach (var field in fields.Iterate())
             {
                 using (field)
                 {
                     var name = field.GetAttr("name").As<string>();
                     using var item = value.GetAttr(name);
-                    if (Item(item.ToManaged(), Paths.Member(path, name), depth + 1, out var left) is var normalized && !left)
+                    if (Item(item.ToManaged(), members.Member(name), depth + 1, out var left) is var normalized && !left)
                     {
                         map[name] = normalized;
                     }
@@ -224,7 +230,7 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
             using var isoformat = value.GetAttr("isoformat");
             return isoformat.Call().As<string>();
         }
-        throw new UnrepresentableValueException(path, Messages.PythonObject(value.TypeName));
+        throw new UnrepresentableValueException(path.Text, Messages.PythonObject(value.TypeName));
     }
 
     private static bool IsType(PyObject value) => value.TypeName == "type";
@@ -235,13 +241,13 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
         return imported.GetAttr(name);
     }
 
-    private static string KeyText(object key, string path) => key switch
+    private static string KeyText(object key, ValuePath path) => key switch
     {
         string text => text,
         bool flag => flag ? "true" : "false",
         long or BigInteger => Convert.ToString(key, CultureInfo.InvariantCulture)!,
         double number => JsonText.Double(number),
-        _ => throw new UnrepresentableValueException(path, Messages.BadKey(key is object?[] ? "tuple" : key.GetType().Name)),
+        _ => throw new UnrepresentableValueException(path.Text, Messages.BadKey(key is object?[] ? "tuple" : key.GetType().Name)),
     };
 
     private static List<object?> SortedSet(HashSet<object?> set)
@@ -280,7 +286,23 @@ internal interface IHostObjectRenderer
 internal static class Paths
 {
     public static string Member(string path, string name) =>
-        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_')
+        IsIdentifier(name)
             ? $"{path}.{name}"
             : $"{path}[{JsonText.String(name)}]";
+
+    private static bool IsIdentifier(string name)
+    {
+        if (name.Length == 0 || !(char.IsLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }

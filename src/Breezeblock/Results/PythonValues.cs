@@ -55,7 +55,7 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         {
             try
             {
-                data[name] = Plain(name, values[name], locate(name));
+                data[name] = Plain(name, values[name], locate);
             }
             catch (ConfigException e)
             {
@@ -64,6 +64,31 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         }
         return errors.Count == 0 ? data : throw new ConfigException(errors);
     });
+
+    /// <summary>
+    /// Writes the named configs as one JSON object, converting each value as it is written (with the
+    /// GIL held throughout), so that no more than one config's plain data exists at a time. A value
+    /// that cannot be represented adds its errors to <paramref name="errors"/> and is written as null.
+    /// </summary>
+    public void WriteJson(TextWriter text, IEnumerable<string> names, Func<string, SourceLocation?> locate, List<ConfigError> errors, bool indented) =>
+        runtime.Run(() => JsonOutput.Write(text, Each(names, locate, errors), indented));
+
+    private IEnumerable<KeyValuePair<string, object?>> Each(IEnumerable<string> names, Func<string, SourceLocation?> locate, List<ConfigError> errors)
+    {
+        foreach (var name in names)
+        {
+            object? data = null;
+            try
+            {
+                data = Plain(name, values[name], locate);
+            }
+            catch (ConfigException e)
+            {
+                errors.AddRange(e.Errors);
+            }
+            yield return KeyValuePair.Create(name, data);
+        }
+    }
 
     /// <summary>Every evaluated config that plain data can hold; the reported ones must all be representable.</summary>
     public Dictionary<string, object?> PlainAll(IReadOnlyList<string> reported, Func<string, SourceLocation?> locate)
@@ -77,7 +102,7 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
                 {
                     try
                     {
-                        data[name] = Plain(name, value, locate(name));
+                        data[name] = Plain(name, value, locate);
                     }
                     catch (ConfigException)
                     {
@@ -96,7 +121,11 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         return runtime.Run(() => Plain(name, value, location, style));
     }
 
-    private object? Plain(string name, PyObject value, SourceLocation? location, PlainDataStyle style = PlainDataStyle.Output)
+    private object? Plain(string name, PyObject value, SourceLocation? location, PlainDataStyle style = PlainDataStyle.Output) =>
+        Plain(name, value, _ => location, style);
+
+    // The location is looked up only for an error.
+    private object? Plain(string name, PyObject value, Func<string, SourceLocation?> locate, PlainDataStyle style = PlainDataStyle.Output)
     {
         var binding = style == PlainDataStyle.Binding;
         var renderer = hostObjects is not null && binding ? HostObjectRenderer.DotnetNames : hostObjects;
@@ -106,7 +135,7 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         }
         catch (UnrepresentableValueException e)
         {
-            throw new ConfigException(ResultErrors.Unrepresentable(name, e, location));
+            throw new ConfigException(ResultErrors.Unrepresentable(name, e, locate(name)));
         }
     }
 

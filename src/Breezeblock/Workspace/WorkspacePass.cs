@@ -259,6 +259,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         {
             values[name] = outcome.Values[name].NewReference();
         }
-        return new ConfigResult(reported, new PythonValues(_runtime, values, state.HostModules?.Renderer), null, () => ProvenanceReader.Read(graph, functions), report, warnings);
+        return new ConfigResult(reported, new PythonValues(_runtime, values, state.HostModules?.Renderer), null, () => ProvenanceReader.Read(graph, functions), report, warnings,
+            name => graph.Find(name)?.Function.Location);
     }
 }

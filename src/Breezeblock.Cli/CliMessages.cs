@@ -23,7 +23,13 @@ internal static class CliMessages
     public const string OutputOrOutputDir = "give --output or --output-dir, not both";
 
     public const string HostNeedsJit =
-        "--host loads .NET assemblies, which this native breezeblock cannot; use the .NET tool (dotnet tool install --global Breezeblock.Cli) or 'dotnet run --project src/Breezeblock.Cli --' for commands with --host";
+        "--host loads .NET assemblies, which needs the JIT build that the native breezeblock hands such commands to, and it is not installed beside this one (jit/breezeblock.dll); install the .NET tool (dotnet tool install --global Breezeblock.Cli) or use 'dotnet run --project src/Breezeblock.Cli --'";
+
+    public const string HostNeedsDotnet =
+        "--host loads .NET assemblies, which needs the JIT build run by the 'dotnet' host, and no dotnet was found (looked at DOTNET_HOST_PATH, DOTNET_ROOT and PATH); install the .NET runtime or put dotnet on PATH";
+
+    public static string HostHandoffFailed(string dotnet, string reason) =>
+        $"--host loads .NET assemblies, which needs the JIT build, and starting it with {dotnet} failed: {reason}";
 
     public const string AgainstOrAgainstDir = "plan needs what to compare with: --against PREVIOUS.json or --against-dir DIR (one of them)";
 

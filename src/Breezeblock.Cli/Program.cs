@@ -14,6 +14,13 @@ public static class Program
         {
             return WorkerRole.Run(args); // before anything touches stdin and stdout: they are the channel
         }
+#if NATIVE
+        if (JitHandoff.Wanted(args))
+        {
+            Console.Error.WriteLine($"error: {JitHandoff.Exec(args)}"); // returns only when the JIT build could not be started
+            return ExitCodes.UsageError;
+        }
+#endif
         var outIsTerminal = !Console.IsOutputRedirected;
         var stdout = StandardOutput.Reserve();
         using var stop = new CancellationTokenSource();

@@ -3,26 +3,44 @@ using System.Diagnostics;
 namespace Breezeblock.Cli.Tests;
 
 /// <summary>
-/// The native breezeblock: <c>dotnet publish src/Breezeblock.Cli -r linux-x64 -p:Native=true</c> with
-/// NativeAOT builds without a single trimming or AOT warning (none suppressed), and the binary it
-/// makes evaluates, isolates, stops runaway code and refuses <c>--host</c> with a clear error.
+/// The native breezeblock as users install it. Packed with <c>-p:Native=true</c>, the tool is
+/// RID-specific: a pointer package, the NativeAOT command for linux-x64 (built without a single
+/// trimming or AOT warning, none suppressed) and the JIT build for every other platform.
+/// <c>dotnet tool install</c> picks the native one here, and it evaluates, isolates, stops runaway
+/// code, and hands <c>--host</c> to the JIT build beside it (or, without one, refuses with a clear error).
 /// </summary>
 public sealed class NativeBuildTests
 {
     [Fact]
     [Trait("Category", "Aot")]
-    public void The_native_command_builds_without_warnings_and_evaluates()
+    public void The_native_tool_packs_without_warnings_installs_and_evaluates()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() && System.Runtime.InteropServices.RuntimeInformation.OSArchitecture == System.Runtime.InteropServices.Architecture.X64, "the native build is tested on linux-x64");
         var scratch = Directory.CreateTempSubdirectory("breezeblock-native-").FullName;
         try
         {
-            // A private artifacts path keeps this build out of the obj/bin folders the test run itself uses.
-            var (published, log) = Run("dotnet", ["publish", Path.Combine(Cli.RepositoryRoot, "src", "Breezeblock.Cli"), "-r", "linux-x64", "-c", "Release", "-p:Native=true",
-                "-o", Path.Combine(scratch, "app"), "--artifacts-path", Path.Combine(scratch, "artifacts"), "--nologo"], TimeSpan.FromMinutes(10));
-            Assert.True(published == 0, log);
-            Assert.DoesNotContain("warning IL", log);
-            var native = Path.Combine(scratch, "app", "breezeblock");
+            // A private artifacts path keeps these builds out of the obj/bin folders the test run itself uses.
+            var packages = Path.Combine(scratch, "packages");
+            var project = Path.Combine(Cli.RepositoryRoot, "src", "Breezeblock.Cli");
+            string[] pack = ["pack", project, "-c", "Release", "-p:Native=true", "-o", packages, "--artifacts-path", Path.Combine(scratch, "artifacts"), "--nologo"];
+            foreach (var rid in (string?[])[null, "linux-x64", "any"])
+            {
+                var (packed, log) = Run("dotnet", rid is null ? pack : [.. pack, "-r", rid], TimeSpan.FromMinutes(10));
+                Assert.True(packed == 0, log);
+                Assert.DoesNotContain("warning IL", log);
+            }
+            var version = CliMessages.Version;
+            Assert.Equal([$"Breezeblock.Cli.{version}.nupkg", $"Breezeblock.Cli.any.{version}.nupkg", $"Breezeblock.Cli.linux-x64.{version}.nupkg"],
+                Directory.GetFiles(packages).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+            var tools = Path.Combine(scratch, "tools");
+            var (installed, installLog) = Run("dotnet", ["tool", "install", "--tool-path", tools, "--add-source", packages, "Breezeblock.Cli"], TimeSpan.FromMinutes(5),
+                new() { ["NUGET_PACKAGES"] = Path.Combine(scratch, "nuget") }); // never a copy cached by an earlier run
+            Assert.True(installed == 0, installLog);
+            var native = Path.Combine(tools, "breezeblock");
+            var target = new FileInfo(native).ResolveLinkTarget(returnFinalTarget: true)!.FullName;
+            Assert.Contains($"{Path.DirectorySeparatorChar}breezeblock.cli.linux-x64{Path.DirectorySeparatorChar}", target);
+            Assert.Equal("\u007fELF"u8.ToArray(), File.ReadAllBytes(target)[..4]); // the native command, not a .NET app host
 
             var quickstart = Path.Combine(Cli.RepositoryRoot, "examples", "quickstart");
             Assert.Equal((0, Cli.Expected("quickstart", "expected.json")), Run(native, ["eval", quickstart], TimeSpan.FromMinutes(1)));
@@ -32,8 +50,17 @@ public sealed class NativeBuildTests
             Assert.Equal(1, stopped);
             Assert.StartsWith("error: app.py:6: config 'spin' did not finish within the time limit (300 ms) and was stopped here\n", stoppedOutput);
 
-            var (refused, refusal) = Run(native, ["eval", quickstart, "--host", "app.dll"], TimeSpan.FromMinutes(1));
-            Assert.Equal((2, $"error: {CliMessages.HostNeedsJit}\n"), (refused, refusal.Split(CliMessages.UsageHint)[0]));
+            // --host needs the JIT: the native command hands it to the JIT build installed beside it, in jit/.
+            var host = Path.Combine(Cli.RepositoryRoot, "examples", "Quickstart.Host");
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+            var hostAssembly = Path.Combine(host, "bin", configuration, "net10.0", "Quickstart.Host.dll");
+            Assert.Equal((0, Cli.Expected("quickstart", "expected.json")), Run(native, ["eval", Path.Combine(host, "configs"), "--host", hostAssembly], TimeSpan.FromMinutes(1)));
+            Assert.Equal((2, "error: host assembly missing.dll does not exist\n"), Run(native, ["eval", quickstart, "--host", "missing.dll"], TimeSpan.FromMinutes(1)));
+
+            var alone = Path.Combine(scratch, "alone", "breezeblock"); // the native binary without its JIT build
+            Directory.CreateDirectory(Path.GetDirectoryName(alone)!);
+            File.Copy(target, alone); // keeps the file mode on Unix
+            Assert.Equal((2, $"error: {CliMessages.HostNeedsJit}\n"), Run(alone, ["eval", quickstart, "--host", hostAssembly], TimeSpan.FromMinutes(1)));
         }
         finally
         {
@@ -42,7 +69,7 @@ public sealed class NativeBuildTests
     }
 
     // Runs a program; its exit code and what it wrote (stdout, then stderr).
-    private static (int Exit, string Output) Run(string program, string[] arguments, TimeSpan timeout)
+    private static (int Exit, string Output) Run(string program, string[] arguments, TimeSpan timeout, Dictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Cli.RepositoryRoot };
         foreach (var argument in arguments)
@@ -55,6 +82,10 @@ public sealed class NativeBuildTests
         }
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -26,7 +26,8 @@ internal sealed class EvaluationOptions
 
     public Option<string[]> Hosts { get; } = new("--host")
     {
-        Description = "An application assembly whose IConfigHost registers the host modules (types and functions) the configs import (repeatable)",
+        Description = "An application assembly whose IConfigHost registers the host modules (types and functions) the configs import (repeatable). "
+            + "Loading it needs the JIT: the native breezeblock hands such a command to the JIT build installed beside it",
         HelpName = "APP.dll",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,

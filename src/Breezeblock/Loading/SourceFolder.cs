@@ -204,16 +204,17 @@ internal sealed class SourceFolder
     public bool Contains(string path) =>
         path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private readonly Dictionary<string, string> _displayPaths = new(StringComparer.Ordinal);
+    // Each file's path (one string per file, however many locations name it) and display path.
+    private readonly Dictionary<string, (string Path, string Display)> _paths = new(StringComparer.Ordinal);
 
     /// <summary>A location in a file, shown relative to the folder when inside it.</summary>
     public SourceLocation Locate(string path, int line, int column = 0)
     {
-        if (!_displayPaths.TryGetValue(path, out var display))
+        if (!_paths.TryGetValue(path, out var known))
         {
-            display = Contains(path) ? Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/') : path;
-            _displayPaths[path] = display;
+            known = (path, Contains(path) ? Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/') : path);
+            _paths[path] = known;
         }
-        return new SourceLocation(path, display, line, column);
+        return new SourceLocation(known.Path, known.Display, line, column);
     }
 }

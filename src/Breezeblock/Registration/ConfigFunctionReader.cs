@@ -17,24 +17,27 @@ internal static class ConfigFunctionReader
         using var described = signatures.DescribeAll.Call(registered, values.Freeze, values.Owner, Messages.DefaultOwnerTemplate);
         var rows = (List<object?>)described.ToManaged()!;
         var result = new List<RegisteredFunction>(rows.Count);
+        // Parameters are mostly named after configs and many functions share a module: one string each.
+        var strings = new Dictionary<string, string>(rows.Count, StringComparer.Ordinal);
+        string Shared(string text) => strings.TryAdd(text, text) ? text : strings[text];
         foreach (var item in rows)
         {
             var row = (object?[])item!;
-            var name = (string)row[0]!;
+            var name = Shared((string)row[0]!);
             if (row[8] is string problem)
             {
                 errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.SignatureUnreadable(name, problem), null) { ConfigName = name });
                 continue;
             }
-            var function = new ConfigFunction(name, folder.Locate((string)row[6]!, (int)(long)row[7]!), Parameters((object?[])row[1]!, (string)row[2]!, row[3] as object?[]),
+            var function = new ConfigFunction(name, folder.Locate((string)row[6]!, (int)(long)row[7]!), Parameters((object?[])row[1]!, (string)row[2]!, row[3] as object?[], Shared),
                 row[4] as string, row[5] as string, -1, (string)row[9]!);
-            result.Add(new RegisteredFunction((string)row[11]!, (PyObject)row[12]!, function, (long)row[10]!));
+            result.Add(new RegisteredFunction(Shared((string)row[11]!), (PyObject)row[12]!, function, (long)row[10]!));
         }
         return result;
     }
 
     // One digit per parameter: kind * 2 + has default; the reprs of the defaults, in order.
-    private static ConfigParameter[] Parameters(object?[] names, string kinds, object?[]? defaults)
+    private static ConfigParameter[] Parameters(object?[] names, string kinds, object?[]? defaults, Func<string, string> shared)
     {
         var parameters = new ConfigParameter[names.Length];
         var nextDefault = 0;
@@ -42,7 +45,7 @@ internal static class ConfigFunctionReader
         {
             var code = kinds[i] - '0';
             var hasDefault = (code & 1) != 0;
-            parameters[i] = new ConfigParameter((string)names[i]!, (ParameterKind)(code >> 1), hasDefault, hasDefault ? defaults?[nextDefault++] as string : null);
+            parameters[i] = new ConfigParameter(shared((string)names[i]!), (ParameterKind)(code >> 1), hasDefault, hasDefault ? defaults?[nextDefault++] as string : null);
         }
         return parameters;
     }

@@ -7,6 +7,10 @@ alternating, and reports the median wall time and peak RSS with the ratio to the
 Standard library only.
 
     python3 bench/scaling/cold.py [--repeat 21] [--folder examples/quickstart] [--python python3]
+
+A second table times `--host` (examples/Quickstart.Host, whose configs import the host's types): the
+native command hands such a command to the JIT build it carries (jit/), so it is timed against the
+ReadyToRun command running it itself.
 """
 import argparse
 import os
@@ -56,6 +60,8 @@ def main():
             times[name].append(seconds)
             memory[name].append(rss)
 
+    host_rows = host_table(commands, env, args.repeat)
+
     version = output([args.python, "-c", "import sys; print(sys.version.split()[0])"], env).decode().strip()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; Python {version}; "
           f"{time.strftime('%Y-%m-%d')}; {os.path.relpath(args.folder, ROOT)}; median of {args.repeat} runs each, alternating\n")
@@ -66,6 +72,28 @@ def main():
     for name in commands:
         t, m = statistics.median(times[name]), statistics.median(memory[name])
         print(f"| {name} | {t * 1000:.1f} ms | {t / base_t:.2f}× | {m:.1f} MiB | {m / base_m:.2f}× |")
+    print("\n| --host (examples/Quickstart.Host) | wall time | ratio | peak RSS | ratio |")
+    print("|---|---:|---:|---:|---:|")
+    _, base_t, base_m = host_rows[0]
+    for name, t, m in host_rows:
+        print(f"| {name} | {t * 1000:.1f} ms | {t / base_t:.2f}× | {m:.1f} MiB | {m / base_m:.2f}× |")
+
+
+def host_table(commands, env, repeat):
+    """(name, median seconds, median MiB) of `eval --host` with the ReadyToRun command, then the native one."""
+    host = os.path.join(ROOT, "examples", "Quickstart.Host")
+    subprocess.run(["dotnet", "build", host, "-c", "Release", "--nologo", "-v", "q"], check=True, stdout=subprocess.DEVNULL)
+    assembly = os.path.join(host, "bin", "Release", "net10.0", "Quickstart.Host.dll")
+    runs = {name: [commands[name][0], "eval", os.path.join(host, "configs"), "--host", assembly]
+            for name in ("breezeblock, ReadyToRun (JIT)", "breezeblock, NativeAOT")}
+    expected = output(runs["breezeblock, ReadyToRun (JIT)"], env)
+    if output(runs["breezeblock, NativeAOT"], env) != expected:
+        raise SystemExit("the native command's --host printed different JSON")
+    samples = {name: [] for name in runs}
+    for _ in range(repeat):  # alternating, as above
+        for name, command in runs.items():
+            samples[name].append(measure(command, env))
+    return [(name, statistics.median(s for s, _ in taken), statistics.median(m for _, m in taken)) for name, taken in samples.items()]
 
 
 if __name__ == "__main__":

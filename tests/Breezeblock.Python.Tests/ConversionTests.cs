@@ -198,4 +198,23 @@ public sealed class ConversionTests(PythonFixture python)
         var error = Assert.Throws<NotSupportedException>(() => PyObject.From(new Version(1, 2)));
         Assert.StartsWith("a .NET Version cannot be converted to Python", error.Message);
     }
+
+    [Fact]
+    public void A_str_object_held_many_times_becomes_one_dotnet_string()
+    {
+        using var _ = Runtime.Acquire();
+        // Three dicts with the same key objects, a name used as a key and as a value, and equal text
+        // built at run time (a different object: it converts on its own, to an equal string).
+        using var value = Runtime.Evaluate("(lambda n: [{'name': n, n: 1}, {'name': 'b'}, {'name': 'c'}, ''.join(['na', 'me'])])('web')");
+        var items = (List<object?>)value.ToManaged()!;
+        var dicts = items.Take(3).Cast<Dictionary<object, object?>>().ToList();
+        var keys = dicts.Select(d => d.Keys.OfType<string>().First(k => k == "name")).ToList();
+        Assert.Same(keys[0], keys[1]);
+        Assert.Same(keys[0], keys[2]);
+        Assert.Same(dicts[0]["name"], dicts[0].Keys.OfType<string>().Single(k => k == "web"));
+        Assert.Equal("name", items[3]);
+        Assert.NotSame(keys[0], items[3]);
+        using var again = Runtime.Evaluate("['x' * 3]");
+        Assert.Equal(["xxx"], (List<object?>)again.ToManaged()!); // the next conversion starts with an empty table
+    }
 }

@@ -93,7 +93,7 @@ internal static unsafe class PyValues
         var type = CApi.Py_TYPE(o);
         if (type == CApi.PyUnicode_Type)
         {
-            return PyStrings.ToString(o);
+            return t_strings is { } strings ? SharedString(strings, o) : PyStrings.ToString(o);
         }
         if (type == CApi.PyBool_Type)
         {
@@ -169,7 +169,47 @@ internal static unsafe class PyValues
         return PyObject.Borrow(o);
     }
 
+    // While a container converts, a str object it holds more than once (the keys of a list of dicts,
+    // a name used as a key and as a value) becomes one .NET string: the container keeps its items
+    // alive throughout, so an address names one object. The table is kept for the thread's next one.
+    [ThreadStatic] private static Dictionary<nint, string>? t_strings;
+    [ThreadStatic] private static Dictionary<nint, string>? t_spareStrings;
+
+    private static string SharedString(Dictionary<nint, string> strings, nint o)
+    {
+        if (!strings.TryGetValue(o, out var text))
+        {
+            text = PyStrings.ToString(o);
+            strings[o] = text;
+        }
+        return text;
+    }
+
     private static object ToContainer(nint o, nint kind, int depth)
+    {
+        if (t_strings is not null)
+        {
+            return ToContainerItems(o, kind, depth);
+        }
+        var strings = t_spareStrings ?? new Dictionary<nint, string>();
+        t_spareStrings = null;
+        t_strings = strings;
+        try
+        {
+            return ToContainerItems(o, kind, depth);
+        }
+        finally
+        {
+            t_strings = null;
+            if (strings.Count <= 1024) // a large table is let go rather than held by the thread
+            {
+                strings.Clear();
+                t_spareStrings = strings;
+            }
+        }
+    }
+
+    private static object ToContainerItems(nint o, nint kind, int depth)
     {
         if (kind == CApi.PyList_Type)
         {

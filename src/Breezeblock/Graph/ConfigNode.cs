@@ -30,7 +30,7 @@ internal sealed class ConfigNode(ConfigFunction function, bool overridden)
     public int Index { get; set; }
 
     /// <summary>One per parameter that could be resolved, in parameter order.</summary>
-    public List<Argument> Arguments { get; } = [];
+    public List<Argument> Arguments { get; } = new(function.Parameters.Count); // exact: most configs have one or two
 
     private ConfigNode[]? _needs;
 

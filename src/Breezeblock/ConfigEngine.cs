@@ -78,10 +78,12 @@ public sealed class ConfigEngine : IDisposable
     /// evaluations runs only what changed since the last. The folder is read at each evaluation, so it
     /// need not exist yet.
     /// </summary>
-    public ConfigWorkspace OpenWorkspace(string folder)
+    public ConfigWorkspace OpenWorkspace(string folder) => OpenWorkspace(folder, singleUse: false);
+
+    private ConfigWorkspace OpenWorkspace(string folder, bool singleUse)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        return _worker is not null ? new ConfigWorkspace(_worker, _options, folder) : new ConfigWorkspace(Runtime, _options, _hostModules, folder);
+        return _worker is not null ? new ConfigWorkspace(_worker, _options, folder) : new ConfigWorkspace(Runtime, _options, _hostModules, folder, singleUse);
     }
 
     /// <summary>
@@ -92,14 +94,14 @@ public sealed class ConfigEngine : IDisposable
     /// <exception cref="OperationCanceledException">Cancelled between two configure functions.</exception>
     public ConfigResult Evaluate(string folder, IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
     {
-        using var workspace = OpenWorkspace(folder);
+        using var workspace = OpenWorkspace(folder, singleUse: true);
         return workspace.Evaluate(targets, cancellationToken);
     }
 
     /// <summary>Like <see cref="Evaluate"/>, without blocking the calling thread.</summary>
     public async Task<ConfigResult> EvaluateAsync(string folder, IEnumerable<string>? targets = null, CancellationToken cancellationToken = default)
     {
-        using var workspace = OpenWorkspace(folder);
+        using var workspace = OpenWorkspace(folder, singleUse: true);
         return await workspace.EvaluateAsync(targets, cancellationToken).ConfigureAwait(false);
     }
 

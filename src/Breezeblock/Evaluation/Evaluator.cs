@@ -43,7 +43,7 @@ internal sealed class Evaluator(EvaluationContext context)
                     outcome.Reused.Add(node.Name);
                     continue;
                 }
-                var arguments = Stamps(node, outcome);
+                var arguments = context.KeepResults ? Stamps(node, outcome) : null;
                 var started = Stopwatch.GetTimestamp();
                 PyObject value;
                 try
@@ -62,12 +62,24 @@ internal sealed class Evaluator(EvaluationContext context)
                     continue;
                 }
                 var duration = Stopwatch.GetElapsedTime(started);
-                var entry = context.Cache.Store(node.Name, registration, arguments, value, context.Values, context.Revision, duration);
-                ran.Add((node.Name, entry));
-                outcome.Set(node.Name, entry.Value, entry.Revision);
+                if (context.KeepResults)
+                {
+                    var entry = context.Cache.Store(node.Name, registration, arguments!, value, context.Values, context.Revision, duration);
+                    ran.Add((node.Name, entry));
+                    outcome.Set(node.Name, entry.Value, entry.Revision);
+                }
+                else
+                {
+                    outcome.SetOwned(node.Name, value, context.Revision);
+                }
                 outcome.Ran.Add(node.Name);
                 outcome.RanTicks[outcome.Ran.Count - 1] = duration.Ticks;
             }
+        }
+        catch
+        {
+            outcome.Dispose(); // the values it owns (results not kept) go with it
+            throw;
         }
         finally
         {
@@ -250,11 +262,36 @@ internal sealed record EvaluationContext(
     PyObject? HostFreeze,
     int Revision,
     PassScope Scope,
-    Action<string>? ConfigStarting = null);
-
-/// <summary>What running the configs gave: values (owned by the cache and the inputs) and what happened to each config.</summary>
-internal sealed class EvaluationOutcome(int capacity)
+    Action<string>? ConfigStarting = null)
 {
+    /// <summary>False when the workspace is used once: values stay with the outcome, none goes into <see cref="Cache"/>.</summary>
+    public bool KeepResults { get; init; } = true;
+}
+
+/// <summary>
+/// What running the configs gave: values (owned by the cache and the inputs, or by the outcome itself
+/// when results are not kept) and what happened to each config.
+/// </summary>
+internal sealed class EvaluationOutcome(int capacity) : IDisposable
+{
+    private readonly List<PyObject> _owned = [];
+
+    /// <summary>A value this outcome owns, released with it.</summary>
+    public void SetOwned(string name, PyObject value, int revision)
+    {
+        _owned.Add(value);
+        Set(name, value, revision);
+    }
+
+    public void Dispose()
+    {
+        foreach (var value in _owned)
+        {
+            value.Dispose();
+        }
+        _owned.Clear();
+    }
+
     public Dictionary<string, PyObject> Values { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The evaluation in which each value last changed.</summary>

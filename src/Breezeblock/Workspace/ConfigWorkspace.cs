@@ -24,10 +24,11 @@ public sealed class ConfigWorkspace : IDisposable
     private readonly IsolatedWorkspace? _isolated;
     private int _disposed;
 
-    internal ConfigWorkspace(PythonRuntime runtime, ConfigOptions options, IHostModules? hostModules, string folder)
+    // singleUse: evaluated once and closed (ConfigEngine.Evaluate), so no result is kept for reuse.
+    internal ConfigWorkspace(PythonRuntime runtime, ConfigOptions options, IHostModules? hostModules, string folder, bool singleUse = false)
     {
         Folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        _inProcess = new WorkspaceState(runtime, options, hostModules, Folder, folder);
+        _inProcess = new WorkspaceState(runtime, options, hostModules, Folder, folder) { SingleUse = singleUse };
     }
 
     internal ConfigWorkspace(WorkerClient worker, ConfigOptions options, string folder)

@@ -68,8 +68,11 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             var targetNodes = targets is null ? null : TargetNodes(graph, targets, out var unknown) ?? throw new ConfigException(unknown);
             var loading = Stopwatch.GetElapsedTime(started);
 
-            var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, digests, folder, hostFreeze, revision, scope, _options.ConfigStarting);
-            var outcome = new Evaluator(context).Run(state.Graph.EvaluationOrder(graph, targetNodes));
+            var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, digests, folder, hostFreeze, revision, scope, _options.ConfigStarting)
+            {
+                KeepResults = !state.SingleUse,
+            };
+            using var outcome = new Evaluator(context).Run(state.Graph.EvaluationOrder(graph, targetNodes));
             if (outcome.Errors.Count > 0)
             {
                 throw new ConfigException(outcome.Errors, outcome.Skipped);

@@ -58,6 +58,12 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
 
     public ConfigResult? LastGood => Volatile.Read(ref _lastGood);
 
+    /// <summary>
+    /// Evaluated once, then closed (<see cref="ConfigEngine.Evaluate"/>): results are not kept for a
+    /// next evaluation, which never comes, so no argument stamps or cache entries are made.
+    /// </summary>
+    public bool SingleUse { get; init; }
+
     /// <summary>Keeps a successful evaluation's result. The one it replaces is left to the garbage collector, as a reader may still hold it.</summary>
     public void Keep(ConfigResult result) => Volatile.Write(ref _lastGood, result);
 

@@ -68,6 +68,12 @@ internal sealed class SourceFolder
     /// <summary>The bytes of a file module as they were hashed, or null when it could not be read.</summary>
     public byte[]? Content(SourceModule module) => _contents.GetValueOrDefault(module.Name);
 
+    /// <summary>
+    /// Drops the files' bytes once they were handed to Python to load: a large folder's text would
+    /// otherwise stay in memory for the rest of the evaluation. <see cref="Content"/> is null after.
+    /// </summary>
+    public void ReleaseContents() => _contents.Clear();
+
     /// <summary>Lists the folder's modules and reads their files.</summary>
     /// <param name="folder">The folder's path.</param>
     /// <param name="path">The folder as the application named it, for messages (default: <paramref name="folder"/>).</param>

@@ -179,6 +179,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         }
         var sources = plan.Execute.ToDictionary(m => m.Name, m => (object?)folder.Content(m), StringComparer.Ordinal);
         finder.BeginLoad(table, sources);
+        folder.ReleaseContents(); // Python has its copy of what it executes
         var stop = scope.Interruption;
         foreach (var module in plan.Execute)
         {

@@ -92,10 +92,10 @@ public sealed class ConfigResult : IDisposable
     public string ToJson(bool indented = true) => JsonOutput.Write(ToPlainData(), indented);
 
     /// <summary>
-    /// Writes <see cref="ToJson(bool)"/> to <paramref name="destination"/> as UTF-8, without holding the
-    /// whole result as .NET data or text: each config's value is converted as it is written. The
-    /// bytes reach the destination only when every value could be written, so a value JSON cannot
-    /// represent leaves the destination untouched.
+    /// Writes <see cref="ToJson(bool)"/> and a newline to <paramref name="destination"/> as UTF-8 (what
+    /// the command prints), without holding the whole result as .NET data or text: each config's value
+    /// is converted as it is written. The bytes reach the destination only when every value could be
+    /// written, so a value JSON cannot represent leaves the destination untouched.
     /// </summary>
     /// <exception cref="ConfigException">Values hold something JSON cannot represent; every such value is named.</exception>
     public void WriteJson(Stream destination, bool indented = true)

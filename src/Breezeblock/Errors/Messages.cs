@@ -6,7 +6,7 @@ namespace Breezeblock;
 /// neutrally ("an input named 'x'"); a host that has its own way of giving inputs phrases them through
 /// <see cref="ConfigOptions.InputSyntax"/> (the CLI: <c>--set x=VALUE</c>).
 /// </summary>
-internal static class Messages
+internal static partial class Messages
 {
     // ---- the folder and its modules ----
 

@@ -80,7 +80,7 @@ internal sealed class HostEnumPython
     public PyObject Member(object value) =>
         _pythonNameByDotnet.TryGetValue(value, out var name)
             ? Class.GetAttr(name)
-            : throw PythonErrorException.ValueError($"{value} ({Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)}) is not a member of {value.GetType().Name}");
+            : throw PythonErrorException.ValueError(Messages.NotAnEnumMember(value, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture), value.GetType().Name));
 
     /// <summary>The C# value of one of this enum's members.</summary>
     public object DotnetValue(PyObject member)

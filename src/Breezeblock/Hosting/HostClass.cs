@@ -41,7 +41,7 @@ internal static class HostClass
 
     private static object Construct(HostClassModel model, byte[][] utf8Names, PyArguments args)
     {
-        var consumed = args.KeywordCount <= 64 ? 0UL : throw PythonErrorException.TypeError($"{model.PythonName}() takes at most 64 keyword arguments");
+        var consumed = args.KeywordCount <= 64 ? 0UL : throw PythonErrorException.TypeError(Messages.TooManyKeywords(model.PythonName));
         var target = Create(model, args, ref consumed, out var constructor);
         var assigned = new bool[model.Properties.Count];
         if (constructor is not null)
@@ -65,7 +65,7 @@ internal static class HostClass
             {
                 var keyword = args.KeywordName(k);
                 var suggestion = Suggestions.Nearest(keyword, model.Properties.Where(p => p.Writable).Select(p => p.PythonName));
-                throw PythonErrorException.TypeError($"{model.PythonName}() got an unexpected keyword argument '{keyword}'{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}");
+                throw PythonErrorException.TypeError(Messages.UnexpectedKeyword(model.PythonName, keyword, suggestion));
             }
             var property = model.Properties[index];
             var value = property.Converter.FromPython(args.KeywordValue(k), property.PythonName);
@@ -78,7 +78,7 @@ internal static class HostClass
             if (!assigned[index] && !(setsRequired && model.Properties[index].Property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute), inherit: true)))
             {
                 var missing = model.RequiredProperties.Where(i => !assigned[i]).Select(i => $"'{model.Properties[i].PythonName}'").ToList();
-                throw PythonErrorException.TypeError($"{model.PythonName}() missing {missing.Count} required argument{(missing.Count == 1 ? "" : "s")}: {string.Join(" and ", missing)}");
+                throw PythonErrorException.TypeError(Messages.MissingArguments(model.PythonName, missing));
             }
         }
         if (model.HasValidation)
@@ -126,7 +126,7 @@ internal static class HostClass
             return constructor.Constructor.Invoke(values);
         }
         var signatures = string.Join("; ", model.Constructors.Select(c => $"{model.PythonName}({string.Join(", ", c.Parameters.Select(p => p.PythonName))})"));
-        throw PythonErrorException.TypeError($"{model.PythonName}() cannot be built from {positional} positional argument{(positional == 1 ? "" : "s")}{(args.KeywordCount > 0 ? " and those keywords" : "")}; it takes {signatures}");
+        throw PythonErrorException.TypeError(Messages.NoConstructorFits(model.PythonName, positional, args.KeywordCount > 0, signatures));
     }
 
     private static bool Satisfiable(HostConstructorModel constructor, PyArguments args, int positional)
@@ -179,7 +179,7 @@ internal static class HostClass
             var context = new ValidationContext(target) { MemberName = property.Property.Name, DisplayName = property.PythonName };
             if (!Validator.TryValidateProperty(converted, context, results))
             {
-                throw PythonErrorException.ValueError($"{property.PythonName}: {results[0].ErrorMessage}");
+                throw PythonErrorException.ValueError(Messages.Invalid(property.PythonName, results[0].ErrorMessage ?? ""));
             }
         }
         property.Property.SetValue(target, converted);
@@ -199,7 +199,7 @@ internal static class HostClass
         }
         if (results.Count > 0)
         {
-            throw PythonErrorException.ValueError($"{model.PythonName}: {string.Join("; ", results.Select(r => r.ErrorMessage))}");
+            throw PythonErrorException.ValueError(Messages.Invalid(model.PythonName, string.Join("; ", results.Select(r => r.ErrorMessage))));
         }
     }
 
@@ -216,6 +216,6 @@ internal static class HostClass
     private static string MissingAttribute(HostClassModel model, string name, bool setting)
     {
         var suggestion = Suggestions.Nearest(name, model.Properties.Select(p => p.PythonName));
-        return $"'{model.PythonName}' object has no attribute '{name}'{(setting ? " to set" : "")}{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}";
+        return Messages.NoAttribute(model.PythonName, name, setting, suggestion);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class HostDict(IDictionary items, Converter value)
         Items.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => value.ToPython(e.Value));
 
     private static string Key(PyArgument key) =>
-        key.IsStr ? key.AsString() : throw PythonErrorException.TypeError($"keys must be str, got {key.TypeName}");
+        key.IsStr ? key.AsString() : throw PythonErrorException.TypeError(Messages.KeysMustBeStr(null, key.TypeName));
 
     private object? Get(PyArgument key)
     {

@@ -34,7 +34,7 @@ internal sealed class HostFunction
             var declared = named[i + offset];
             if (p.ParameterType.IsByRef)
             {
-                throw new ArgumentException($"host function {name}: parameter '{declared.Name}' is ref or out, which Python cannot pass");
+                throw new ArgumentException(Messages.HostFunctionByReference(name, declared.Name!));
             }
             return new HostParameterModel(declared, PythonNames.Of(declared), Converter.For(nullability.Create(declared)));
         }).ToList();
@@ -59,9 +59,9 @@ internal sealed class HostFunction
         {
             return new HostFunction(name, function);
         }
-        catch (ArgumentException e) when (!e.Message.StartsWith("host function", StringComparison.Ordinal))
+        catch (ArgumentException e) when (!e.Message.StartsWith(Messages.HostFunctionPrefix, StringComparison.Ordinal))
         {
-            throw new ArgumentException($"host function {name} cannot be bridged to Python: {e.Message}", e);
+            throw new ArgumentException(Messages.HostFunctionNotBridged(name, e.Message), e);
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed class HostFunction
         var given = new bool[_parameters.Count];
         if (args.PositionalCount > _parameters.Count)
         {
-            throw PythonErrorException.TypeError($"{_name}() takes {_parameters.Count} positional argument{(_parameters.Count == 1 ? "" : "s")} but {args.PositionalCount} were given");
+            throw PythonErrorException.TypeError(Messages.TooManyPositional(_name, _parameters.Count, args.PositionalCount));
         }
         for (var i = 0; i < args.PositionalCount; i++)
         {
@@ -100,11 +100,11 @@ internal sealed class HostFunction
             if (index < 0)
             {
                 var suggestion = Suggestions.Nearest(keyword, _parameters.Select(p => p.PythonName));
-                throw PythonErrorException.TypeError($"{_name}() got an unexpected keyword argument '{keyword}'{(suggestion is null ? "" : $"; did you mean '{suggestion}'?")}");
+                throw PythonErrorException.TypeError(Messages.UnexpectedKeyword(_name, keyword, suggestion));
             }
             if (given[index])
             {
-                throw PythonErrorException.TypeError($"{_name}() got multiple values for argument '{keyword}'");
+                throw PythonErrorException.TypeError(Messages.MultipleValues(_name, keyword));
             }
             values[index] = _parameters[index].Converter.FromPython(args.KeywordValue(k), keyword);
             given[index] = true;
@@ -117,7 +117,7 @@ internal sealed class HostFunction
             }
             var parameter = _parameters[i].Parameter;
             values[i] = parameter.HasDefaultValue ? parameter.DefaultValue
-                : throw PythonErrorException.TypeError($"{_name}() missing required argument: '{_parameters[i].PythonName}'");
+                : throw PythonErrorException.TypeError(Messages.MissingArgument(_name, _parameters[i].PythonName));
         }
         object? result;
         try

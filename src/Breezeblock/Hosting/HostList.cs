@@ -35,13 +35,13 @@ internal sealed class HostList(IList items, Converter element)
         definition.Methods.Add(new PyClassMethod("pop", (t, args) => ((HostList)t).Pop(args.PositionalCount > 0 ? args[0].AsInt64() : -1)));
         definition.Methods.Add(new PyClassMethod("remove", (t, args) => ((HostList)t).Remove(One(args, "remove"))));
         definition.Methods.Add(new PyClassMethod("clear", (t, _) => ((HostList)t).Clear()));
-        definition.Methods.Add(new PyClassMethod("index", (t, args) => ((HostList)t).IndexOf(One(args, "index")) is var i and >= 0 ? i : throw PythonErrorException.ValueError($"{args[0].Repr()} is not in list")));
+        definition.Methods.Add(new PyClassMethod("index", (t, args) => ((HostList)t).IndexOf(One(args, "index")) is var i and >= 0 ? i : throw PythonErrorException.ValueError(Messages.NotInList(args[0].Repr()))));
         definition.Methods.Add(new PyClassMethod("count", (t, args) => ((HostList)t).Count(One(args, "count"))));
         return definition;
     }
 
     private static PyArgument One(PyArguments args, string method) =>
-        args.PositionalCount == 1 ? args[0] : throw PythonErrorException.TypeError($"{method}() takes exactly one argument ({args.PositionalCount} given)");
+        args.PositionalCount == 1 ? args[0] : throw PythonErrorException.TypeError(Messages.ExactlyOneArgument(method, args.PositionalCount));
 
     private List<object?> Python() => Items.Cast<object?>().Select(element.ToPython).ToList();
 
@@ -116,7 +116,7 @@ internal sealed class HostList(IList items, Converter element)
         var index = IndexOf(value);
         if (index < 0)
         {
-            throw PythonErrorException.ValueError("list.remove(x): x not in list");
+            throw PythonErrorException.ValueError(Messages.RemoveNotInList);
         }
         Mutate(() => Items.RemoveAt(index));
         return null;
@@ -162,12 +162,12 @@ internal sealed class HostList(IList items, Converter element)
         }
         catch (NotSupportedException)
         {
-            throw PythonErrorException.TypeError($"this {Items.GetType().Name} has a fixed size; assign a new list to the attribute instead");
+            throw PythonErrorException.TypeError(Messages.FixedSizeList(Items.GetType().Name));
         }
     }
 
     private static long Index(PyArgument key) =>
-        key.IsInt ? key.AsInt64() : throw PythonErrorException.TypeError($"list indices must be integers, not {key.TypeName}");
+        key.IsInt ? key.AsInt64() : throw PythonErrorException.TypeError(Messages.ListIndexType(key.TypeName));
 
     private int Normalize(long index, bool allowEnd)
     {
@@ -177,7 +177,7 @@ internal sealed class HostList(IList items, Converter element)
         {
             return (int)Math.Clamp(position, 0, count);
         }
-        return position >= 0 && position < count ? (int)position : throw PythonErrorException.IndexError("list index out of range");
+        return position >= 0 && position < count ? (int)position : throw PythonErrorException.IndexError(Messages.ListIndexOutOfRange);
     }
 
     private string Repr()

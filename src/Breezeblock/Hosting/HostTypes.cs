@@ -97,7 +97,7 @@ internal static class HostTypes
         }
         if (!IsHostClassCandidate(type) || type.IsAbstract || type.IsInterface)
         {
-            throw new ArgumentException($"{type.FullName} cannot be a host type: host types are the application's own concrete classes, structs, records and enums");
+            throw new ArgumentException(Messages.NotAHostType(type.FullName!));
         }
         var classModel = new HostClassModel(type, PythonNames.Of(type));
         s_models[type] = classModel; // before the properties, so types that refer to each other terminate
@@ -132,7 +132,7 @@ internal static class HostTypes
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"{type.Name}.{property.Name} cannot be bridged to Python: {e.Message}", e);
+                throw new ArgumentException(Messages.PropertyNotBridged(type.Name, property.Name, e.Message), e);
             }
             var writable = property.SetMethod is { IsPublic: true };
             var required = property.IsDefined(typeof(RequiredMemberAttribute)) || property.IsDefined(typeof(RequiredAttribute));
@@ -142,7 +142,7 @@ internal static class HostTypes
         var duplicate = properties.GroupBy(p => p.PythonName).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new ArgumentException($"{type.Name} has two properties named '{duplicate.Key}' in Python ({string.Join(", ", duplicate.Select(p => p.Property.Name))}); rename one with [PythonName]");
+            throw new ArgumentException(Messages.PropertiesCollide(type.Name, duplicate.Key, duplicate.Select(p => p.Property.Name)));
         }
         return properties;
     }
@@ -171,7 +171,7 @@ internal static class HostTypes
         }
         if (constructors.Count == 0 && !type.IsValueType)
         {
-            throw new ArgumentException($"{type.Name} has no public constructor Python can call");
+            throw new ArgumentException(Messages.NoCallableConstructor(type.Name));
         }
         return constructors.OrderBy(c => c.Parameters.Count).ToList();
     }

@@ -56,7 +56,7 @@ internal static class PythonDelegates
                 converted[i] = signature.Parameters[i].ToPython(arguments[i]);
             }
             using var result = callable.Call(converted);
-            return signature.Returns?.FromPython(result.AsArgument(), "the return value");
+            return signature.Returns?.FromPython(result.AsArgument(), Messages.ReturnValue);
         });
     }
 }

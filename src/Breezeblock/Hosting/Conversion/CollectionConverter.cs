@@ -118,7 +118,7 @@ internal sealed class CollectionConverter : Converter
         {
             if (!entry.Key.IsStr)
             {
-                throw PythonErrorException.TypeError($"{what}: keys must be str, got {entry.Key.TypeName}");
+                throw PythonErrorException.TypeError(Messages.KeysMustBeStr(what, entry.Key.TypeName));
             }
             var key = entry.Key.AsString();
             dictionary[key] = Element.FromPython(entry.Value, $"{what}[{JsonText.String(key)}]");

@@ -98,13 +98,12 @@ internal abstract class Converter
         {
             return new HostClassConverter((HostClassModel)HostTypes.Model(type));
         }
-        throw new ArgumentException($"{Describe(type)} has no Python form (supported: str, bool, integers, float, double, decimal, enums, " +
-            "DateTime, DateTimeOffset, TimeSpan, Guid, Uri, host classes, lists, arrays, Dictionary<string, T>, delegates and object)");
+        throw new ArgumentException(Messages.NoPythonForm(Describe(type)));
     }
 
     /// <summary>The TypeError for a value of the wrong type.</summary>
     public static PythonErrorException WrongType(string what, string expected, PyArgument value) =>
-        PythonErrorException.TypeError($"{what}: expected {expected}, got {value.TypeName}");
+        PythonErrorException.TypeError(Messages.WrongType(what, expected, value.TypeName));
 
     public static string Describe(Type type) =>
         type.IsGenericType ? $"{type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", type.GetGenericArguments().Select(Describe))}>" : type.Name;

@@ -44,7 +44,7 @@ internal sealed class DelegateSignature
     // which parameters may be None; for other delegate types the Invoke method's own annotations do.
     private DelegateSignature(Type delegateType, System.Reflection.NullabilityInfo? info)
     {
-        var invoke = delegateType.GetMethod("Invoke") ?? throw new ArgumentException($"{delegateType.Name} is not a delegate type");
+        var invoke = delegateType.GetMethod("Invoke") ?? throw new ArgumentException(Messages.NotADelegateType(delegateType.Name));
         var nullability = new System.Reflection.NullabilityInfoContext();
         var generic = delegateType.IsGenericType && (delegateType.Namespace == "System") ? info?.GenericTypeArguments : null;
         var parameters = invoke.GetParameters();
@@ -55,7 +55,7 @@ internal sealed class DelegateSignature
         ParameterTypes = invoke.GetParameters().Select(p => p.ParameterType).ToList();
         if (invoke.GetParameters().Any(p => p.ParameterType.IsByRef))
         {
-            throw new ArgumentException($"{delegateType.Name} has ref or out parameters, which Python cannot fill");
+            throw new ArgumentException(Messages.DelegateByReference(delegateType.Name));
         }
     }
 

@@ -73,7 +73,7 @@ internal sealed class IntegerConverter(Type type) : Converter
     private PythonErrorException OutOfRange(string what, BigInteger number)
     {
         var (min, max) = Ranges[type];
-        return PythonErrorException.ValueError($"{what}: {number} is out of range for {type.Name} ({min} to {max})");
+        return PythonErrorException.ValueError(Messages.OutOfRange(what, number, type.Name, min, max));
     }
 }
 
@@ -107,7 +107,7 @@ internal sealed class FloatConverter(Type type) : Converter
         }
         catch (OverflowException)
         {
-            throw PythonErrorException.ValueError($"{what}: {value.Repr()} is out of range for Decimal");
+            throw PythonErrorException.ValueError(Messages.OutOfDecimalRange(what, value.Repr()));
         }
     }
 

@@ -75,7 +75,7 @@ internal sealed class TextValueConverter(Type type) : Converter
         if (type == typeof(Uri))
         {
             return value.IsStr
-                ? Uri.TryCreate(value.AsString(), UriKind.RelativeOrAbsolute, out var uri) ? uri : throw PythonErrorException.ValueError($"{what}: {value.Repr()} is not a URI")
+                ? Uri.TryCreate(value.AsString(), UriKind.RelativeOrAbsolute, out var uri) ? uri : throw PythonErrorException.ValueError(Messages.NotAUri(what, value.Repr()))
                 : throw WrongType(what, "str", value);
         }
         var python = PythonHelpers.Get();
@@ -84,7 +84,7 @@ internal sealed class TextValueConverter(Type type) : Converter
         {
             throw WrongType(what, "uuid.UUID", value);
         }
-        return Guid.TryParse(owned.ToString(), out var guid) ? guid : throw PythonErrorException.ValueError($"{what}: {value.Repr()} is not a UUID");
+        return Guid.TryParse(owned.ToString(), out var guid) ? guid : throw PythonErrorException.ValueError(Messages.NotAUuid(what, value.Repr()));
     }
 
     public override object? ToPython(object? value) => value switch

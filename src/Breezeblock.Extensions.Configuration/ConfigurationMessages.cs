@@ -3,6 +3,11 @@ namespace Breezeblock.Extensions.Configuration;
 /// <summary>Every text this package shows people (the engine's own errors come from the engine, already worded).</summary>
 internal static class ConfigurationMessages
 {
+    /// <summary>Why typed options from a config cannot be trimmed or compiled ahead of time (as the framework's own Bind).</summary>
+    public const string TypedOptionsNeedReflection =
+        "Typed options from a config bind the config's value to TOptions and copy its properties by reflection at run time; " +
+        "trimming and NativeAOT cannot keep what that needs. Bind the IConfiguration section with source-generated binding instead.";
+
     public static string FolderMissing(string path, string fullPath) =>
         $"the Python configuration folder '{path}' was not found and is not optional (looked for {fullPath})";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Breezeblock.Extensions.Configuration;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,9 @@ public static class PythonOptionsExtensions
     /// properties are copied onto the options instance; <c>IOptionsMonitor</c> sees each reload.
     /// <code>services.AddOptions&lt;WebOptions&gt;().BindPythonConfig("web").ValidateDataAnnotations();</code>
     /// </summary>
-    public static OptionsBuilder<TOptions> BindPythonConfig<TOptions>(this OptionsBuilder<TOptions> builder, string configName)
+    [RequiresUnreferencedCode(ConfigurationMessages.TypedOptionsNeedReflection)]
+    [RequiresDynamicCode(ConfigurationMessages.TypedOptionsNeedReflection)]
+    public static OptionsBuilder<TOptions> BindPythonConfig<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(this OptionsBuilder<TOptions> builder, string configName)
         where TOptions : class
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -40,6 +43,8 @@ public static class PythonOptionsExtensions
         return services;
     }
 
+    [RequiresUnreferencedCode(ConfigurationMessages.TypedOptionsNeedReflection)]
+    [RequiresDynamicCode(ConfigurationMessages.TypedOptionsNeedReflection)]
     private static TOptions Value<TOptions>(IConfiguration configuration, string configName)
     {
         var providers = (configuration as IConfigurationRoot)?.Providers.OfType<PythonConfigurationProvider>().ToList()
@@ -49,7 +54,7 @@ public static class PythonOptionsExtensions
         return provider.Result!.Get<TOptions>(configName);
     }
 
-    private static void CopyInto<TOptions>(TOptions options, TOptions value)
+    private static void CopyInto<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(TOptions options, TOptions value)
     {
         foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {

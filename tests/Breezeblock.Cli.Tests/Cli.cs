@@ -5,7 +5,7 @@ namespace Breezeblock.Cli.Tests;
 /// <summary>Runs the breezeblock command in this process (fast) or as a real process (exact streams, exit codes, environment).</summary>
 internal static class Cli
 {
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>The version of the Python the command finds, as the test run started it.</summary>
     public static Version PythonVersion => Breezeblock.Python.PythonRuntime.Current.Version;
@@ -41,56 +41,17 @@ internal static class Cli
         ProcessIn(null, environment, args);
 
     /// <summary>As a separate process started in <paramref name="directory"/> (the current one when null).</summary>
-    public static (int Exit, string Stdout, string Stderr) ProcessIn(string? directory, IDictionary<string, string>? environment, params string[] args)
-    {
-        var start = StartInfo(directory, environment, args);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("breezeblock did not finish");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static (int Exit, string Stdout, string Stderr) ProcessIn(string? directory, IDictionary<string, string>? environment, params string[] args) =>
+        ChildProcess.Run(StartInfo(directory, environment, args), TimeSpan.FromMinutes(2));
+
+    /// <summary>Variables of the test run that would change what the command prints (colour, debug detail, CI annotations): a child starts without them.</summary>
+    public static readonly string[] OutputVariables = ["NO_COLOR", "FORCE_COLOR", "BREEZEBLOCK_DEBUG", "GITHUB_ACTIONS"];
 
     /// <summary>How to start the command as its own process: the built breezeblock.dll, colour and debug settings of the test run cleared.</summary>
     public static ProcessStartInfo StartInfo(string? directory, IDictionary<string, string>? environment, params string[] args)
     {
-        var cli = Path.Combine(AppContext.BaseDirectory, "breezeblock.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
-        if (directory is not null)
-        {
-            start.WorkingDirectory = directory;
-        }
-        start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(cli);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "breezeblock-cli-tests-cache");
-        foreach (var name in (string[])["NO_COLOR", "FORCE_COLOR", "BREEZEBLOCK_DEBUG", "GITHUB_ACTIONS"])
-        {
-            start.Environment.Remove(name);
-        }
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-        return start;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Breezeblock.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository root was not found");
+        var cache = new Dictionary<string, string> { ["XDG_CACHE_HOME"] = Path.Combine(Path.GetTempPath(), "breezeblock-cli-tests-cache") };
+        return ChildProcess.StartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "breezeblock.dll"), .. args], directory,
+            cache.Concat(environment ?? new Dictionary<string, string>()), OutputVariables);
     }
 }

@@ -25,29 +25,8 @@ internal static class ExternalTools
     }
 
     /// <summary>Runs a program, feeding it <paramref name="input"/>; returns its exit code and output.</summary>
-    public static (int Exit, string Stdout, string Stderr) Run(string program, string? input, string? directory, params string[] args)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (directory is not null)
-        {
-            start.WorkingDirectory = directory;
-        }
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Write(input ?? "");
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    public static (int Exit, string Stdout, string Stderr) Run(string program, string? input, string? directory, params string[] args) =>
+        ChildProcess.Run(ChildProcess.StartInfo(program, args, directory), TimeSpan.FromMinutes(3), input);
 
     private static string Require(string? path, string what, string install)
     {

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Breezeblock.Cli.Tests;
 
 /// <summary>
@@ -68,32 +66,12 @@ public sealed class NativeBuildTests
         }
     }
 
-    // Runs a program; its exit code and what it wrote (stdout, then stderr).
+    // Runs a program from the repository; its exit code and what it wrote (stdout, then stderr).
     private static (int Exit, string Output) Run(string program, string[] arguments, TimeSpan timeout, Dictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Cli.RepositoryRoot };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var name in (string[])["NO_COLOR", "FORCE_COLOR", "BREEZEBLOCK_DEBUG", "GITHUB_ACTIONS"])
-        {
-            start.Environment.Remove(name);
-        }
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (name, value) in environment ?? [])
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var quiet = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
+        var (exit, stdout, stderr) = ChildProcess.Run(
+            ChildProcess.StartInfo(program, arguments, Cli.RepositoryRoot, quiet.Concat(environment ?? []), Cli.OutputVariables), timeout);
+        return (exit, stdout + stderr);
     }
 }

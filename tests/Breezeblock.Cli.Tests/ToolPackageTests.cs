@@ -31,21 +31,8 @@ public sealed class ToolPackageTests
 
     private static (int Exit, string Stdout, string Stderr) Run(Dictionary<string, string> environment, string program, params string[] args)
     {
-        var start = new System.Diagnostics.ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), $"{program} {string.Join(' ', args)} did not finish");
-        var result = (process.ExitCode, stdout.Result, stderr.Result);
-        Assert.True(program.EndsWith("breezeblock", StringComparison.Ordinal) || result.ExitCode == 0, $"{program} {string.Join(' ', args)} failed:\n{result.Item2}\n{result.Item3}");
+        var result = ChildProcess.Run(ChildProcess.StartInfo(program, args, environment: environment), TimeSpan.FromMinutes(5));
+        Assert.True(program.EndsWith("breezeblock", StringComparison.Ordinal) || result.Exit == 0, $"{program} {string.Join(' ', args)} failed:\n{result.Stdout}\n{result.Stderr}");
         return result;
     }
 }

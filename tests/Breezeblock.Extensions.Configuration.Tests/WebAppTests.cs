@@ -13,7 +13,7 @@ namespace Breezeblock.Extensions.Configuration.Tests;
 /// </summary>
 public sealed class WebAppTests : IDisposable
 {
-    private static readonly string Example = Path.Combine(RepositoryRoot(), "examples", "WebApp");
+    private static readonly string Example = Path.Combine(Repository.Root, "examples", "WebApp");
     private readonly TempFolder _root = new();
     private readonly CapturingLoggerProvider _logs = new();
     private readonly WebApplicationFactory<Program> _factory;
@@ -79,18 +79,6 @@ public sealed class WebAppTests : IDisposable
         Assert.Equal("Breezeblock.Configuration", error.Category);
         Assert.Contains("error: upstreams.py:5: ValueError: Upstream: The field weight must be between 1 and 100.", error.Message);
         Assert.Equal(3, (await Get(client)).Upstreams.Count);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Breezeblock.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository root was not found");
     }
 
     public void Dispose()

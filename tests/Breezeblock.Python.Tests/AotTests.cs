@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Breezeblock.Python.Tests;
 
 /// <summary>Publishes tests/AotSmoke with NativeAOT (IL warnings are errors) and runs it.</summary>
@@ -9,7 +7,7 @@ public sealed class AotTests(PythonFixture python)
     [Trait("Category", "Aot")]
     public void The_binding_works_in_a_NativeAOT_app()
     {
-        var repository = RepositoryRoot();
+        var repository = Repository.Root;
         var output = Directory.CreateTempSubdirectory("breezeblock-aot-").FullName;
         try
         {
@@ -31,37 +29,11 @@ public sealed class AotTests(PythonFixture python)
         }
     }
 
-    internal static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Breezeblock.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository root (Breezeblock.slnx) was not found above " + AppContext.BaseDirectory);
-    }
-
+    // A program's exit code and what it wrote (stdout, then stderr).
     private static (int ExitCode, string Output) Run(string program, string[] arguments, string directory, TimeSpan timeout, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish within {timeout}");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var (exit, stdout, stderr) = ChildProcess.Run(
+            ChildProcess.StartInfo(program, arguments, directory, environment.Select(e => KeyValuePair.Create(e.Name, e.Value))), timeout);
+        return (exit, stdout + stderr);
     }
 }

@@ -25,7 +25,7 @@ public sealed class EngineFixture : IDisposable
 
     public string CacheDirectory { get; }
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public ConfigOptions Options(IDictionary<string, object?>? inputs = null)
     {
@@ -40,16 +40,4 @@ public sealed class EngineFixture : IDisposable
     public ConfigEngine Engine(IDictionary<string, object?>? inputs = null) => new(Options(inputs));
 
     public void Dispose() => Directory.Delete(CacheDirectory, recursive: true);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Breezeblock.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("the repository root (Breezeblock.slnx) was not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -65,6 +65,24 @@ public sealed class CallbackTests(PythonFixture python)
     }
 
     [Fact]
+    public void Lent_sequences_are_read_by_index_and_objects_known_by_identity()
+    {
+        using var _ = Runtime.Acquire();
+        using var globals = Runtime.CreateGlobals();
+        Runtime.Execute("name = 'shared'\nrow = (name, [name, 2], None)", globals: globals).Dispose();
+        using var row = globals.GetItem("row");
+        var items = row.AsArgument().Items;
+        Assert.Equal(3, items.Count);
+        Assert.Equal("shared", items[0].AsString());
+        Assert.Equal(2L, items[1].Items[1].AsInt64());
+        Assert.True(items[2].IsNone);
+        Assert.Equal(items[0].Identity, items[1].Items[0].Identity); // the same str object
+        Assert.NotEqual(items[0].Identity, items[1].Identity);
+        Assert.Throws<ArgumentOutOfRangeException>(() => row.AsArgument().Items[3].IsNone);
+        Assert.Throws<ArgumentOutOfRangeException>(() => row.AsArgument().Items[-1].IsNone);
+    }
+
+    [Fact]
     public void Modules_built_in_dotnet_are_importable()
     {
         using var _ = Runtime.Acquire();

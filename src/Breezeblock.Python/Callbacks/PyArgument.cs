@@ -18,6 +18,9 @@ public readonly unsafe ref struct PyArgument
     /// <summary>True for <c>None</c>.</summary>
     public bool IsNone => Handle == CApi.Py_None;
 
+    /// <summary>The object's identity, as Python's <c>id()</c>: the same for the same object while it is alive (an address may be reused after).</summary>
+    public nint Identity => Handle;
+
     /// <summary>True for <c>bool</c>.</summary>
     public bool IsBool => CApi.Py_TYPE(Handle) == CApi.PyBool_Type;
 
@@ -89,6 +92,20 @@ public readonly unsafe ref struct PyArgument
         public int Count => (int)(CApi.Py_TYPE(_sequence) == CApi.PyTuple_Type || CApi.IsInstanceOf(_sequence, CApi.PyTuple_Type)
             ? CApi.PyTuple_Size(_sequence)
             : CApi.PyList_Size(_sequence));
+
+        /// <summary>The item at <paramref name="index"/>, lent like the container.</summary>
+        /// <exception cref="ArgumentOutOfRangeException">There is no item at <paramref name="index"/>.</exception>
+        public PyArgument this[int index]
+        {
+            get
+            {
+                var isTuple = CApi.IsInstanceOf(_sequence, CApi.PyTuple_Type);
+                var count = isTuple ? CApi.PyTuple_Size(_sequence) : CApi.PyList_Size(_sequence);
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, count);
+                return new(isTuple ? CApi.PyTuple_GetItem(_sequence, index) : CApi.PyList_GetItem(_sequence, index));
+            }
+        }
 
         /// <summary>Starts the enumeration.</summary>
         public Enumerator GetEnumerator() => new(_sequence);

@@ -19,9 +19,11 @@ public sealed class GraphTests
             Function("web", 2, "db", "region", "replicas="));
         Assert.Empty(errors);
         var web = graph.Find("web")!;
-        Assert.IsType<Argument.FromConfig>(web.Arguments[0]);
-        Assert.IsType<Argument.FromInput>(web.Arguments[1]);
-        Assert.IsType<Argument.FromDefault>(web.Arguments[2]);
+        var arguments = web.Arguments.ToArray();
+        Assert.Equal([ValueSource.Config, ValueSource.Input, ValueSource.Default], arguments.Select(a => a.Source));
+        Assert.Equal(["db", "region", "replicas"], arguments.Select(a => web.ParameterOf(a).Name));
+        Assert.Same(graph.Find("db"), arguments[0].Node);
+        Assert.Null(arguments[1].Node);
         Assert.True(graph.Find("db")!.Overridden);
     }
 
@@ -99,7 +101,7 @@ public sealed class GraphTests
     [Fact]
     public void Duplicates_name_both_places_and_varargs_are_refused()
     {
-        var withArgs = Function("b", 5) with { VarPositional = "rest" };
+        var withArgs = new ConfigFunction("b", new SourceLocation("/c/b.py", "b.py", 5), [], "rest", null, 5);
         var (_, errors) = Build(null, Function("a", 1), Function("a", 2), withArgs);
         Assert.Equal([ConfigErrorKind.DuplicateName, ConfigErrorKind.InvalidSignature], errors.Select(e => e.Kind));
         Assert.Equal("config 'a' is defined twice: a.py:1 and a.py:2", errors[0].Message);

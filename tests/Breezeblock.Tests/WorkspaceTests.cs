@@ -6,6 +6,9 @@ public sealed class WorkspaceTests(EngineFixture fixture)
 {
     private const string Header = "from breezeblock import configure\n\n";
 
+    // A Python str literal: a JSON string is one.
+    private static string Literal(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+
     private static string Config(string name, string body, params string[] parameters) =>
         $"@configure\ndef {name}({string.Join(", ", parameters)}):\n    return {body}\n\n";
 
@@ -72,6 +75,29 @@ public sealed class WorkspaceTests(EngineFixture fixture)
         using var result = workspace.Evaluate();
         Assert.Empty(result.Report.ModulesLoaded);
         Assert.Empty(result.Report.Ran);
+    }
+
+    [Fact]
+    public void A_file_saved_between_listing_and_executing_runs_as_saved_and_again_next_time()
+    {
+        // a.py executes first and rewrites b.py, which then executes as rewritten; the test then puts
+        // b.py back as it was listed. The next evaluation must run b.py again, not keep the rewritten
+        // version because the file's bytes match what was listed before.
+        var original = Header + Config("b", "1");
+        using var folder = new ConfigFolder(("b.py", original));
+        var rewritten = Header + Config("b", "2");
+        folder.Write("a.py", Header + $"open({Literal(Path.Combine(folder.Path, "b.py"))}, 'w').write({Literal(rewritten)})\n" + Config("a", "0"));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using (var first = workspace.Evaluate())
+        {
+            Assert.Equal(2L, first.Get("b"));
+        }
+        folder.Write("a.py", Header + Config("a", "0"));
+        folder.Write("b.py", original);
+        using var second = workspace.Evaluate();
+        Assert.Equal(["a", "b"], second.Report.ModulesLoaded);
+        Assert.Equal(1L, second.Get("b"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Breezeblock.Python;
 
 namespace Breezeblock;
@@ -12,11 +13,15 @@ namespace Breezeblock;
 /// </summary>
 internal sealed class Evaluator(EvaluationContext context)
 {
+    // The arguments of the call being made, kept from one call to the next: a large folder makes a call per config.
+    private readonly List<object?> _positional = [];
+    private readonly List<KeyValuePair<string, object?>> _keywords = [];
+    private readonly List<int> _pendingDefaults = [];
 
     public EvaluationOutcome Run(IReadOnlyList<ConfigNode> order)
     {
         var stop = context.Scope.Interruption;
-        var outcome = new EvaluationOutcome(order.Count);
+        var outcome = new EvaluationOutcome(context.NodeCount, order.Count);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
         var ran = new List<(string Name, CachedResult Entry)>();
         try
@@ -32,14 +37,14 @@ internal sealed class Evaluator(EvaluationContext context)
                 }
                 if (node.Overridden)
                 {
-                    outcome.Set(node.Name, context.Inputs.Value(node.Name), context.Inputs.Revision(node.Name));
+                    outcome.Set(node, context.Inputs.Value(node.Name), context.Inputs.Revision(node.Name));
                     outcome.Replaced.Add(node.Name);
                     continue;
                 }
                 var registration = context.Functions[node.Function.Order];
                 if (context.Cache.Find(node.Name) is { } kept && CanReuse(kept, registration, node, outcome))
                 {
-                    outcome.Set(node.Name, kept.Value, kept.Revision);
+                    outcome.Set(node, kept.Value, kept.Revision);
                     outcome.Reused.Add(node.Name);
                     continue;
                 }
@@ -66,11 +71,11 @@ internal sealed class Evaluator(EvaluationContext context)
                 {
                     var entry = context.Cache.Store(node.Name, registration, arguments!, value, context.Values, context.Revision, duration);
                     ran.Add((node.Name, entry));
-                    outcome.Set(node.Name, entry.Value, entry.Revision);
+                    outcome.Set(node, entry.Value, entry.Revision);
                 }
                 else
                 {
-                    outcome.SetOwned(node.Name, value, context.Revision);
+                    outcome.SetOwned(node, value, context.Revision);
                 }
                 outcome.Ran.Add(node.Name);
                 outcome.RanTicks[outcome.Ran.Count - 1] = duration.Ticks;
@@ -103,18 +108,23 @@ internal sealed class Evaluator(EvaluationContext context)
 
     private ArgumentStamp[] Stamps(ConfigNode node, EvaluationOutcome outcome)
     {
-        var stamps = new ArgumentStamp[node.Arguments.Count];
+        var arguments = node.Arguments;
+        var stamps = new ArgumentStamp[arguments.Length];
         for (var i = 0; i < stamps.Length; i++)
         {
-            stamps[i] = node.Arguments[i] switch
+            var argument = arguments[i];
+            stamps[i] = argument.Source switch
             {
-                Argument.FromConfig c => new ArgumentStamp(ValueSource.Config, c.Node.Name, outcome.Revisions[c.Node.Name]),
-                Argument.FromInput input => new ArgumentStamp(ValueSource.Input, input.InputName, context.Inputs.Revision(input.InputName)),
+                ValueSource.Config => new ArgumentStamp(ValueSource.Config, argument.Node!.Name, outcome.Revision(argument.Node)),
+                ValueSource.Input => new ArgumentStamp(ValueSource.Input, InputName(node, argument), context.Inputs.Revision(InputName(node, argument))),
                 _ => new ArgumentStamp(ValueSource.Default, "", 0),
             };
         }
         return stamps;
     }
+
+    // An input is named like the parameter it is for.
+    private static string InputName(ConfigNode node, in Argument argument) => node.ParameterOf(argument).Name;
 
     private static bool NeedsAny(ConfigNode node, HashSet<string> names)
     {
@@ -131,18 +141,20 @@ internal sealed class Evaluator(EvaluationContext context)
     // The hot path of an evaluation that changed little: it allocates nothing.
     private bool CanReuse(CachedResult kept, RegisteredFunction registration, ConfigNode node, EvaluationOutcome outcome)
     {
-        if (!ReferenceEquals(kept.Function, registration) || kept.Arguments.Length != node.Arguments.Count)
+        var arguments = node.Arguments;
+        if (!ReferenceEquals(kept.Function, registration) || kept.Arguments.Length != arguments.Length)
         {
             return false;
         }
         for (var i = 0; i < kept.Arguments.Length; i++)
         {
             var stamp = kept.Arguments[i];
-            var same = node.Arguments[i] switch
+            var argument = arguments[i];
+            var same = stamp.Source == argument.Source && argument.Source switch
             {
-                Argument.FromConfig c => stamp.Source == ValueSource.Config && stamp.Name == c.Node.Name && stamp.Revision == outcome.Revisions[c.Node.Name],
-                Argument.FromInput input => stamp.Source == ValueSource.Input && stamp.Name == input.InputName && stamp.Revision == context.Inputs.Revision(input.InputName),
-                _ => stamp.Source == ValueSource.Default,
+                ValueSource.Config => stamp.Name == argument.Node!.Name && stamp.Revision == outcome.Revision(argument.Node),
+                ValueSource.Input => stamp.Name == InputName(node, argument) && stamp.Revision == context.Inputs.Revision(stamp.Name),
+                _ => true,
             };
             if (!same)
             {
@@ -174,22 +186,26 @@ internal sealed class Evaluator(EvaluationContext context)
 
     private PyObject Call(ConfigNode node, PyObject callable, EvaluationOutcome outcome)
     {
-        var positional = new List<object?>();
-        var keywords = new List<KeyValuePair<string, object?>>(node.Arguments.Count);
-        var pendingDefaults = new List<int>();
+        var positional = _positional;
+        var keywords = _keywords;
+        var pendingDefaults = _pendingDefaults;
+        positional.Clear();
+        keywords.Clear();
+        pendingDefaults.Clear();
         foreach (var argument in node.Arguments)
         {
-            var value = argument switch
+            var parameter = node.ParameterOf(argument);
+            var value = argument.Source switch
             {
-                Argument.FromConfig fromConfig => outcome.Values[fromConfig.Node.Name],
-                Argument.FromInput fromInput => context.Inputs.Value(fromInput.InputName),
+                ValueSource.Config => outcome.Value(argument.Node!),
+                ValueSource.Input => context.Inputs.Value(parameter.Name),
                 _ => null,
             };
-            if (argument.Parameter.Kind != ParameterKind.PositionalOnly)
+            if (parameter.Kind != ParameterKind.PositionalOnly)
             {
                 if (value is not null)
                 {
-                    keywords.Add(new(argument.Parameter.Name, value));
+                    keywords.Add(new(parameter.Name, value));
                 }
                 continue;
             }
@@ -209,7 +225,7 @@ internal sealed class Evaluator(EvaluationContext context)
         context.ConfigStarting?.Invoke(node.Name);
         try
         {
-            result = context.Scope.Interruption.Run(() => callable.Call(positional.ToArray(), keywords));
+            result = context.Scope.Interruption.Run(() => keywords.Count == 0 ? callable.Call(CollectionsMarshal.AsSpan(positional)) : callable.Call(CollectionsMarshal.AsSpan(positional), keywords));
         }
         finally
         {
@@ -257,6 +273,7 @@ internal sealed record EvaluationContext(
     InputSet Inputs,
     ModuleSet Modules,
     IReadOnlyList<RegisteredFunction> Functions,
+    int NodeCount,
     IReadOnlyDictionary<string, string?> Digests,
     SourceFolder Folder,
     PyObject? HostFreeze,
@@ -266,53 +283,4 @@ internal sealed record EvaluationContext(
 {
     /// <summary>False when the workspace is used once: values stay with the outcome, none goes into <see cref="Cache"/>.</summary>
     public bool KeepResults { get; init; } = true;
-}
-
-/// <summary>
-/// What running the configs gave: values (owned by the cache and the inputs, or by the outcome itself
-/// when results are not kept) and what happened to each config.
-/// </summary>
-internal sealed class EvaluationOutcome(int capacity) : IDisposable
-{
-    private readonly List<PyObject> _owned = [];
-
-    /// <summary>A value this outcome owns, released with it.</summary>
-    public void SetOwned(string name, PyObject value, int revision)
-    {
-        _owned.Add(value);
-        Set(name, value, revision);
-    }
-
-    public void Dispose()
-    {
-        foreach (var value in _owned)
-        {
-            value.Dispose();
-        }
-        _owned.Clear();
-    }
-
-    public Dictionary<string, PyObject> Values { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>The evaluation in which each value last changed.</summary>
-    public Dictionary<string, int> Revisions { get; } = new(StringComparer.Ordinal);
-
-    public void Set(string name, PyObject value, int revision)
-    {
-        Values[name] = value;
-        Revisions[name] = revision;
-    }
-
-    public List<string> Ran { get; } = [];
-
-    public List<string> Reused { get; } = [];
-
-    public List<string> Replaced { get; } = [];
-
-    public List<string> Skipped { get; } = [];
-
-    public List<ConfigError> Errors { get; } = [];
-
-    /// <summary>How long each config in <see cref="Ran"/> took, in ticks (plain numbers: the report makes a dictionary only when asked).</summary>
-    public long[] RanTicks { get; } = new long[capacity];
 }

@@ -11,6 +11,7 @@ same() compares two results strictly (types, order, -0.0), for the workspace's e
 
 import sys
 from math import copysign as _copysign
+from sys import intern as _intern
 
 MESSAGES = {}  # the engine's message catalogue: frozen, result_owner, too_deep, unknown_owner
 MAX_DEPTH = 500
@@ -88,6 +89,8 @@ def freeze(value, owner, host_freeze=None):
     kind = type(value)
     if kind in _ATOMIC or kind in _FROZEN:
         return value
+    if type(owner) is str:
+        owner = _intern(owner)  # a config's name: the function's own name object, not one more str per result
     if kind is dict and _ATOMIC.issuperset(map(type, value.values())):
         frozen = FrozenDict(value)  # the usual small result: copied in C, nothing inside to freeze
         frozen._owner = owner

@@ -8,29 +8,108 @@ internal enum ParameterKind
     KeywordOnly = 2,
 }
 
-/// <summary>A parameter of a configure function: the name of something it needs.</summary>
+/// <summary>A parameter of a configure function: the name of something it needs. A value kept inline in its function's array.</summary>
 /// <param name="Name">The parameter's name.</param>
 /// <param name="Kind">How it may be passed.</param>
 /// <param name="HasDefault">True when it has a default value.</param>
 /// <param name="DefaultText">The default's <c>repr()</c>, shortened, when it has one.</param>
-internal sealed record ConfigParameter(string Name, ParameterKind Kind, bool HasDefault, string? DefaultText = null);
+internal readonly record struct ConfigParameter(string Name, ParameterKind Kind, bool HasDefault, string? DefaultText = null);
 
 /// <summary>
 /// A configure function as the graph sees it: plain data read from Python once, so that graph logic
-/// runs and is tested without Python.
+/// runs and is tested without Python. A workspace keeps one per config for as long as it lives, so it
+/// holds no more than it must: its location is its file's (shared by the file's functions) and a line,
+/// and its qualified name only when the module and name do not already say it.
 /// </summary>
-/// <param name="Name">The config's name (the function name, or the name given to <c>@configure</c>).</param>
-/// <param name="Location">Where the function is defined.</param>
-/// <param name="Parameters">The parameters, in order.</param>
-/// <param name="VarPositional">The name of a <c>*args</c> parameter, which cannot be wired.</param>
-/// <param name="VarKeyword">The name of a <c>**kwargs</c> parameter, which cannot be wired.</param>
-/// <param name="Order">Position in definition order (by file, then line); breaks ties in evaluation order.</param>
-/// <param name="QualifiedName">The Python function's module and qualified name (<c>services.web.make_web</c>).</param>
-internal sealed record ConfigFunction(
-    string Name,
-    SourceLocation Location,
-    IReadOnlyList<ConfigParameter> Parameters,
-    string? VarPositional,
-    string? VarKeyword,
-    int Order,
-    string? QualifiedName = null);
+internal sealed class ConfigFunction
+{
+    private readonly SourceLocation _file;
+    private readonly string? _qualifiedName;
+
+    /// <param name="name">The config's name (the function name, or the name given to <c>@configure</c>).</param>
+    /// <param name="location">Where the function is defined.</param>
+    /// <param name="parameters">The parameters, in order.</param>
+    /// <param name="varPositional">The name of a <c>*args</c> parameter, which cannot be wired.</param>
+    /// <param name="varKeyword">The name of a <c>**kwargs</c> parameter, which cannot be wired.</param>
+    /// <param name="order">Position in definition order (by file, then line); -1 until placed.</param>
+    public ConfigFunction(string name, SourceLocation location, IReadOnlyList<ConfigParameter> parameters, string? varPositional, string? varKeyword, int order)
+        : this(name, location, location.Line, parameters, varPositional, varKeyword, order, module: null, qualifiedName: null)
+    {
+    }
+
+    /// <param name="name">The config's name.</param>
+    /// <param name="file">Where the function's file is (any line: shared by the file's functions).</param>
+    /// <param name="line">The function's definition line.</param>
+    /// <param name="parameters">The parameters, in order.</param>
+    /// <param name="varPositional">The name of a <c>*args</c> parameter.</param>
+    /// <param name="varKeyword">The name of a <c>**kwargs</c> parameter.</param>
+    /// <param name="order">Position in definition order; -1 until placed.</param>
+    /// <param name="module">The module whose body registered it.</param>
+    /// <param name="qualifiedName">The function's module and qualified name, when it is not <paramref name="module"/>.<paramref name="name"/>.</param>
+    public ConfigFunction(string name, SourceLocation file, int line, IReadOnlyList<ConfigParameter> parameters, string? varPositional, string? varKeyword, int order, string? module, string? qualifiedName)
+    {
+        Name = name;
+        _file = file;
+        Line = line;
+        Parameters = parameters;
+        VarPositional = varPositional;
+        VarKeyword = varKeyword;
+        Order = order;
+        Module = module;
+        _qualifiedName = qualifiedName;
+    }
+
+    /// <summary>The config's name (the function name, or the name given to <c>@configure</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>Where the function is defined (made when asked: errors and provenance ask).</summary>
+    public SourceLocation Location => _file.Line == Line ? _file : _file with { Line = Line };
+
+    /// <summary>The absolute path of the function's file.</summary>
+    public string Path => _file.Path;
+
+    /// <summary>The path of the function's file as errors show it.</summary>
+    public string DisplayPath => _file.DisplayPath;
+
+    /// <summary>The definition line, 0 when unknown.</summary>
+    public int Line { get; }
+
+    /// <summary>The parameters, in order.</summary>
+    public IReadOnlyList<ConfigParameter> Parameters { get; }
+
+    /// <summary>The name of a <c>*args</c> parameter, which cannot be wired.</summary>
+    public string? VarPositional { get; }
+
+    /// <summary>The name of a <c>**kwargs</c> parameter, which cannot be wired.</summary>
+    public string? VarKeyword { get; }
+
+    /// <summary>Position in definition order (by file, then line); breaks ties in evaluation order. -1 until placed.</summary>
+    public int Order { get; private set; }
+
+    /// <summary>The module whose body registered it, when read from Python.</summary>
+    public string? Module { get; }
+
+    /// <summary>The Python function's module and qualified name (<c>services.web.make_web</c>).</summary>
+    public string QualifiedName => _qualifiedName ?? (Module is null ? Name : $"{Module}.{Name}");
+
+    /// <summary>
+    /// This function at <paramref name="order"/>. A record not placed yet is placed where it is (nothing
+    /// else holds it yet); a placed one is copied, since results of earlier evaluations hold it.
+    /// </summary>
+    public ConfigFunction At(int order)
+    {
+        if (Order < 0)
+        {
+            Order = order;
+            return this;
+        }
+        return Order == order ? this : new ConfigFunction(Name, _file, Line, Parameters, VarPositional, VarKeyword, order, Module, _qualifiedName);
+    }
+
+    /// <summary>True when <paramref name="other"/> would make the same graph node: everything but the location.</summary>
+    public bool SameShape(ConfigFunction other) =>
+        Name == other.Name && Order == other.Order && Module == other.Module && _qualifiedName == other._qualifiedName
+        && VarPositional == other.VarPositional && VarKeyword == other.VarKeyword && Parameters.SequenceEqual(other.Parameters);
+
+    public override string ToString() => $"{Name} ({Location})";
+}

@@ -5,10 +5,12 @@ internal sealed class ConfigGraph
 {
     private readonly Dictionary<string, ConfigNode> _byName;
 
-    public ConfigGraph(IReadOnlyList<ConfigNode> nodes)
+    /// <param name="nodes">Every config, in definition order.</param>
+    /// <param name="byName">The same nodes by name, when the caller has them already (the graph keeps the dictionary).</param>
+    public ConfigGraph(IReadOnlyList<ConfigNode> nodes, Dictionary<string, ConfigNode>? byName = null)
     {
         Nodes = nodes;
-        _byName = new Dictionary<string, ConfigNode>(nodes.Count, StringComparer.Ordinal);
+        _byName = byName ?? new Dictionary<string, ConfigNode>(nodes.Count, StringComparer.Ordinal);
         for (var i = 0; i < nodes.Count; i++)
         {
             nodes[i].Index = i;
@@ -30,7 +32,8 @@ internal sealed class ConfigGraph
         var count = Nodes.Count;
         var needed = targets is null ? null : Needed(targets);
         var waiting = new int[count];
-        var dependents = new List<int>?[count];
+        // Who waits on whom, as one array of edges: node i's dependents are dependents[first[i]..first[i + 1]].
+        var first = new int[count + 1];
         var total = 0;
         for (var i = 0; i < count; i++)
         {
@@ -39,11 +42,27 @@ internal sealed class ConfigGraph
                 continue;
             }
             total++;
-            var needs = Nodes[i].Needs;
-            waiting[i] = needs.Count;
-            foreach (var need in needs)
+            foreach (var need in Nodes[i].Needs)
             {
-                (dependents[need.Index] ??= []).Add(i);
+                waiting[i]++;
+                first[need.Index + 1]++;
+            }
+        }
+        for (var i = 0; i < count; i++)
+        {
+            first[i + 1] += first[i];
+        }
+        var dependents = new int[first[count]];
+        var filled = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            if (needed is not null && !needed[i])
+            {
+                continue;
+            }
+            foreach (var need in Nodes[i].Needs)
+            {
+                dependents[first[need.Index] + filled[need.Index]++] = i;
             }
         }
         var ready = new PriorityQueue<ConfigNode, int>(); // of nodes, not indexes: a value-type queue is compiled at run time
@@ -58,8 +77,9 @@ internal sealed class ConfigGraph
         while (ready.TryDequeue(out var node, out _))
         {
             order.Add(node);
-            foreach (var dependent in dependents[node.Index] ?? [])
+            for (var e = first[node.Index]; e < first[node.Index + 1]; e++)
             {
+                var dependent = dependents[e];
                 if (--waiting[dependent] == 0)
                 {
                     ready.Enqueue(Nodes[dependent], Nodes[dependent].Function.Order);

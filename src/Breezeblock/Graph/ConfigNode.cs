@@ -1,21 +1,41 @@
+using System.Collections;
+
 namespace Breezeblock;
 
-/// <summary>Where the value of one parameter comes from.</summary>
-internal abstract record Argument(ConfigParameter Parameter)
+/// <summary>
+/// Where the value of one parameter comes from: the result of another config, an input given by the
+/// host (the CLI's <c>--set</c>) of the parameter's name, or the parameter's own default (the argument
+/// is not passed). A value kept inline in its node's array.
+/// </summary>
+internal readonly struct Argument
 {
-    /// <summary>The result of another config.</summary>
-    public sealed record FromConfig(ConfigParameter Parameter, ConfigNode Node) : Argument(Parameter);
+    private Argument(ValueSource source, int parameter, ConfigNode? node)
+    {
+        Source = source;
+        ParameterIndex = parameter;
+        Node = node;
+    }
 
-    /// <summary>An input given by the host (the CLI's <c>--set</c>).</summary>
-    public sealed record FromInput(ConfigParameter Parameter, string InputName) : Argument(Parameter);
+    public static Argument FromConfig(int parameter, ConfigNode node) => new(ValueSource.Config, parameter, node);
 
-    /// <summary>The parameter's own default: the argument is not passed.</summary>
-    public sealed record FromDefault(ConfigParameter Parameter) : Argument(Parameter);
+    public static Argument FromInput(int parameter) => new(ValueSource.Input, parameter, null);
+
+    public static Argument FromDefault(int parameter) => new(ValueSource.Default, parameter, null);
+
+    public ValueSource Source { get; }
+
+    /// <summary>The parameter's position among its function's <see cref="ConfigFunction.Parameters"/>.</summary>
+    public int ParameterIndex { get; }
+
+    /// <summary>The config whose result it receives, when <see cref="Source"/> is <see cref="ValueSource.Config"/>.</summary>
+    public ConfigNode? Node { get; }
 }
 
 /// <summary>A config in the graph: its function and where each argument comes from.</summary>
 internal sealed class ConfigNode(ConfigFunction function, bool overridden)
 {
+    private Argument[] _arguments = [];
+
     public ConfigFunction Function { get; private set; } = function;
 
     /// <summary>Points the node at a newer record of the same function (moved to other lines, say): the graph stays as it is.</summary>
@@ -30,29 +50,70 @@ internal sealed class ConfigNode(ConfigFunction function, bool overridden)
     public int Index { get; set; }
 
     /// <summary>One per parameter that could be resolved, in parameter order.</summary>
-    public List<Argument> Arguments { get; } = new(function.Parameters.Count); // exact: most configs have one or two
+    public ReadOnlySpan<Argument> Arguments => _arguments;
 
-    private ConfigNode[]? _needs;
+    /// <summary>Sets <see cref="Arguments"/>, once the graph has resolved the parameters.</summary>
+    public void Resolve(Argument[] arguments) => _arguments = arguments;
 
-    /// <summary>The configs this one needs to run, each once (none when overridden). Read only once <see cref="Arguments"/> is complete.</summary>
-    public IReadOnlyList<ConfigNode> Needs => _needs ??= FindNeeds();
+    /// <summary>The parameter an argument is for.</summary>
+    public ConfigParameter ParameterOf(in Argument argument) => Function.Parameters[argument.ParameterIndex];
 
-    private ConfigNode[] FindNeeds()
-    {
-        if (Overridden)
-        {
-            return [];
-        }
-        var needs = new List<ConfigNode>(Arguments.Count);
-        foreach (var argument in Arguments)
-        {
-            if (argument is Argument.FromConfig { Node: var node } && !needs.Contains(node))
-            {
-                needs.Add(node);
-            }
-        }
-        return needs.ToArray();
-    }
+    /// <summary>The configs this one needs to run (none when overridden), read off its arguments without copying them.</summary>
+    public Dependencies Needs => new(Overridden ? [] : _arguments);
 
     public override string ToString() => $"{Name} ({Function.Location})";
+
+    /// <summary>
+    /// The configs among a node's arguments, each once: a parameter names one config, and a function's
+    /// parameters have distinct names.
+    /// </summary>
+    public readonly struct Dependencies(Argument[] arguments) : IEnumerable<ConfigNode>
+    {
+        public int Count
+        {
+            get
+            {
+                var count = 0;
+                foreach (var argument in arguments)
+                {
+                    count += argument.Source == ValueSource.Config ? 1 : 0;
+                }
+                return count;
+            }
+        }
+
+        public Enumerator GetEnumerator() => new(arguments);
+
+        IEnumerator<ConfigNode> IEnumerable<ConfigNode>.GetEnumerator()
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Source == ValueSource.Config)
+                {
+                    yield return argument.Node!;
+                }
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<ConfigNode>)this).GetEnumerator();
+
+        public struct Enumerator(Argument[] arguments)
+        {
+            private int _index = -1;
+
+            public readonly ConfigNode Current => arguments[_index].Node!;
+
+            public bool MoveNext()
+            {
+                while (++_index < arguments.Length)
+                {
+                    if (arguments[_index].Source == ValueSource.Config)
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+    }
 }

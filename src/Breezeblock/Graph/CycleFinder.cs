@@ -58,18 +58,20 @@ internal static class CycleFinder
     private static List<List<ConfigNode>> CyclicComponents(IReadOnlyList<ConfigNode> nodes)
     {
         var count = nodes.Count;
-        var needs = new int[count][];
+        // What each node needs, as one array of edges: node i needs needs[first[i]..first[i + 1]].
+        var first = new int[count + 1];
         for (var i = 0; i < count; i++)
         {
             nodes[i].Index = i;
+            first[i + 1] = first[i] + nodes[i].Needs.Count;
         }
+        var needs = new int[first[count]];
         for (var i = 0; i < count; i++)
         {
-            var dependencies = nodes[i].Needs;
-            needs[i] = new int[dependencies.Count];
-            for (var j = 0; j < dependencies.Count; j++)
+            var edge = first[i];
+            foreach (var dependency in nodes[i].Needs)
             {
-                needs[i][j] = dependencies[j].Index;
+                needs[edge++] = dependency.Index;
             }
         }
 
@@ -91,10 +93,10 @@ internal static class CycleFinder
             while (work.Count > 0)
             {
                 var (node, next) = work.Pop();
-                if (next < needs[node].Length)
+                if (first[node] + next < first[node + 1])
                 {
                     work.Push((node, next + 1));
-                    var child = needs[node][next];
+                    var child = needs[first[node] + next];
                     if (index[child] < 0)
                     {
                         Visit(child);
@@ -123,7 +125,7 @@ internal static class CycleFinder
                     members.Add(member);
                 }
                 while (member != node);
-                if (members.Count > 1 || needs[node].Contains(node))
+                if (members.Count > 1 || needs.AsSpan(first[node], first[node + 1] - first[node]).Contains(node))
                 {
                     components.Add(members.Select(m => nodes[m]).ToList());
                 }

@@ -33,6 +33,7 @@ internal static class GraphBuilder
             nodes.Add(node);
         }
 
+        var arguments = new List<Argument>();
         foreach (var node in nodes)
         {
             var function = node.Function;
@@ -44,31 +45,36 @@ internal static class GraphBuilder
             {
                 errors.Add(Variadic(function, "**", function.VarKeyword));
             }
+            arguments.Clear();
             for (var i = 0; i < function.Parameters.Count; i++)
             {
                 var parameter = function.Parameters[i];
                 if (byName.TryGetValue(parameter.Name, out var dependency))
                 {
-                    node.Arguments.Add(new Argument.FromConfig(parameter, dependency));
+                    arguments.Add(Argument.FromConfig(i, dependency));
                 }
                 else if (inputs.Contains(parameter.Name))
                 {
-                    node.Arguments.Add(new Argument.FromInput(parameter, parameter.Name));
+                    arguments.Add(Argument.FromInput(i));
                 }
                 else if (parameter.HasDefault)
                 {
-                    node.Arguments.Add(new Argument.FromDefault(parameter));
+                    arguments.Add(Argument.FromDefault(i));
                 }
                 else
                 {
                     errors.Add(Missing(function, parameter, byName, inputs, inputSyntax));
                 }
             }
+            if (arguments.Count > 0)
+            {
+                node.Resolve([.. arguments]);
+            }
         }
 
         errors.AddRange(CycleFinder.Find(nodes));
         errors.Sort((a, b) => Compare(a.Location, b.Location));
-        return (new ConfigGraph(nodes), errors);
+        return (new ConfigGraph(nodes, byName), errors);
     }
 
     private static ConfigError Variadic(ConfigFunction function, string kind, string name) =>

@@ -42,7 +42,7 @@ internal sealed class FolderFinder : IDisposable
     public void Unload(IEnumerable<string> names) => Invoke("unload", names.ToList());
 
     /// <summary>The folder's modules now (name → path, kind, folder) and the source bytes of those to execute.</summary>
-    public void BeginLoad(Dictionary<string, object?> table, Dictionary<string, object?> sources) => Invoke("begin_load", table, sources);
+    public void BeginLoad(Dictionary<string, object?> table, PyObject sources) => Invoke("begin_load", table, sources);
 
     /// <summary>What the load executed: module names, failures and each body's reads.</summary>
     public LoadRecord EndLoad()

@@ -30,22 +30,25 @@ internal sealed record SourceModule(string Name, string Path, string RelativePat
 
 /// <summary>
 /// The .py files of a config folder: every file, recursively, in sorted order, skipping
-/// <c>__pycache__</c> and folders and files whose names start with a dot. Each file is read once and
-/// hashed; the loader compiles exactly the bytes that were hashed, so a file saved meanwhile is
-/// noticed by the next evaluation rather than half-seen by this one.
+/// <c>__pycache__</c> and folders and files whose names start with a dot. Each file is hashed when
+/// the folder is listed, and read again when its module executes, without keeping the folder's text
+/// in memory in between. A file saved in between executes as it is then and counts as changed, so
+/// the next evaluation runs it again whatever it holds by then.
 /// </summary>
 internal sealed class SourceFolder
 {
-    private readonly Dictionary<string, byte[]> _contents;
+    private readonly HashSet<string> _changedSinceListed = new(StringComparer.Ordinal);
 
-    private SourceFolder(string root, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces, Dictionary<string, byte[]> contents, IReadOnlyList<ConfigError> readErrors)
+    private SourceFolder(string root, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces, IReadOnlyList<ConfigError> readErrors)
     {
         Root = root;
         Files = files;
         Namespaces = namespaces;
-        _contents = contents;
         ReadErrors = readErrors;
+        _byName = files.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
+
+    private readonly Dictionary<string, SourceModule> _byName;
 
     /// <summary>The largest file read as a config module; a larger one is an error, not a wait or an out-of-memory.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -65,14 +68,39 @@ internal sealed class SourceFolder
     /// <summary>Every module: files, then namespace packages.</summary>
     public IEnumerable<SourceModule> Modules => Files.Concat(Namespaces);
 
-    /// <summary>The bytes of a file module as they were hashed, or null when it could not be read.</summary>
-    public byte[]? Content(SourceModule module) => _contents.GetValueOrDefault(module.Name);
+    /// <summary>
+    /// The bytes of a file module, read now to execute. When they are no longer what was hashed (the
+    /// file was saved since), the module counts as changed (<see cref="AsExecuted"/>). Null when the
+    /// file can no longer be read: the loader then reads it and reports why not.
+    /// </summary>
+    public byte[]? ReadToExecute(string module)
+    {
+        if (!_byName.TryGetValue(module, out var source) || source.Hash is null)
+        {
+            return null;
+        }
+        try
+        {
+            var bytes = File.ReadAllBytes(source.Path);
+            if (ContentHash(bytes) != source.Hash)
+            {
+                _changedSinceListed.Add(module);
+            }
+            return bytes;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _changedSinceListed.Add(module);
+            return null;
+        }
+    }
 
     /// <summary>
-    /// Drops the files' bytes once they were handed to Python to load: a large folder's text would
-    /// otherwise stay in memory for the rest of the evaluation. <see cref="Content"/> is null after.
+    /// The module as it should be remembered after executing: itself, or, when its file changed
+    /// between listing and executing, a version no later listing equals (so it runs again).
     /// </summary>
-    public void ReleaseContents() => _contents.Clear();
+    public SourceModule AsExecuted(SourceModule module) =>
+        _changedSinceListed.Contains(module.Name) ? module with { Hash = "changed-while-loading" } : module;
 
     /// <summary>Lists the folder's modules and reads their files.</summary>
     /// <param name="folder">The folder's path.</param>
@@ -99,7 +127,7 @@ internal sealed class SourceFolder
 
         var files = new List<SourceModule>();
         var packages = new HashSet<string>(StringComparer.Ordinal);
-        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var buffer = Array.Empty<byte>();
         var readErrors = new List<ConfigError>();
         var folderName = Path.GetFileName(root);
         foreach (var relative in relativeFiles)
@@ -128,9 +156,7 @@ internal sealed class SourceFolder
                     files.Add(new SourceModule(name, absolute, relative, kind, hash));
                     continue;
                 }
-                var bytes = File.ReadAllBytes(absolute);
-                contents[name] = bytes;
-                hash = ContentHash(bytes);
+                hash = HashFile(absolute, ref buffer);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -154,7 +180,29 @@ internal sealed class SourceFolder
                 }
             }
         }
-        return new SourceFolder(root, files, namespaces, contents, readErrors);
+        return new SourceFolder(root, files, namespaces, readErrors);
+    }
+
+    // Hashes a file read into a buffer reused for the whole folder: listing keeps no file's bytes.
+    private static string HashFile(string path, ref byte[] buffer)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = Math.Min(RandomAccess.GetLength(handle), MaxFileBytes); // checked just before; a file growing meanwhile is hashed as far as the limit
+        if (buffer.Length < length)
+        {
+            buffer = new byte[Math.Max(length, 64 * 1024)];
+        }
+        var read = 0;
+        while (read < length)
+        {
+            var count = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
+            if (count == 0)
+            {
+                break; // shorter than it was a moment ago: hash what is there
+            }
+            read += count;
+        }
+        return ContentHash(buffer.AsSpan(0, read));
     }
 
     // FNV-1a over the bytes, with the length: enough to tell one version of a file from the next, and

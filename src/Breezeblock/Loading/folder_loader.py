@@ -49,14 +49,14 @@ class FolderFinder:
         self.cache_dir = cache_dir
         self.current = [None]  # [the name of the config running now, or None]: written by the engine around each call
         self.table = {}
-        self.sources = {}        # name -> source bytes, for the modules this load executes
+        self.sources = None      # name -> source bytes or None, for the modules this load executes (from the engine)
         self.modules = {}        # name -> module object, kept between evaluations
         self.failed = set()
         self.stack = []          # modules executing now, innermost last
         self.executed = []       # modules this load executed, in order
         self.reads = {}          # module name -> (imports, files) of its body, for this load
-        self.registrations = {}  # module name -> ([(function, name)], ids), for this load
-        self.loaded = []         # (module, function, name) registered by the last load
+        self.registrations = {}  # module name -> ([function], [name], ids), for this load
+        self.loaded = ([], [], [])  # (modules, functions, names) registered by the last load, one entry per function
         self.config_reads = {}   # config name -> (imports, files), for configs that read anything
         self.digests = {}        # digest of each path read, memoized for one evaluation
         self.thread = None
@@ -91,7 +91,7 @@ class FolderFinder:
             raise DependencyFailed(f"cannot import {name}: it failed to load", name=name)
         self.executed.append(name)
         self.reads[name] = (set(), {})
-        registrations = self.registrations[name] = ([], set())
+        registrations = self.registrations[name] = ([], [], set())
         origin = module.__spec__.origin
         linecache = sys.modules.get("linecache")
         if linecache is not None:
@@ -105,12 +105,13 @@ class FolderFinder:
             raise
         finally:
             self.breezeblock._current = outer
+            registrations[2].clear()  # the ids only guard against registering twice while the body runs
             self.stack.pop()
 
     def code_for(self, name, path):
         self.paused += 1
         try:
-            source = self.sources.pop(name, None)
+            source = self.sources(name) if self.sources is not None else None
             if source is None:
                 with open(path, "rb") as file:
                     source = file.read()
@@ -211,7 +212,7 @@ class FolderFinder:
                     pass
 
     def begin_load(self, table, sources):
-        """The folder's modules now, and the source of each module this load executes."""
+        """The folder's modules now, and sources(name): the bytes of a module this load executes, handed over once (None: read the file)."""
         self.table = table
         self.sources = sources
         self.failed = set()
@@ -221,16 +222,22 @@ class FolderFinder:
 
     def end_load(self):
         """(executed, failed, {name: (imports, files)}) for this load; registered() has what it registered."""
-        self.sources = {}
+        self.sources = None
         reads = {name: (sorted(imports), files) for name, (imports, files) in self.reads.items()}
         executed, failed = self.executed, sorted(self.failed)
-        self.loaded = [(name, function, config_name) for name in executed if name not in self.failed for function, config_name in self.registrations[name][0]]
+        modules, functions, names = self.loaded = ([], [], [])
+        for name in executed:
+            if name not in self.failed:
+                registered_functions, registered_names, _ = self.registrations[name]
+                modules += [name] * len(registered_functions)
+                functions += registered_functions
+                names += registered_names
         self.executed, self.reads, self.registrations = [], {}, {}
         return executed, failed, reads
 
     def registered(self):
-        """[(module, function, name)] for what the last load registered, handed over once."""
-        loaded, self.loaded = self.loaded, []
+        """([module], [function], [name]) for what the last load registered, one entry per function, handed over once."""
+        loaded, self.loaded = self.loaded, ([], [], [])
         return loaded
 
     # -- evaluation -----------------------------------------------------------------------------

@@ -8,46 +8,104 @@ namespace Breezeblock;
 /// </summary>
 internal static class ConfigFunctionReader
 {
+    // Rows are described this many at a time: the Python rows of a chunk are all that exists at once.
+    private const int Chunk = 1024;
+
     /// <summary>
-    /// Describes the functions a load registered, given as the Python list of (module, function, name)
-    /// the finder kept: one Python call and one conversion for all. Unreadable signatures become errors.
+    /// Describes the functions a load registered, given as the Python ([module], [function], [name])
+    /// the finder kept, a chunk per Python call, each row read where it is (no copy of the rows is
+    /// made on either side). Unreadable signatures become errors.
     /// </summary>
     public static List<RegisteredFunction> Read(SignaturesModule signatures, ValuesModule values, PyObject registered, SourceFolder folder, List<ConfigError> errors)
     {
-        using var described = signatures.DescribeAll.Call(registered, values.Freeze, values.Owner, Messages.DefaultOwnerTemplate);
-        var rows = (List<object?>)described.ToManaged()!;
-        var result = new List<RegisteredFunction>(rows.Count);
-        // Parameters are mostly named after configs and many functions share a module: one string each.
-        var strings = new Dictionary<string, string>(rows.Count, StringComparer.Ordinal);
-        string Shared(string text) => strings.TryAdd(text, text) ? text : strings[text];
-        foreach (var item in rows)
+        int count;
+        using (var functions = registered.GetItem(1))
         {
-            var row = (object?[])item!;
-            var name = Shared((string)row[0]!);
-            if (row[8] is string problem)
+            count = (int)functions.Length;
+        }
+        var result = new List<RegisteredFunction>(count);
+        var strings = new Strings(count);
+        var files = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        for (var start = 0; start < count; start += Chunk)
+        {
+            using var described = signatures.DescribeAll.Call(registered, values.Freeze, values.Owner, Messages.DefaultOwnerTemplate, start, Chunk);
+            foreach (var row in described.AsArgument().Items)
             {
-                errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.SignatureUnreadable(name, problem), null) { ConfigName = name });
-                continue;
+                ReadRow(row.Items, folder, strings, files, errors, result);
             }
-            var function = new ConfigFunction(name, folder.Locate((string)row[6]!, (int)(long)row[7]!), Parameters((object?[])row[1]!, (string)row[2]!, row[3] as object?[], Shared),
-                row[4] as string, row[5] as string, -1, (string)row[9]!);
-            result.Add(new RegisteredFunction(Shared((string)row[11]!), (PyObject)row[12]!, function, (long)row[10]!));
+            strings.ForgetObjects(); // the chunk's objects go with it, and their addresses may be reused
         }
         return result;
     }
 
-    // One digit per parameter: kind * 2 + has default; the reprs of the defaults, in order.
-    private static ConfigParameter[] Parameters(object?[] names, string kinds, object?[]? defaults, Func<string, string> shared)
+    // One row of signatures.describe_all: see there for its fields.
+    private static void ReadRow(PyArgument.SequenceItems row, SourceFolder folder, Strings strings, Dictionary<string, SourceLocation> files, List<ConfigError> errors, List<RegisteredFunction> result)
     {
-        var parameters = new ConfigParameter[names.Length];
+        var name = strings.Of(row[0]);
+        if (!row[8].IsNone)
+        {
+            errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.SignatureUnreadable(name, row[8].AsString()), null) { ConfigName = name });
+            return;
+        }
+        var path = strings.Of(row[6]);
+        if (!files.TryGetValue(path, out var file))
+        {
+            file = folder.Locate(path, 0);
+            files[path] = file;
+        }
+        var module = strings.Of(row[11]);
+        var function = new ConfigFunction(name, file, (int)row[7].AsInt64(), Parameters(row[1].Items, row[2].AsString(), row[3], strings),
+            Optional(row[4]), Optional(row[5]), -1, module, Optional(row[9]));
+        result.Add(new RegisteredFunction(module, row[12].ToPyObject(), function, row[10].AsInt64()));
+    }
+
+    private static string? Optional(PyArgument value) => value.IsNone ? null : value.AsString();
+
+    // One digit per parameter: kind * 2 + has default; the reprs of the defaults, in order (None when no parameter has one).
+    private static ConfigParameter[] Parameters(PyArgument.SequenceItems names, string kinds, PyArgument defaults, Strings strings)
+    {
+        if (kinds.Length == 0)
+        {
+            return [];
+        }
+        var parameters = new ConfigParameter[kinds.Length];
         var nextDefault = 0;
-        for (var i = 0; i < names.Length; i++)
+        var i = 0;
+        foreach (var parameterName in names)
         {
             var code = kinds[i] - '0';
             var hasDefault = (code & 1) != 0;
-            parameters[i] = new ConfigParameter(shared((string)names[i]!), (ParameterKind)(code >> 1), hasDefault, hasDefault ? defaults?[nextDefault++] as string : null);
+            parameters[i] = new ConfigParameter(strings.Of(parameterName), (ParameterKind)(code >> 1), hasDefault,
+                hasDefault && !defaults.IsNone ? Optional(defaults.Items[nextDefault++]) : null);
+            i++;
         }
         return parameters;
+    }
+
+    // One .NET string per distinct text (parameters are mostly named after configs, and a file's functions
+    // share its path and module), made once per Python object: names and paths are the same objects row
+    // after row, so most are not converted at all.
+    private sealed class Strings(int capacity)
+    {
+        private readonly Dictionary<string, string> _byText = new(capacity, StringComparer.Ordinal);
+        private readonly Dictionary<nint, string> _byObject = [];
+
+        public string Of(PyArgument text)
+        {
+            if (_byObject.TryGetValue(text.Identity, out var known))
+            {
+                return known;
+            }
+            var converted = text.AsString();
+            if (!_byText.TryAdd(converted, converted))
+            {
+                converted = _byText[converted];
+            }
+            _byObject[text.Identity] = converted;
+            return converted;
+        }
+
+        public void ForgetObjects() => _byObject.Clear();
     }
 
     /// <summary>
@@ -76,10 +134,7 @@ internal static class ConfigFunctionReader
         }
         for (var order = 0; order < ordered.Count; order++)
         {
-            if (ordered[order].Function.Order != order)
-            {
-                ordered[order].Function = ordered[order].Function with { Order = order };
-            }
+            ordered[order].Function = ordered[order].Function.At(order);
         }
         return ordered;
     }
@@ -88,7 +143,7 @@ internal static class ConfigFunctionReader
     private sealed class DefinitionOrder(SourceFolder folder) : IComparer<RegisteredFunction>, IComparer<SortKey>
     {
         public SortKey Key(RegisteredFunction function) =>
-            new(!folder.Contains(function.Function.Location.Path), function.Function.Location.DisplayPath, function.Function.Location.Line, function.Function.Name, function);
+            new(!folder.Contains(function.Function.Path), function.Function.DisplayPath, function.Function.Line, function.Function.Name, function);
 
         public int Compare(RegisteredFunction? x, RegisteredFunction? y) => Compare(Key(x!), Key(y!));
 

@@ -10,8 +10,8 @@ internal sealed class SignaturesModule
     private SignaturesModule(PyObject module) => DescribeAll = module.GetAttr("describe_all");
 
     /// <summary>
-    /// <c>describe_all(registry, freeze, owner, default_owner)</c>: one row per (module, function, name)
-    /// in the registry; see signatures.py for the row's fields.
+    /// <c>describe_all(registry, freeze, owner, default_owner, start, count)</c>: one row per function of the
+    /// registry ([module], [function], [name]) from start, at most count; see signatures.py for the row's fields.
     /// </summary>
     public PyObject DescribeAll { get; }
 

@@ -43,7 +43,8 @@ def _register(function, name):
     if not callable(function):
         raise TypeError(f"@configure applies to functions, got {type(function).__name__}")
     current = _current
-    if current is not None and id(function) not in current[1]:
-        current[1].add(id(function))
-        current[0].append((function, name))
+    if current is not None and id(function) not in current[2]:
+        current[2].add(id(function))
+        current[0].append(function)
+        current[1].append(name)
     return function

@@ -1,7 +1,7 @@
 """What @configure registered, read for the engine (run by the engine as module _breezeblock_signatures).
 
-describe_all reads every registered function's parameters, definition line and qualified name in one
-call, and freezes its parameter defaults as results are frozen (configs receive them read-only).
+describe_all reads registered functions' parameters, definition lines and qualified names, a slice of
+the registry per call, and freezes its parameter defaults as results are frozen (configs receive them read-only).
 Plain functions are read from their code objects, many times faster than inspect.signature.
 """
 
@@ -15,27 +15,33 @@ CO_VARKEYWORDS = 0x08
 POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, KEYWORD_ONLY = 0, 1, 2
 
 
-def describe_all(registry, freeze, owner, default_owner):
-    """describe() for every (module, function, name): one call for all. Defaults are frozen like results.
+def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
+    """describe() for at most count functions of registry, from start. Defaults are frozen like results.
+
+    registry is ([module], [function], [name]), one entry per function (name None: the function's own).
 
     Each row: (name, parameter names, kinds, default reprs, *args, **kwargs, file, line, error,
     qualified name, identity, module, function). kinds has one digit per parameter: kind * 2 + has
     default (kind: 0 positional-only, 1 positional-or-keyword, 2 keyword-only); default reprs has one
-    entry per parameter with a default, in order, or is None when none has.
+    entry per parameter with a default, in order, or is None when none has. The qualified name is None
+    when it is module.name, as for most configs: the engine keeps one string fewer per config.
     """
     described = []
     lines = {}
-    for module, function, name in registry:
+    modules, functions, config_names = registry
+    for index in range(start, len(functions) if count is None else min(len(functions), start + count)):
+        module, function, name = modules[index], functions[index], config_names[index]
         config_name = name or getattr(function, "__name__", None) or repr(function)
         try:
             _freeze_defaults(function, config_name, freeze, owner, default_owner)
             names, kinds, defaults, var_positional, var_keyword, file, line = describe(function, lines)
             if type(function) is types.FunctionType:
-                qualified = function.__module__ + "." + function.__qualname__
+                function_module, qualname = function.__module__, function.__qualname__
                 identity = hash(function)  # identity-based for functions, and not audited as id() is
             else:
-                qualified = f"{getattr(function, '__module__', None) or '?'}.{getattr(function, '__qualname__', None) or config_name}"
+                function_module, qualname = getattr(function, "__module__", None) or "?", getattr(function, "__qualname__", None) or config_name
                 identity = id(function)
+            qualified = None if function_module == module and qualname == config_name else f"{function_module}.{qualname}"
             described.append((config_name, names, kinds, defaults, var_positional, var_keyword, file, line, None, qualified, identity, module, function))
         except Exception as error:  # a signature that cannot be read is reported for that function alone
             described.append((config_name, (), "", None, None, None, "<unknown>", 0, f"{type(error).__name__}: {error}", config_name, id(function), module, None))

@@ -43,13 +43,18 @@ internal static class ProvenanceReader
         foreach (var node in graph.Nodes)
         {
             var function = functions[node.Function.Order];
-            var parameters = node.Arguments.Select(argument => argument switch
+            var parameters = new List<ParameterProvenance>(node.Arguments.Length);
+            foreach (var argument in node.Arguments)
             {
-                Argument.FromConfig c => new ParameterProvenance(argument.Parameter.Name, ValueSource.Config, c.Node.Name, functions[c.Node.Function.Order].Location, null),
-                Argument.FromInput => new ParameterProvenance(argument.Parameter.Name, ValueSource.Input, null, null, null),
-                _ => new ParameterProvenance(argument.Parameter.Name, ValueSource.Default, null, function.Location, argument.Parameter.DefaultText),
-            }).ToList();
-            provenance[node.Name] = new ConfigProvenance(node.Name, function.QualifiedName ?? function.Name, function.Location, parameters, node.Overridden);
+                var parameter = node.ParameterOf(argument);
+                parameters.Add(argument.Source switch
+                {
+                    ValueSource.Config => new ParameterProvenance(parameter.Name, ValueSource.Config, argument.Node!.Name, functions[argument.Node.Function.Order].Location, null),
+                    ValueSource.Input => new ParameterProvenance(parameter.Name, ValueSource.Input, null, null, null),
+                    _ => new ParameterProvenance(parameter.Name, ValueSource.Default, null, function.Location, parameter.DefaultText),
+                });
+            }
+            provenance[node.Name] = new ConfigProvenance(node.Name, function.QualifiedName, function.Location, parameters, node.Overridden);
         }
         return provenance;
     }

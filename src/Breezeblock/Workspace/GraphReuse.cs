@@ -26,7 +26,7 @@ internal sealed class GraphReuse
         }
         for (var i = 0; i < functions.Count; i++)
         {
-            if (!SameShape(_functions[i], functions[i]))
+            if (!_functions[i].SameShape(functions[i]))
             {
                 return false;
             }
@@ -56,9 +56,4 @@ internal sealed class GraphReuse
         targets is not null ? graph.EvaluationOrder(targets)
             : ReferenceEquals(graph, _graph) ? _order ??= graph.EvaluationOrder()
             : graph.EvaluationOrder();
-
-    // Everything the graph is built from; locations are not (nodes are rebound to the new records).
-    private static bool SameShape(ConfigFunction a, ConfigFunction b) =>
-        a.Name == b.Name && a.Order == b.Order && a.QualifiedName == b.QualifiedName
-        && a.VarPositional == b.VarPositional && a.VarKeyword == b.VarKeyword && a.Parameters.SequenceEqual(b.Parameters);
 }

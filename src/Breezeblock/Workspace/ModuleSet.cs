@@ -89,7 +89,7 @@ internal sealed class ModuleSet : IDisposable
         {
             if (executed.Contains(module.Name))
             {
-                _modules[module.Name] = new LoadedModule(module, revision, record.Failed.Contains(module.Name),
+                _modules[module.Name] = new LoadedModule(folder.AsExecuted(module), revision, record.Failed.Contains(module.Name),
                     record.Reads.GetValueOrDefault(module.Name) ?? Reads.None, byModule[module.Name].ToList());
             }
             else if (!_modules.ContainsKey(module.Name) && (module.Kind == ModuleKind.Namespace || plan.Dirty.Contains(module.Name)))

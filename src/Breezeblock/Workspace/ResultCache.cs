@@ -51,6 +51,10 @@ internal sealed class ResultCache : IDisposable
     /// <summary>Drops the results of configs that no longer exist.</summary>
     public void Retain(IReadOnlySet<string> names)
     {
+        if (_entries.Count == 0)
+        {
+            return;
+        }
         foreach (var name in _entries.Keys.Where(n => !names.Contains(n)).ToList())
         {
             Remove(name);

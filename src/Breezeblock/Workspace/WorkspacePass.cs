@@ -68,7 +68,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             var targetNodes = targets is null ? null : TargetNodes(graph, targets, out var unknown) ?? throw new ConfigException(unknown);
             var loading = Stopwatch.GetElapsedTime(started);
 
-            var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, digests, folder, hostFreeze, revision, scope, _options.ConfigStarting)
+            var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, graph.Nodes.Count, digests, folder, hostFreeze, revision, scope, _options.ConfigStarting)
             {
                 KeepResults = !state.SingleUse,
             };
@@ -128,7 +128,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
     // Runs again the modules that changed (and what depends on them) and records what they registered.
     private (LoadRecord Record, LoadPlan Plan, Dictionary<string, string?> Digests) LoadChanges(LoaderModule loader, FolderFinder finder, SourceFolder folder, HashSet<string> taken, List<ConfigError> errors, PassScope scope)
     {
-        var current = folder.Modules.Where(m => !taken.Contains(m.TopLevelName) && (m.Kind == ModuleKind.Namespace || folder.Content(m) is not null)).ToList();
+        var current = folder.Modules.Where(m => !taken.Contains(m.TopLevelName) && (m.Kind == ModuleKind.Namespace || m.Hash is not null)).ToList();
         var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Cache.TrackedFiles).ToHashSet(StringComparer.Ordinal));
         var plan = state.Modules.Plan(current, digests);
         var record = Load(loader, finder, folder, current, plan, errors, scope);
@@ -154,7 +154,10 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         if (graphErrors.Count == 0)
         {
             state.Graph.Keep(shapes, _options.Inputs.Keys, graph, unused);
-            state.Cache.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
+            if (!state.SingleUse)
+            {
+                state.Cache.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
+            }
         }
         else
         {
@@ -177,9 +180,10 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             };
             table[module.Name] = new object?[] { module.Path, kind, module.Directory };
         }
-        var sources = plan.Execute.ToDictionary(m => m.Name, m => (object?)folder.Content(m), StringComparer.Ordinal);
+        // Each module's file is read as it executes: no more than one file's bytes are held at a time, here or in Python.
+        var executing = plan.Execute.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        using var sources = PyFunction.Create<string, byte[]?>("source", name => executing.Remove(name) ? folder.ReadToExecute(name) : null);
         finder.BeginLoad(table, sources);
-        folder.ReleaseContents(); // Python has its copy of what it executes
         var stop = scope.Interruption;
         foreach (var module in plan.Execute)
         {
@@ -258,11 +262,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
 
     private ConfigResult NewResult(List<string> reported, EvaluationOutcome outcome, ConfigGraph graph, IReadOnlyList<ConfigFunction> functions, EvaluationReport report, IReadOnlyList<ConfigError> warnings)
     {
-        var values = new Dictionary<string, PyObject>(outcome.Values.Count, StringComparer.Ordinal);
-        foreach (var name in outcome.Values.Keys)
-        {
-            values[name] = outcome.Values[name].NewReference();
-        }
+        var values = outcome.TakeValues();
         return new ConfigResult(reported, new PythonValues(_runtime, values, state.HostModules?.Renderer), null, () => ProvenanceReader.Read(graph, functions), report, warnings,
             name => graph.Find(name)?.Function.Location);
     }

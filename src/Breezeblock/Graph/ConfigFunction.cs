@@ -21,76 +21,55 @@ internal readonly record struct ConfigParameter(string Name, ParameterKind Kind,
 /// holds no more than it must: its location is its file's (shared by the file's functions) and a line,
 /// and its qualified name only when the module and name do not already say it.
 /// </summary>
-internal sealed class ConfigFunction
+/// <param name="name">The config's name (the function name, or the name given to <c>@configure</c>).</param>
+/// <param name="file">Where the function's file is (any line: shared by the file's functions).</param>
+/// <param name="line">The function's definition line.</param>
+/// <param name="parameters">The parameters, in order.</param>
+/// <param name="varPositional">The name of a <c>*args</c> parameter, which cannot be wired.</param>
+/// <param name="varKeyword">The name of a <c>**kwargs</c> parameter, which cannot be wired.</param>
+/// <param name="order">Position in definition order (by file, then line); -1 until placed.</param>
+/// <param name="module">The module whose body registered it, when read from Python.</param>
+/// <param name="qualifiedName">The function's module and qualified name, when it is not <paramref name="module"/>.<paramref name="name"/>.</param>
+internal sealed class ConfigFunction(string name, SourceLocation file, int line, IReadOnlyList<ConfigParameter> parameters, string? varPositional, string? varKeyword, int order, string? module, string? qualifiedName)
 {
-    private readonly SourceLocation _file;
-    private readonly string? _qualifiedName;
-
-    /// <param name="name">The config's name (the function name, or the name given to <c>@configure</c>).</param>
-    /// <param name="location">Where the function is defined.</param>
-    /// <param name="parameters">The parameters, in order.</param>
-    /// <param name="varPositional">The name of a <c>*args</c> parameter, which cannot be wired.</param>
-    /// <param name="varKeyword">The name of a <c>**kwargs</c> parameter, which cannot be wired.</param>
-    /// <param name="order">Position in definition order (by file, then line); -1 until placed.</param>
+    /// <summary>A function defined at <paramref name="location"/>, not read from Python (tests, tools).</summary>
     public ConfigFunction(string name, SourceLocation location, IReadOnlyList<ConfigParameter> parameters, string? varPositional, string? varKeyword, int order)
         : this(name, location, location.Line, parameters, varPositional, varKeyword, order, module: null, qualifiedName: null)
     {
     }
 
-    /// <param name="name">The config's name.</param>
-    /// <param name="file">Where the function's file is (any line: shared by the file's functions).</param>
-    /// <param name="line">The function's definition line.</param>
-    /// <param name="parameters">The parameters, in order.</param>
-    /// <param name="varPositional">The name of a <c>*args</c> parameter.</param>
-    /// <param name="varKeyword">The name of a <c>**kwargs</c> parameter.</param>
-    /// <param name="order">Position in definition order; -1 until placed.</param>
-    /// <param name="module">The module whose body registered it.</param>
-    /// <param name="qualifiedName">The function's module and qualified name, when it is not <paramref name="module"/>.<paramref name="name"/>.</param>
-    public ConfigFunction(string name, SourceLocation file, int line, IReadOnlyList<ConfigParameter> parameters, string? varPositional, string? varKeyword, int order, string? module, string? qualifiedName)
-    {
-        Name = name;
-        _file = file;
-        Line = line;
-        Parameters = parameters;
-        VarPositional = varPositional;
-        VarKeyword = varKeyword;
-        Order = order;
-        Module = module;
-        _qualifiedName = qualifiedName;
-    }
-
     /// <summary>The config's name (the function name, or the name given to <c>@configure</c>).</summary>
-    public string Name { get; }
+    public string Name { get; } = name;
 
     /// <summary>Where the function is defined (made when asked: errors and provenance ask).</summary>
-    public SourceLocation Location => _file.Line == Line ? _file : _file with { Line = Line };
+    public SourceLocation Location => file.Line == Line ? file : file with { Line = Line };
 
     /// <summary>The absolute path of the function's file.</summary>
-    public string Path => _file.Path;
+    public string Path => file.Path;
 
     /// <summary>The path of the function's file as errors show it.</summary>
-    public string DisplayPath => _file.DisplayPath;
+    public string DisplayPath => file.DisplayPath;
 
     /// <summary>The definition line, 0 when unknown.</summary>
-    public int Line { get; }
+    public int Line { get; } = line;
 
     /// <summary>The parameters, in order.</summary>
-    public IReadOnlyList<ConfigParameter> Parameters { get; }
+    public IReadOnlyList<ConfigParameter> Parameters { get; } = parameters;
 
     /// <summary>The name of a <c>*args</c> parameter, which cannot be wired.</summary>
-    public string? VarPositional { get; }
+    public string? VarPositional { get; } = varPositional;
 
     /// <summary>The name of a <c>**kwargs</c> parameter, which cannot be wired.</summary>
-    public string? VarKeyword { get; }
+    public string? VarKeyword { get; } = varKeyword;
 
     /// <summary>Position in definition order (by file, then line); breaks ties in evaluation order. -1 until placed.</summary>
-    public int Order { get; private set; }
+    public int Order { get; private set; } = order;
 
     /// <summary>The module whose body registered it, when read from Python.</summary>
-    public string? Module { get; }
+    public string? Module { get; } = module;
 
     /// <summary>The Python function's module and qualified name (<c>services.web.make_web</c>).</summary>
-    public string QualifiedName => _qualifiedName ?? (Module is null ? Name : $"{Module}.{Name}");
+    public string QualifiedName => qualifiedName ?? (Module is null ? Name : $"{Module}.{Name}");
 
     /// <summary>
     /// This function at <paramref name="order"/>. A record not placed yet is placed where it is (nothing
@@ -103,13 +82,16 @@ internal sealed class ConfigFunction
             Order = order;
             return this;
         }
-        return Order == order ? this : new ConfigFunction(Name, _file, Line, Parameters, VarPositional, VarKeyword, order, Module, _qualifiedName);
+        return Order == order ? this : new ConfigFunction(Name, file, Line, Parameters, VarPositional, VarKeyword, order, Module, qualifiedName);
     }
 
     /// <summary>True when <paramref name="other"/> would make the same graph node: everything but the location.</summary>
     public bool SameShape(ConfigFunction other) =>
-        Name == other.Name && Order == other.Order && Module == other.Module && _qualifiedName == other._qualifiedName
+        Name == other.Name && Order == other.Order && Module == other.Module && ExplicitQualifiedName == other.ExplicitQualifiedName
         && VarPositional == other.VarPositional && VarKeyword == other.VarKeyword && Parameters.SequenceEqual(other.Parameters);
+
+    // The qualified name as given (null when it is module.name): compared without making the text.
+    private string? ExplicitQualifiedName => qualifiedName;
 
     public override string ToString() => $"{Name} ({Location})";
 }

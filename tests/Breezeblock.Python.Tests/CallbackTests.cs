@@ -83,6 +83,24 @@ public sealed class CallbackTests(PythonFixture python)
     }
 
     [Fact]
+    public void Lent_ints_and_strs_are_read_without_exceptions_or_copies()
+    {
+        using var gil = Runtime.Acquire();
+        using var values = Runtime.Evaluate("(2**63 - 1, 2**63, True, 'é😀', '\\udc80', b'x', 1.5)");
+        var items = values.AsArgument().Items;
+        Assert.True(items[0].TryAsInt64(out var largest));
+        Assert.Equal(long.MaxValue, largest);
+        Assert.False(items[1].TryAsInt64(out var _)); // past 64 bits
+        Assert.False(items[2].TryAsInt64(out var _)); // a bool is not an int here
+        Assert.False(items[6].TryAsInt64(out var _));
+        Assert.True(items[3].TryGetUtf8(out var utf8));
+        Assert.Equal("é😀", System.Text.Encoding.UTF8.GetString(utf8));
+        Assert.False(items[4].TryGetUtf8(out var _)); // a lone surrogate has no UTF-8
+        Assert.False(items[5].TryGetUtf8(out var _));
+        Assert.Equal(1L, Runtime.Evaluate("1").As<long>()); // no Python error was left pending
+    }
+
+    [Fact]
     public void Modules_built_in_dotnet_are_importable()
     {
         using var _ = Runtime.Acquire();

@@ -51,6 +51,39 @@ public readonly unsafe ref struct PyArgument
     /// <summary>An int that fits in 64 bits.</summary>
     public long AsInt64() => PyNumbers.ToInt64(Handle);
 
+    /// <summary>The value of an int (not a bool) that fits in 64 bits; false for anything else, without an exception.</summary>
+    public unsafe bool TryAsInt64(out long value)
+    {
+        value = 0;
+        if (!IsInt)
+        {
+            return false;
+        }
+        int overflow;
+        value = CApi.PyLong_AsLongLongAndOverflow(Handle, &overflow);
+        if (overflow != 0 || (value == -1 && CApi.PyErr_Occurred() != 0))
+        {
+            CApi.PyErr_Clear();
+            value = 0;
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// A str's text as UTF-8, read in place (valid while the str is alive); false for anything else,
+    /// and for a str holding a lone surrogate, which UTF-8 cannot hold.
+    /// </summary>
+    public bool TryGetUtf8(out ReadOnlySpan<byte> utf8)
+    {
+        if (!IsStr)
+        {
+            utf8 = default;
+            return false;
+        }
+        return PyStrings.TryGetUtf8(Handle, out utf8);
+    }
+
     /// <summary>An int of any size.</summary>
     public BigInteger AsBigInteger() => IsInt ? PyNumbers.ToBigInteger(Handle) : throw PyValues.WrongType("int", Handle);
 

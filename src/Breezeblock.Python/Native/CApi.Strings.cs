@@ -13,6 +13,8 @@ internal static unsafe partial class CApi
     public static delegate* unmanaged<nint, uint*, nint, int, uint*> PyUnicode_AsUCS4;
     /// <summary>New reference to an interned str.</summary>
     public static delegate* unmanaged<byte*, nint> PyUnicode_InternFromString;
+    /// <summary>Replaces the str the pointer holds by its interned equal (the reference stays owned).</summary>
+    public static delegate* unmanaged<nint*, void> PyUnicode_InternInPlace;
     /// <summary>New reference.</summary>
     public static delegate* unmanaged<byte*, nint, nint> PyBytes_FromStringAndSize;
     /// <summary>Borrowed buffer; 0, or -1 on error.</summary>
@@ -30,6 +32,7 @@ internal static unsafe partial class CApi
         PyUnicode_GetLength = (delegate* unmanaged<nint, nint>)s.Function("PyUnicode_GetLength");
         PyUnicode_AsUCS4 = (delegate* unmanaged<nint, uint*, nint, int, uint*>)s.Function("PyUnicode_AsUCS4");
         PyUnicode_InternFromString = (delegate* unmanaged<byte*, nint>)s.Function("PyUnicode_InternFromString");
+        PyUnicode_InternInPlace = (delegate* unmanaged<nint*, void>)s.Function("PyUnicode_InternInPlace");
         PyBytes_FromStringAndSize = (delegate* unmanaged<byte*, nint, nint>)s.Function("PyBytes_FromStringAndSize");
         PyBytes_AsStringAndSize = (delegate* unmanaged<nint, byte**, nint*, int>)s.Function("PyBytes_AsStringAndSize");
         PyUnicode_Type = s.Object("PyUnicode_Type");

@@ -339,16 +339,19 @@ public sealed unsafe class PyObject : IDisposable
             if (kwargs is not null)
             {
                 dict = Check.NotNull(CApi.PyDict_New());
-                foreach (var (key, value) in kwargs)
+                if (kwargs is List<KeyValuePair<string, object?>> list)
                 {
-                    var item = PyValues.FromManaged(value);
-                    var status = 0;
-                    fixed (byte* name = PyStrings.Utf8Z(key))
+                    foreach (var (key, value) in list) // the list's own enumerator: nothing allocated per call
                     {
-                        status = CApi.PyDict_SetItemString(dict, name, item);
+                        SetKeyword(dict, key, value);
                     }
-                    CApi.Py_DecRef(item);
-                    Check.Status(status);
+                }
+                else
+                {
+                    foreach (var (key, value) in kwargs)
+                    {
+                        SetKeyword(dict, key, value);
+                    }
                 }
             }
             fixed (nint* p = converted)
@@ -365,6 +368,26 @@ public sealed unsafe class PyObject : IDisposable
             if (dict != 0)
             {
                 CApi.Py_DecRef(dict);
+            }
+        }
+    }
+
+    private static void SetKeyword(nint dict, string key, object? value)
+    {
+        var item = PyValues.FromManaged(value);
+        nint name = 0;
+        try
+        {
+            name = PyStrings.FromString(key);
+            CApi.PyUnicode_InternInPlace(&name); // as PyDict_SetItemString does: the callee matches parameter names by identity first
+            Check.Status(CApi.PyDict_SetItem(dict, name, item));
+        }
+        finally
+        {
+            CApi.Py_DecRef(item);
+            if (name != 0)
+            {
+                CApi.Py_DecRef(name);
             }
         }
     }

@@ -16,6 +16,56 @@ public sealed class EngineTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void Json_written_from_python_objects_is_the_json_of_plain_data()
+    {
+        // WriteJson writes plain results straight from the Python objects and the rest through plain
+        // data; ToJson always makes plain data. Both must write the same bytes, value for value.
+        using var folder = new ConfigFolder(("app.py", Header + """
+            import collections, dataclasses, enum
+
+            class Level(enum.IntEnum):
+                HIGH = 3
+
+            @dataclasses.dataclass
+            class Point:
+                x: int
+
+            @configure
+            def scalars():
+                return {"text": "é\n\"\\\t\u2028 \x01 😀", "empty": "", "numbers": [0, -2, 2**63 - 1, 1.5, 1e20, -0.0, 1e-05], "flags": [True, False, None]}
+
+            @configure
+            def nested():
+                return {"a": {"b": [[], {}, ({"c": (1, "x")},)]}, "ordered": collections.OrderedDict(z=1, a=2), "named": collections.namedtuple("P", "x y")(1, 2)}
+
+            @configure
+            def mixed():
+                return {"big": 2**70, "set": {3, 1, 2}, "level": Level.HIGH, "point": Point(1), "keys": {1: "one", True: "yes", 2.5: "f"}}
+
+            @configure
+            def deep():
+                value = []
+                for _ in range(150):
+                    value = [value]
+                return value
+
+            @configure
+            def top_level_text():
+                return "just text"
+            """));
+        using var engine = fixture.Engine();
+        using var result = engine.Evaluate(folder.Path);
+        foreach (var indented in new[] { true, false })
+        {
+            using var stream = new MemoryStream();
+            result.WriteJson(stream, indented);
+            Assert.Equal(result.ToJson(indented) + "\n", Encoding.UTF8.GetString(stream.ToArray()));
+        }
+        Assert.Contains("\"text\": \"é\\n\\\"\\\\\\t\\u2028 \\u0001 😀\"", result.ToJson());
+        Assert.Contains("\"big\": 1180591620717411303424", result.ToJson());
+    }
+
+    [Fact]
     public void Results_bind_to_typed_dotnet_values()
     {
         using var folder = new ConfigFolder(("app.py", Header + """

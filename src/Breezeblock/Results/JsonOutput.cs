@@ -19,7 +19,8 @@ internal static class JsonOutput
     /// </summary>
     public static void Write(TextWriter text, object? value, bool indented = true) => Write(text, value, indented ? 0 : -1);
 
-    private static void Write(TextWriter text, object? value, int indent)
+    /// <summary>Writes a value at <paramref name="indent"/> (-1: not indented).</summary>
+    internal static void Write(TextWriter text, object? value, int indent)
     {
         switch (value)
         {
@@ -80,10 +81,16 @@ internal static class JsonOutput
 
     private static void WriteMember(TextWriter text, string key, object? item, bool first, int inner)
     {
+        WriteKey(text, key, first, inner);
+        Write(text, item, inner);
+    }
+
+    /// <summary>Writes what comes before a member's value: the separator, the key and the colon.</summary>
+    internal static void WriteKey(TextWriter text, ReadOnlySpan<char> key, bool first, int inner)
+    {
         Separator(text, first, inner);
         JsonText.WriteString(text, key);
         text.Write(inner >= 0 ? ": " : ":");
-        Write(text, item, inner);
     }
 
     private static void WriteList(TextWriter text, IReadOnlyList<object?> list, int indent)
@@ -98,7 +105,8 @@ internal static class JsonOutput
         Close(text, ']', list.Count == 0, indent);
     }
 
-    private static void Separator(TextWriter text, bool first, int inner)
+    /// <summary>Writes what comes before an item: a comma after the first, and its line when indented.</summary>
+    internal static void Separator(TextWriter text, bool first, int inner)
     {
         if (!first)
         {
@@ -110,7 +118,8 @@ internal static class JsonOutput
         }
     }
 
-    private static void Close(TextWriter text, char close, bool empty, int indent)
+    /// <summary>Closes a container opened at <paramref name="indent"/>.</summary>
+    internal static void Close(TextWriter text, char close, bool empty, int indent)
     {
         if (!empty && indent >= 0)
         {

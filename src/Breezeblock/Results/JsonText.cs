@@ -64,7 +64,10 @@ internal static class JsonText
     }
 
     /// <summary>Writes <paramref name="value"/> as a quoted JSON string, copying runs that need no escape in one piece.</summary>
-    public static void WriteString(TextWriter text, string value)
+    public static void WriteString(TextWriter text, string value) => WriteString(text, value.AsSpan());
+
+    /// <summary>Writes <paramref name="value"/> as a quoted JSON string (see <see cref="WriteString(TextWriter, string)"/>).</summary>
+    public static void WriteString(TextWriter text, ReadOnlySpan<char> value)
     {
         text.Write('"');
         var start = 0;
@@ -84,7 +87,7 @@ internal static class JsonText
             {
                 continue;
             }
-            text.Write(value.AsSpan(start, i - start));
+            text.Write(value[start..i]);
             start = i + 1;
             switch (c)
             {
@@ -98,7 +101,7 @@ internal static class JsonText
                 default: text.Write("\\u"); text.Write(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
             }
         }
-        text.Write(value.AsSpan(start, value.Length - start));
+        text.Write(value[start..]);
         text.Write('"');
     }
 }

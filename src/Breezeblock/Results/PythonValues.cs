@@ -71,24 +71,35 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
     /// that cannot be represented adds its errors to <paramref name="errors"/> and is written as null.
     /// </summary>
     public void WriteJson(TextWriter text, IEnumerable<string> names, Func<string, SourceLocation?> locate, List<ConfigError> errors, bool indented) =>
-        runtime.Run(() => JsonOutput.Write(text, Each(names, locate, errors), indented));
-
-    private IEnumerable<KeyValuePair<string, object?>> Each(IEnumerable<string> names, Func<string, SourceLocation?> locate, List<ConfigError> errors)
-    {
-        foreach (var name in names)
+        runtime.Run(() =>
         {
-            object? data = null;
-            try
+            var indent = indented ? 0 : -1;
+            var inner = indented ? 2 : -1;
+            var first = true;
+            text.Write('{');
+            foreach (var name in names)
             {
-                data = Plain(name, values[name], locate);
+                JsonOutput.WriteKey(text, name, first, inner);
+                first = false;
+                var value = values[name];
+                if (PythonJson.CanWrite(value.AsArgument()))
+                {
+                    PythonJson.Write(text, value.AsArgument(), inner); // the usual result: no plain data made
+                    continue;
+                }
+                object? data = null;
+                try
+                {
+                    data = Plain(name, value, locate);
+                }
+                catch (ConfigException e)
+                {
+                    errors.AddRange(e.Errors);
+                }
+                JsonOutput.Write(text, data, inner);
             }
-            catch (ConfigException e)
-            {
-                errors.AddRange(e.Errors);
-            }
-            yield return KeyValuePair.Create(name, data);
-        }
-    }
+            JsonOutput.Close(text, '}', first, indent);
+        });
 
     /// <summary>Every evaluated config that plain data can hold; the reported ones must all be representable.</summary>
     public Dictionary<string, object?> PlainAll(IReadOnlyList<string> reported, Func<string, SourceLocation?> locate)

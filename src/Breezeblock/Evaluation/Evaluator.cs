@@ -17,6 +17,7 @@ internal sealed class Evaluator(EvaluationContext context)
     private readonly List<object?> _positional = [];
     private readonly List<KeyValuePair<string, object?>> _keywords = [];
     private readonly List<int> _pendingDefaults = [];
+    private PyObject? _callable;
 
     public EvaluationOutcome Run(IReadOnlyList<ConfigNode> order)
     {
@@ -225,7 +226,8 @@ internal sealed class Evaluator(EvaluationContext context)
         context.ConfigStarting?.Invoke(node.Name);
         try
         {
-            result = context.Scope.Interruption.Run(() => keywords.Count == 0 ? callable.Call(CollectionsMarshal.AsSpan(positional)) : callable.Call(CollectionsMarshal.AsSpan(positional), keywords));
+            _callable = callable;
+            result = context.Scope.Interruption.Run(this, static evaluator => evaluator.CallWithArguments());
         }
         finally
         {
@@ -245,6 +247,11 @@ internal sealed class Evaluator(EvaluationContext context)
             return context.Values.Freeze.Call(result, node.Name, context.HostFreeze); // owned by the config's name: see values.owner_text
         }
     }
+
+    private PyObject CallWithArguments() =>
+        _keywords.Count == 0
+            ? _callable!.Call(CollectionsMarshal.AsSpan(_positional))
+            : _callable!.Call(CollectionsMarshal.AsSpan(_positional), _keywords);
 
     // A positional-only parameter left to its default before one that is passed needs its default
     // passed explicitly: positional arguments cannot skip a place.

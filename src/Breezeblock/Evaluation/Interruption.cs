@@ -101,13 +101,16 @@ internal sealed class Interruption : IDisposable
     /// <see cref="PassAbandonedException"/> as soon as the code returns: the lock has been handed on, so
     /// it must not touch the engine's state again, only unwind.
     /// </summary>
-    public T Run<T>(Func<T> userCode)
+    public T Run<T>(Func<T> userCode) => Run(userCode, static code => code());
+
+    /// <summary><see cref="Run{T}(Func{T})"/> for code that takes its state as an argument: a call per config makes no closure.</summary>
+    public T Run<TState, T>(TState state, Func<TState, T> userCode)
     {
         T result = default!;
         _interrupter.Enter();
         try
         {
-            result = userCode();
+            result = userCode(state);
         }
         catch (Exception) when (Volatile.Read(ref _detached))
         {

@@ -65,7 +65,7 @@ internal sealed class ConfigGraph
                 dependents[first[need.Index] + filled[need.Index]++] = i;
             }
         }
-        var ready = new PriorityQueue<ConfigNode, int>(); // of nodes, not indexes: a value-type queue is compiled at run time
+        var ready = new PriorityQueue<ConfigNode, int>(total); // of nodes, not indexes: a value-type queue is compiled at run time
         for (var i = 0; i < count; i++)
         {
             if ((needed is null || needed[i]) && waiting[i] == 0)

@@ -82,6 +82,7 @@ internal static class CycleFinder
         var stack = new Stack<int>();
         var work = new Stack<(int Node, int Next)>();
         var components = new List<List<ConfigNode>>();
+        var members = new List<int>();
         var counter = 0;
         for (var root = 0; root < count; root++)
         {
@@ -116,7 +117,7 @@ internal static class CycleFinder
                 {
                     continue;
                 }
-                var members = new List<int>();
+                members.Clear();
                 int member;
                 do
                 {
@@ -127,7 +128,7 @@ internal static class CycleFinder
                 while (member != node);
                 if (members.Count > 1 || needs.AsSpan(first[node], first[node + 1] - first[node]).Contains(node))
                 {
-                    components.Add(members.Select(m => nodes[m]).ToList());
+                    components.Add(members.Select(m => nodes[m]).ToList()); // only a cycle is kept: most components are one node
                 }
             }
         }

@@ -22,7 +22,9 @@ internal sealed class FolderFinder : IDisposable
     /// Names the config about to run (null after it): what it imports and reads is recorded for it.
     /// One write to a Python list cell around each call, read by Python only when a config imports or opens something.
     /// </summary>
-    public void SetCurrentConfig(string? name) => _current.SetItem(0, name);
+    public void SetCurrentConfig(string? name) => _current.SetItem(CurrentIndex, name);
+
+    private static readonly object CurrentIndex = 0; // boxed once: the engine sets it around every call
 
     /// <summary>Puts the workspace's modules, finder, tracking and registration sink into the interpreter.</summary>
     public void Enter(BreezeblockModule breezeblock, bool redirectPrint)

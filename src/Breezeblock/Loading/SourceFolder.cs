@@ -69,11 +69,12 @@ internal sealed class SourceFolder
     public IEnumerable<SourceModule> Modules => Files.Concat(Namespaces);
 
     /// <summary>
-    /// The bytes of a file module, read now to execute. When they are no longer what was hashed (the
-    /// file was saved since), the module counts as changed (<see cref="AsExecuted"/>). Null when the
-    /// file can no longer be read: the loader then reads it and reports why not.
+    /// The bytes of a file module, read now to execute into <paramref name="buffer"/> (grown as needed,
+    /// so one buffer serves a whole load). When they are no longer what was hashed (the file was saved
+    /// since), the module counts as changed (<see cref="AsExecuted"/>). Null when the file can no
+    /// longer be read: the loader then reads it and reports why not.
     /// </summary>
-    public byte[]? ReadToExecute(string module)
+    public ReadOnlyMemory<byte>? ReadToExecute(string module, ref byte[] buffer)
     {
         if (!_byName.TryGetValue(module, out var source) || source.Hash is null)
         {
@@ -81,8 +82,8 @@ internal sealed class SourceFolder
         }
         try
         {
-            var bytes = File.ReadAllBytes(source.Path);
-            if (ContentHash(bytes) != source.Hash)
+            var bytes = Read(source.Path, ref buffer);
+            if (ContentHash(bytes.Span) != source.Hash)
             {
                 _changedSinceListed.Add(module);
             }
@@ -184,10 +185,13 @@ internal sealed class SourceFolder
     }
 
     // Hashes a file read into a buffer reused for the whole folder: listing keeps no file's bytes.
-    private static string HashFile(string path, ref byte[] buffer)
+    private static string HashFile(string path, ref byte[] buffer) => ContentHash(Read(path, ref buffer).Span);
+
+    // A file's bytes, read into a buffer reused from file to file.
+    private static ReadOnlyMemory<byte> Read(string path, ref byte[] buffer)
     {
         using var handle = File.OpenHandle(path);
-        var length = Math.Min(RandomAccess.GetLength(handle), MaxFileBytes); // checked just before; a file growing meanwhile is hashed as far as the limit
+        var length = Math.Min(RandomAccess.GetLength(handle), MaxFileBytes); // checked when listed; a file growing meanwhile is read as far as the limit
         if (buffer.Length < length)
         {
             buffer = new byte[Math.Max(length, 64 * 1024)];
@@ -198,11 +202,11 @@ internal sealed class SourceFolder
             var count = RandomAccess.Read(handle, buffer.AsSpan(read, (int)length - read), read);
             if (count == 0)
             {
-                break; // shorter than it was a moment ago: hash what is there
+                break; // shorter than it was a moment ago: what is there
             }
             read += count;
         }
-        return ContentHash(buffer.AsSpan(0, read));
+        return buffer.AsMemory(0, read);
     }
 
     // FNV-1a over the bytes, with the length: enough to tell one version of a file from the next, and
@@ -256,7 +260,7 @@ internal sealed class SourceFolder
 
     /// <summary>True when <paramref name="path"/> is inside this folder.</summary>
     public bool Contains(string path) =>
-        path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        path.Length > Root.Length && path[Root.Length] == Path.DirectorySeparatorChar && path.StartsWith(Root, StringComparison.Ordinal);
 
     // Each file's path (one string per file, however many locations name it) and display path.
     private readonly Dictionary<string, (string Path, string Display)> _paths = new(StringComparer.Ordinal);

@@ -114,19 +114,20 @@ internal static class ConfigFunctionReader
     /// without the functions of modules that were dropped, merged with <paramref name="added"/>.
     /// Linear when few functions are added, as after an edit.
     /// </summary>
-    public static List<RegisteredFunction> InDefinitionOrder(IReadOnlyList<RegisteredFunction> previous, IReadOnlySet<string> droppedModules, IEnumerable<RegisteredFunction> added, SourceFolder folder)
+    public static List<RegisteredFunction> InDefinitionOrder(IReadOnlyList<RegisteredFunction> previous, IReadOnlySet<string> droppedModules, List<RegisteredFunction> added, SourceFolder folder)
     {
         var comparer = new DefinitionOrder(folder);
         var kept = droppedModules.Count == 0 ? previous : previous.Where(f => !droppedModules.Contains(f.Module)).ToList();
-        var keyed = added.Select(comparer.Key).ToList();
-        keyed.Sort(comparer);
-        var incoming = keyed.Select(k => k.Function).ToList();
-        var ordered = new List<RegisteredFunction>(kept.Count + incoming.Count);
-        var seen = new HashSet<long>();
-        int i = 0, j = 0;
-        while (i < kept.Count || j < incoming.Count)
+        if (!IsSorted(added, comparer))
         {
-            var next = j >= incoming.Count || (i < kept.Count && comparer.Compare(kept[i], incoming[j]) <= 0) ? kept[i++] : incoming[j++];
+            added.Sort(comparer); // modules run in file order, so only a nested import puts them out of order
+        }
+        var ordered = new List<RegisteredFunction>(kept.Count + added.Count);
+        var seen = new HashSet<long>(kept.Count + added.Count);
+        int i = 0, j = 0;
+        while (i < kept.Count || j < added.Count)
+        {
+            var next = j >= added.Count || (i < kept.Count && comparer.Compare(kept[i], added[j]) <= 0) ? kept[i++] : added[j++];
             if (seen.Add(next.Identity))
             {
                 ordered.Add(next);
@@ -139,22 +140,32 @@ internal static class ConfigFunctionReader
         return ordered;
     }
 
-    // Outside the folder last, then by file, line and name.
-    private sealed class DefinitionOrder(SourceFolder folder) : IComparer<RegisteredFunction>, IComparer<SortKey>
+    private static bool IsSorted(List<RegisteredFunction> functions, DefinitionOrder comparer)
     {
-        public SortKey Key(RegisteredFunction function) =>
-            new(!folder.Contains(function.Function.Path), function.Function.DisplayPath, function.Function.Line, function.Function.Name, function);
-
-        public int Compare(RegisteredFunction? x, RegisteredFunction? y) => Compare(Key(x!), Key(y!));
-
-        public int Compare(SortKey? a, SortKey? b)
+        for (var i = 1; i < functions.Count; i++)
         {
-            var byFolder = a!.Outside.CompareTo(b!.Outside);
+            if (comparer.Compare(functions[i - 1], functions[i]) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Outside the folder last, then by file, line and name. Compares the records themselves: a large
+    // folder sorts and merges without making anything per comparison.
+    private sealed class DefinitionOrder(SourceFolder folder) : IComparer<RegisteredFunction>
+    {
+        public int Compare(RegisteredFunction? x, RegisteredFunction? y)
+        {
+            var a = x!.Function;
+            var b = y!.Function;
+            var byFolder = (!folder.Contains(a.Path)).CompareTo(!folder.Contains(b.Path));
             if (byFolder != 0)
             {
                 return byFolder;
             }
-            var byPath = string.CompareOrdinal(a.Path, b.Path);
+            var byPath = string.CompareOrdinal(a.DisplayPath, b.DisplayPath);
             if (byPath != 0)
             {
                 return byPath;
@@ -163,7 +174,4 @@ internal static class ConfigFunctionReader
             return byLine != 0 ? byLine : string.CompareOrdinal(a.Name, b.Name);
         }
     }
-
-    // A class, not a tuple: sorting value types runs generic code compiled at run time.
-    private sealed record SortKey(bool Outside, string Path, int Line, string Name, RegisteredFunction Function);
 }

@@ -73,7 +73,7 @@ internal sealed class ModuleSet : IDisposable
     }
 
     /// <summary>Records a load: what ran, what failed, what each body read and registered.</summary>
-    public void Record(LoadPlan plan, IReadOnlyList<SourceModule> current, LoadRecord record, IReadOnlyList<RegisteredFunction> registered, int revision, SourceFolder folder)
+    public void Record(LoadPlan plan, IReadOnlyList<SourceModule> current, LoadRecord record, List<RegisteredFunction> registered, int revision, SourceFolder folder)
     {
         Registrations = ConfigFunctionReader.InDefinitionOrder(Registrations, plan.Unload.ToHashSet(StringComparer.Ordinal), registered, folder);
         foreach (var name in plan.Unload)
@@ -83,14 +83,14 @@ internal sealed class ModuleSet : IDisposable
                 old.Dispose();
             }
         }
-        var byModule = registered.ToLookup(r => r.Module, StringComparer.Ordinal);
+        var byModule = ByModule(registered);
         var executed = record.Executed.ToHashSet(StringComparer.Ordinal);
         foreach (var module in current)
         {
             if (executed.Contains(module.Name))
             {
                 _modules[module.Name] = new LoadedModule(folder.AsExecuted(module), revision, record.Failed.Contains(module.Name),
-                    record.Reads.GetValueOrDefault(module.Name) ?? Reads.None, byModule[module.Name].ToList());
+                    record.Reads.GetValueOrDefault(module.Name) ?? Reads.None, byModule.GetValueOrDefault(module.Name) ?? []);
             }
             else if (!_modules.ContainsKey(module.Name) && (module.Kind == ModuleKind.Namespace || plan.Dirty.Contains(module.Name)))
             {
@@ -98,6 +98,26 @@ internal sealed class ModuleSet : IDisposable
                 _modules[module.Name] = new LoadedModule(module, revision, module.Kind != ModuleKind.Namespace, Reads.None, []);
             }
         }
+    }
+
+    // What each module registered, each list at its size: a module keeps its list as long as it stays loaded.
+    private static Dictionary<string, List<RegisteredFunction>> ByModule(List<RegisteredFunction> registered)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var function in registered)
+        {
+            counts[function.Module] = counts.GetValueOrDefault(function.Module) + 1;
+        }
+        var byModule = new Dictionary<string, List<RegisteredFunction>>(counts.Count, StringComparer.Ordinal);
+        foreach (var function in registered)
+        {
+            if (!byModule.TryGetValue(function.Module, out var list))
+            {
+                byModule[function.Module] = list = new List<RegisteredFunction>(counts[function.Module]);
+            }
+            list.Add(function);
+        }
+        return byModule;
     }
 
     private static bool Changed(Reads reads, IReadOnlyDictionary<string, string?> digests)

@@ -83,7 +83,8 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             {
                 throw new ConfigException(attempts.Select(a => HermeticError(a, folder)).ToList()); // caught by the code, still a violation
             }
-            var reported = (targetNodes ?? graph.Nodes).OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
+            var reported = targetNodes is null ? graph.Nodes.Select(n => n.Name).ToList() // already in definition order
+                : targetNodes.OrderBy(n => n.Function.Order).Select(n => n.Name).ToList();
             warnings = [.. warnings, .. ThreadsLeftRunning(threadsBefore, folder)];
             var result = NewResult(reported, outcome, graph, shapes, report, warnings);
             state.Keep(result.Share());
@@ -182,7 +183,12 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         }
         // Each module's file is read as it executes: no more than one file's bytes are held at a time, here or in Python.
         var executing = plan.Execute.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        using var sources = PyFunction.Create<string, byte[]?>("source", name => executing.Remove(name) ? folder.ReadToExecute(name) : null);
+        var buffer = Array.Empty<byte>(); // one for the whole load: Python copies each file's bytes
+        using var sources = PyFunction.Create("source", args =>
+        {
+            var name = args[0].AsString();
+            return executing.Remove(name) && folder.ReadToExecute(name, ref buffer) is { } bytes ? bytes : null;
+        });
         finder.BeginLoad(table, sources);
         var stop = scope.Interruption;
         foreach (var module in plan.Execute)

@@ -116,12 +116,16 @@ public sealed class DeadlineTests(EngineFixture fixture)
     [Fact]
     public async Task A_blocked_config_is_given_up_on_even_while_every_worker_waits_for_it()
     {
-        using var blocked = new ConfigFolder(("sleepy.py", "import time\n" + Header + "@configure\ndef sleepy():\n    time.sleep(3)\n    return 1\n"));
+        using var sleeping = new ManualResetEventSlim();
+        using var blocked = new ConfigFolder(("sleepy.py", "import time\nfrom signals import asleep\n" + Header + "@configure\ndef sleepy():\n    asleep()\n    time.sleep(3)\n    return 1\n"));
         using var other = new ConfigFolder(("app.py", Header + "@configure\ndef fine():\n    return 'ok'\n"));
-        using var engine = Engine(TimeSpan.FromMilliseconds(300));
+        var options = fixture.Options();
+        options.Timeout = TimeSpan.FromMilliseconds(300);
+        options.AddHostModule("signals", module => module.AddFunction("asleep", () => sleeping.Set()));
+        using var engine = new ConfigEngine(options);
         var workspace = engine.OpenWorkspace(blocked.Path);
         var stuck = Task.Run(() => workspace.Evaluate());
-        await Task.Delay(100, TestContext.Current.CancellationToken); // sleepy holds the evaluation lock
+        sleeping.Wait(TestContext.Current.CancellationToken); // sleepy holds the evaluation lock from here on
         using var patient = new ConfigEngine(fixture.Options()); // no deadline: these wait as long as it takes
         var waiting = Enumerable.Range(0, 2 * Math.Max(4, Environment.ProcessorCount * 2))
             .Select(_ => Task.Run(() =>
@@ -131,9 +135,73 @@ public sealed class DeadlineTests(EngineFixture fixture)
             })).ToList();
 
         var error = (await Assert.ThrowsAsync<ConfigException>(() => stuck)).Errors.Single();
-        Assert.Equal((ConfigErrorKind.Unstoppable, "sleepy.py:6"), (error.Kind, error.Location?.ToString()));
+        Assert.Equal((ConfigErrorKind.Unstoppable, "sleepy.py:8"), (error.Kind, error.Location?.ToString()));
         Assert.EndsWith("it is blocked in a call that does not return to Python", error.Message);
         Assert.All(await Task.WhenAll(waiting), value => Assert.Equal("ok", value));
         workspace.Dispose();
+    }
+
+    // A host function is C code to Python, and one that does not return holds the GIL as a C loop does
+    // (sum(range(10**11))): nothing may wait for the GIL to stop it. The test lets it go at the end.
+    private static ConfigOptions HoldingTheInterpreter(ConfigOptions options, ManualResetEventSlim holding, ManualResetEventSlim release)
+    {
+        options.AddHostModule("native", module => module.AddFunction("hold", () =>
+        {
+            holding.Set();
+            release.Wait(); // keeps the GIL: a .NET callback gives it up only through AllowThreads
+        }));
+        return options;
+    }
+
+    private const string Holds = "from native import hold\n" + Header + "@configure\ndef busy():\n    hold()\n    return 1\n";
+
+    [Fact(Timeout = 120_000)] // a hang guard only: the evaluation must end long before
+    public async Task A_deadline_gives_up_on_code_that_holds_the_interpreter_in_C()
+    {
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        using var folder = new ConfigFolder(("busy.py", Holds));
+        var options = HoldingTheInterpreter(fixture.Options(), holding, release);
+        options.Timeout = TimeSpan.FromMilliseconds(200);
+        using var engine = new ConfigEngine(options);
+        var workspace = engine.OpenWorkspace(folder.Path);
+        try
+        {
+            var error = (await Task.Run(() => Assert.Throws<ConfigException>(() => workspace.Evaluate()), TestContext.Current.CancellationToken)).Errors.Single();
+            Assert.False(release.IsSet); // it returned while the call still held the interpreter
+            Assert.Equal(ConfigErrorKind.Unstoppable, error.Kind);
+            Assert.Equal(Messages.Unstoppable("busy", TimeSpan.FromMilliseconds(200), UnstoppableReason.HoldsInterpreter), error.Message);
+            Assert.Equal(("busy", "busy.py:5"), (error.ConfigName, error.Location?.ToString())); // where the config is: Python cannot be asked where it runs
+        }
+        finally
+        {
+            release.Set();
+            workspace.Dispose();
+        }
+    }
+
+    [Fact(Timeout = 120_000)] // a hang guard only
+    public async Task Cancelling_returns_at_once_while_code_holds_the_interpreter_and_the_evaluation_is_given_up_on()
+    {
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        using var folder = new ConfigFolder(("busy.py", Holds));
+        using var engine = new ConfigEngine(HoldingTheInterpreter(fixture.Options(), holding, release));
+        var workspace = engine.OpenWorkspace(folder.Path);
+        using var cancel = new CancellationTokenSource();
+        try
+        {
+            var evaluation = workspace.EvaluateAsync(cancellationToken: cancel.Token);
+            holding.Wait(TestContext.Current.CancellationToken);
+            await Task.Run(cancel.Cancel, TestContext.Current.CancellationToken); // returns: it never waits for the GIL
+            var error = (await Assert.ThrowsAsync<ConfigException>(() => evaluation)).Errors.Single();
+            Assert.False(release.IsSet);
+            Assert.Equal(Messages.Unstoppable("busy", null, UnstoppableReason.HoldsInterpreter), error.Message);
+        }
+        finally
+        {
+            release.Set();
+            workspace.Dispose();
+        }
     }
 }

@@ -17,10 +17,8 @@ namespace Breezeblock.Python;
 /// </summary>
 public sealed unsafe class PythonInterrupter : IDisposable
 {
-    private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(10);
     private readonly ulong _threadId;
     private readonly nint _exceptionType;
-    private readonly Timer _timer;
     private int _entered;
     private int _requested;
     private int _disposed;
@@ -29,7 +27,6 @@ public sealed unsafe class PythonInterrupter : IDisposable
     {
         _threadId = threadId;
         _exceptionType = exceptionType;
-        _timer = new Timer(_ => Send(), null, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <summary>An interrupter for the calling thread, raising <paramref name="exceptionType"/> (an exception class, kept alive by the caller). The GIL must be held.</summary>
@@ -63,43 +60,34 @@ public sealed unsafe class PythonInterrupter : IDisposable
     }
 
     /// <summary>
-    /// Sends the exception to the target thread now, on the calling thread (not waiting for a timer,
-    /// whose callback needs a free thread-pool thread), then every few milliseconds. Any thread may call it.
+    /// Asks for the exception to be raised in the target thread, now and then every few milliseconds.
+    /// Any thread may call it, and it never waits: raising needs the GIL, which code running in C may
+    /// hold indefinitely, so one thread of its own sends it (<see cref="InterruptSender"/>). Whether the
+    /// target stops is for the caller to watch, on its own clock.
     /// </summary>
     public void Interrupt()
     {
         if (Interlocked.Exchange(ref _requested, 1) == 0 && Volatile.Read(ref _disposed) == 0)
         {
-            Send();
-            try
-            {
-                _timer.Change(Period, Period);
-            }
-            catch (ObjectDisposedException)
-            {
-                // disposed meanwhile: nothing left to stop
-            }
+            InterruptSender.Request(this);
         }
     }
 
-    private void Send()
+    /// <summary>True while the target runs code that may be stopped, so that a send would raise.</summary>
+    internal bool WantsSend => Volatile.Read(ref _entered) != 0 && Volatile.Read(ref _disposed) == 0;
+
+    /// <summary>True once the sender has nothing more to do for this interrupter.</summary>
+    internal bool IsDone => Volatile.Read(ref _disposed) != 0;
+
+    /// <summary>Raises the exception in the target thread if it is in code that may be stopped; the GIL is held. True when it raised.</summary>
+    internal bool SendHoldingGil()
     {
         if (Volatile.Read(ref _entered) == 0 || Volatile.Read(ref _disposed) != 0)
         {
-            return;
+            return false;
         }
-        var depth = Gil.Enter();
-        try
-        {
-            if (Volatile.Read(ref _entered) != 0 && Volatile.Read(ref _disposed) == 0)
-            {
-                CApi.PyThreadState_SetAsyncExc((nuint)_threadId, _exceptionType);
-            }
-        }
-        finally
-        {
-            Gil.Exit(depth);
-        }
+        CApi.PyThreadState_SetAsyncExc((nuint)_threadId, _exceptionType);
+        return true;
     }
 
     /// <summary>
@@ -117,11 +105,5 @@ public sealed unsafe class PythonInterrupter : IDisposable
     }
 
     /// <summary>Stops sending. Call it from the target thread after <see cref="Leave"/>.</summary>
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _timer.Dispose();
-        }
-    }
+    public void Dispose() => Volatile.Write(ref _disposed, 1);
 }

@@ -172,6 +172,8 @@ public sealed class ConfigWorkspace : IDisposable
             (location, var caught) = cleanup.Result;
             why = caught ? UnstoppableReason.CatchesInterruption : UnstoppableReason.Blocked;
         }
+        // Held in C, the thread cannot be asked where it is: the config it runs is still known, in .NET.
+        location ??= config is null ? null : _state.Modules.Registrations.FirstOrDefault(r => r.Function.Name == config)?.Function.Location;
         var error = new ConfigError(ConfigErrorKind.Unstoppable, Messages.Unstoppable(config, stop.TimedOut ? stop.Timeout : null, why), location)
         {
             ConfigName = config,

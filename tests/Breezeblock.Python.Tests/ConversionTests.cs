@@ -217,4 +217,61 @@ public sealed class ConversionTests(PythonFixture python)
         using var again = Runtime.Evaluate("['x' * 3]");
         Assert.Equal(["xxx"], (List<object?>)again.ToManaged()!); // the next conversion starts with an empty table
     }
+
+    // A collection whose Count says one thing and whose enumerator another: a concurrent queue being
+    // written to while it converts, or a buggy ICollection.
+    private sealed class Miscounted(int count, params object?[] items) : System.Collections.ICollection
+    {
+        public int Count => count;
+
+        public bool IsSynchronized => false;
+
+        public object SyncRoot => this;
+
+        public void CopyTo(Array array, int index) => items.CopyTo(array, index);
+
+        public System.Collections.IEnumerator GetEnumerator() => items.GetEnumerator();
+    }
+
+    [Theory]
+    [InlineData(3, new object[] { 0L }, "[0]")]
+    [InlineData(1, new object[] { 1L, 2L, 3L }, "[1, 2, 3]")]
+    [InlineData(0, new object[] { "a", "b" }, "['a', 'b']")]
+    [InlineData(2, new object[0], "[]")]
+    public void A_collection_converts_to_the_items_it_gives_whatever_its_count_says(int count, object[] items, string repr)
+    {
+        using var _ = Runtime.Acquire();
+        using var converted = PyObject.From(new Miscounted(count, items));
+        Assert.Equal(repr, converted.Repr());
+        Assert.Equal(items.Length, converted.Length);
+        using var copy = Runtime.Evaluate("lambda items: [x for x in items]");
+        using var iterated = copy.Call(converted); // iterating an empty slot would crash
+        Assert.Equal(repr, iterated.Repr());
+        using var fine = Runtime.Evaluate("1 + 1"); // no error was left pending
+        Assert.Equal(2L, fine.ToManaged());
+    }
+
+    [Fact]
+    public void A_queue_written_to_while_it_converts_gives_a_list_of_what_was_read()
+    {
+        using var gil = Runtime.Acquire();
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<object?>(Enumerable.Range(0, 1000).Select(i => (object?)(long)i));
+        var writer = new Thread(() =>
+        {
+            for (var i = 0; i < 200_000; i++)
+            {
+                queue.Enqueue((long)i);
+                queue.TryDequeue(out _);
+            }
+        });
+        writer.Start();
+        using var check = Runtime.Evaluate("lambda items: all(type(x) is int for x in items) and len(items) == len(list(iter(items)))");
+        for (var round = 0; round < 50; round++)
+        {
+            using var converted = PyObject.From(queue);
+            using var total = check.Call(converted);
+            Assert.True(total.As<bool>());
+        }
+        writer.Join();
+    }
 }

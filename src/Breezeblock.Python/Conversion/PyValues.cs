@@ -289,14 +289,14 @@ internal static unsafe class PyValues
     // nesting level makes exception dispatch itself recurse, which deep values would overflow.
     private static nint FromArray(Array array, int depth)
     {
-        var tuple = Check.NotNull(CApi.PyTuple_New(array.Length));
+        var tuple = Check.NotNull(CApi.PyTuple_New(array.Length)); // an array's length is what it holds
         var complete = false;
         try
         {
             var index = 0;
             foreach (var item in array)
             {
-                CApi.PyTuple_SetItem(tuple, index++, FromManaged(item, depth)); // steals
+                Check.Status(CApi.PyTuple_SetItem(tuple, index++, FromManaged(item, depth))); // steals, even when it fails
             }
             complete = true;
             return tuple;
@@ -320,62 +320,89 @@ internal static unsafe class PyValues
             case IReadOnlyList<string> texts:
                 return FromList(texts, static t => t is null ? CApi.NewRef(CApi.Py_None) : PyStrings.FromString(t));
         }
-        if (sequence is ICollection collection)
-        {
-            var list = Check.NotNull(CApi.PyList_New(collection.Count));
-            var complete = false;
-            try
-            {
-                var index = 0;
-                foreach (var item in collection)
-                {
-                    CApi.PyList_SetItem(list, index++, FromManaged(item, depth)); // steals
-                }
-                complete = true;
-                return list;
-            }
-            finally
-            {
-                ReleaseUnless(complete, list);
-            }
-        }
-        var grown = Check.NotNull(CApi.PyList_New(0));
-        var grownComplete = false;
+        var list = new ListBuilder(sequence is ICollection collection ? collection.Count : 0);
         try
         {
             foreach (var item in sequence)
             {
-                var element = FromManaged(item, depth);
-                var status = CApi.PyList_Append(grown, element);
-                CApi.Py_DecRef(element);
-                Check.Status(status);
+                list.Add(FromManaged(item, depth));
             }
-            grownComplete = true;
-            return grown;
+            return list.Finish();
         }
         finally
         {
-            ReleaseUnless(grownComplete, grown);
+            list.Dispose();
         }
     }
 
-    // Typed lists convert without boxing each item.
+    // Typed lists convert without boxing each item; enumerated, not indexed, so a list that changes meanwhile throws rather than misleads.
     private static nint FromList<T>(IReadOnlyList<T> items, Func<T, nint> convert)
     {
-        var list = Check.NotNull(CApi.PyList_New(items.Count));
-        var complete = false;
+        var list = new ListBuilder(items.Count);
         try
         {
-            for (var i = 0; i < items.Count; i++)
+            foreach (var item in items)
             {
-                CApi.PyList_SetItem(list, i, Check.NotNull(convert(items[i]))); // steals
+                list.Add(Check.NotNull(convert(item)));
             }
-            complete = true;
-            return list;
+            return list.Finish();
         }
         finally
         {
-            ReleaseUnless(complete, list);
+            list.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Builds a Python list from items counted beforehand, trusting the count only as a size hint: a
+    /// collection being written to meanwhile (a ConcurrentQueue) may give fewer items, which leaves no
+    /// empty slots, or more, which are appended; every store is checked.
+    /// </summary>
+    private ref struct ListBuilder
+    {
+        private readonly int _capacity;
+        private nint _list;
+        private int _count;
+
+        public ListBuilder(int capacity)
+        {
+            _capacity = Math.Max(0, capacity);
+            _list = Check.NotNull(CApi.PyList_New(_capacity));
+        }
+
+        /// <summary>Adds an item, taking its reference (released on failure too).</summary>
+        public void Add(nint item)
+        {
+            if (_count < _capacity)
+            {
+                Check.Status(CApi.PyList_SetItem(_list, _count, item)); // steals, even when it fails
+            }
+            else
+            {
+                var status = CApi.PyList_Append(_list, item);
+                CApi.Py_DecRef(item);
+                Check.Status(status);
+            }
+            _count++;
+        }
+
+        /// <summary>The list, its unfilled slots cut off; the builder no longer owns it.</summary>
+        public nint Finish()
+        {
+            if (_count < _capacity)
+            {
+                Check.Status(CApi.PyList_SetSlice(_list, _count, _capacity, 0)); // empty slots are NULL, which deleting them tolerates
+            }
+            var list = _list;
+            _list = 0;
+            return list;
+        }
+
+        /// <summary>Releases the list unless <see cref="Finish"/> handed it over.</summary>
+        public void Dispose()
+        {
+            ReleaseUnless(false, _list);
+            _list = 0;
         }
     }
 

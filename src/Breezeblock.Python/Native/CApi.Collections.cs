@@ -12,6 +12,8 @@ internal static unsafe partial class CApi
     /// <summary>Does not steal; 0 or -1.</summary>
     public static delegate* unmanaged<nint, nint, int> PyList_Append;
     public static delegate* unmanaged<nint, nint, nint, int> PyList_Insert;
+    /// <summary>Replaces list[low:high] with the items of another list, or deletes them when it is NULL; 0 or -1.</summary>
+    public static delegate* unmanaged<nint, nint, nint, nint, int> PyList_SetSlice;
     /// <summary>New reference.</summary>
     public static delegate* unmanaged<nint, nint> PyTuple_New;
     /// <summary>Steals the item; 0 or -1.</summary>
@@ -56,6 +58,7 @@ internal static unsafe partial class CApi
         PyList_Size = (delegate* unmanaged<nint, nint>)s.Function("PyList_Size");
         PyList_Append = (delegate* unmanaged<nint, nint, int>)s.Function("PyList_Append");
         PyList_Insert = (delegate* unmanaged<nint, nint, nint, int>)s.Function("PyList_Insert");
+        PyList_SetSlice = (delegate* unmanaged<nint, nint, nint, nint, int>)s.Function("PyList_SetSlice");
         PyTuple_New = (delegate* unmanaged<nint, nint>)s.Function("PyTuple_New");
         PyTuple_SetItem = (delegate* unmanaged<nint, nint, nint, int>)s.Function("PyTuple_SetItem");
         PyTuple_GetItem = (delegate* unmanaged<nint, nint, nint>)s.Function("PyTuple_GetItem");

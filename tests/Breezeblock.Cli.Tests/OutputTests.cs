@@ -49,6 +49,22 @@ public sealed class OutputTests : IDisposable
     }
 
     [Fact]
+    public void A_targeted_run_writes_and_removes_only_the_files_of_its_targets()
+    {
+        using var configs = new TempConfigs(("app.py", Header + "@configure\ndef web():\n    return {'port': 80}\n\n@configure\ndef api(web):\n    return {'port': web['port'] + 1}\n\n@configure\ndef worker():\n    return ['q']\n"));
+        Assert.Equal(0, Cli.Run("eval", configs.Path, "--output-dir", _out).Exit);
+        Assert.Equal(0, Cli.Run("eval", configs.Path, "--output-dir", _out, "--format", "yaml", "--target", "api").Exit);
+        // api's file changed format (its json is the target's own, so it goes); web and worker were not targets: left, and still listed
+        Assert.Equal([".breezeblock-output", "api.yaml", "web.json", "worker.json"], Directory.GetFiles(_out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal("api.yaml\nweb.json\nworker.json\n", File.ReadAllText(Path.Combine(_out, ".breezeblock-output")));
+
+        File.WriteAllText(Path.Combine(configs.Path, "app.py"), Header + "@configure\ndef web():\n    return {'port': 80}\n\n@configure\ndef api(web):\n    return {'port': 8}\n");
+        var (exit, _, stderr) = Cli.Run("eval", configs.Path, "--output-dir", _out, "--format", "yaml");
+        Assert.Equal((0, $"wrote 2 files to {_out} (0 up to date), removed 2 files of configs that are gone\n"), (exit, stderr)); // a full run removes what is gone again (worker, and web in the other format)
+        Assert.Equal([".breezeblock-output", "api.yaml", "web.yaml"], Directory.GetFiles(_out).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_failed_evaluation_writes_nothing()
     {
         var file = Path.Combine(_out, "result.json");

@@ -27,7 +27,7 @@ internal static class EvalCommand
                 using var engine = new ConfigEngine(options);
                 using var result = engine.Evaluate(context.Get(folder)!, evaluation.TargetNames(context));
                 context.Reporter.Warnings(result.Warnings);
-                var target = output.Create(context);
+                var target = output.Create(context, evaluation.TargetNames(context));
                 var (written, removed) = target.Write(result, context.Out);
                 if (target.Describe(written, removed, result.Names.Count) is { } note)
                 {

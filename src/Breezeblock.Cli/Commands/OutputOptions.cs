@@ -24,7 +24,7 @@ internal sealed class OutputOptions
 
     public Option<string?> Directory { get; } = new("--output-dir")
     {
-        Description = "Write one file per config into this folder (NAME.json or NAME.yaml); files of configs that are gone are removed, nothing else is touched",
+        Description = "Write one file per config into this folder (NAME.json or NAME.yaml); files of configs that are gone are removed (with --target, only the targets' files are written or removed), nothing else is touched",
         HelpName = "DIR",
     };
 
@@ -46,5 +46,6 @@ internal sealed class OutputOptions
         });
     }
 
-    public ResultOutput Create(CliContext context) => new(context.Get(Format)!, context.Get(File), context.Get(Directory));
+    /// <summary>Where results go; with <paramref name="targets"/>, a folder's files of other configs are left as they are.</summary>
+    public ResultOutput Create(CliContext context, IReadOnlyList<string>? targets) => new(context.Get(Format)!, context.Get(File), context.Get(Directory), targets);
 }

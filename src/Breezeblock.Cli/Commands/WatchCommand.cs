@@ -31,7 +31,7 @@ internal static class WatchCommand
             {
                 Program.LongRunning = true; // Ctrl+C and SIGTERM now cancel context.Stop rather than end the process
                 using var engine = new ConfigEngine(evaluation.Build(context));
-                using var session = new WatchSession(context, engine, context.Get(folder)!, output.Create(context), evaluation.TargetNames(context));
+                using var session = new WatchSession(context, engine, context.Get(folder)!, output.Create(context, evaluation.TargetNames(context)), evaluation.TargetNames(context));
                 using var changed = new SemaphoreSlim(0);
                 session.Pass();
                 using var watcher = new FolderWatcher(session.Folder, Debounce, () => changed.Release());

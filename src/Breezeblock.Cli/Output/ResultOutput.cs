@@ -7,9 +7,10 @@ namespace Breezeblock.Cli;
 /// folder (<c>--output-dir</c>, <c>NAME.json</c> or <c>NAME.yaml</c>, the way Helm renders one manifest
 /// per file). Every file is written atomically. A folder keeps a list of the files it was given
 /// (<c>.breezeblock-output</c>), so that the files of configs that are gone are removed, and nothing
-/// else in the folder is ever touched.
+/// else in the folder is ever touched. A run of some targets writes and removes only the files of
+/// those targets: the other configs' files stay, and stay listed.
 /// </summary>
-internal sealed class ResultOutput(string format, string? file, string? directory)
+internal sealed class ResultOutput(string format, string? file, string? directory, IReadOnlyList<string>? targets = null)
 {
     public const string ManifestName = ".breezeblock-output";
 
@@ -83,8 +84,12 @@ internal sealed class ResultOutput(string format, string? file, string? director
             }
         }
         var manifest = Path.Combine(folder, ManifestName);
+        var listed = ReadManifest(manifest).ToList();
+        var ours = targets?.ToHashSet(StringComparer.Ordinal);
+        // Without targets every listed file is this run's; with them, only the targets' (web.json, or web.yaml from an earlier --format).
+        bool Ours(string name) => ours is null || ours.Contains(Path.GetFileNameWithoutExtension(name));
         var removed = new List<string>();
-        foreach (var old in ReadManifest(manifest).Where(old => !files.ContainsKey(old)))
+        foreach (var old in listed.Where(old => Ours(old) && !files.ContainsKey(old)))
         {
             var path = Path.Combine(folder, old);
             if (File.Exists(path))
@@ -93,7 +98,8 @@ internal sealed class ResultOutput(string format, string? file, string? director
                 removed.Add(path);
             }
         }
-        AtomicFile.Write(manifest, string.Concat(files.Keys.Order(StringComparer.Ordinal).Select(name => name + "\n")));
+        var kept = listed.Where(old => !Ours(old)).Concat(files.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        AtomicFile.Write(manifest, string.Concat(kept.Select(name => name + "\n")));
         return (written, removed);
     }
 

@@ -53,7 +53,7 @@ public sealed class ConfigEngine : IDisposable
 
     private PythonRuntime StartPython()
     {
-        if (_options.Hermetic)
+        if (_options.Hermetic || _options.FixedHashSeed)
         {
             _options.Python.HashSeed ??= 0;
         }
@@ -61,17 +61,22 @@ public sealed class ConfigEngine : IDisposable
         runtime.Run(() =>
         {
             ProcessGuards.Install(runtime);
-            if (_options.Hermetic)
+            using var flags = runtime.Evaluate("__import__('sys').flags.hash_randomization");
+            var random = flags.As<long>() != 0;
+            if (random && _options.Hermetic)
             {
-                using var flags = runtime.Evaluate("__import__('sys').flags.hash_randomization");
-                if (flags.As<long>() != 0)
-                {
-                    throw new PythonStartException(Messages.HermeticNeedsHashSeed);
-                }
+                throw new PythonStartException(Messages.HermeticNeedsHashSeed);
+            }
+            if (random && _options.FixedHashSeed)
+            {
+                _standingWarnings = [new ConfigError(ConfigErrorKind.RandomHashSeed, Messages.RandomHashSeed, null) { Hint = Messages.RandomHashSeedHint }];
             }
         });
         return runtime;
     }
+
+    // Said with every result: what the engine could not make as its options asked (a random hash seed).
+    private IReadOnlyList<ConfigError> _standingWarnings = [];
 
     /// <summary>
     /// A workspace for <paramref name="folder"/>: it keeps the folder loaded, and each of its
@@ -83,7 +88,7 @@ public sealed class ConfigEngine : IDisposable
     private ConfigWorkspace OpenWorkspace(string folder, bool singleUse)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        return _worker is not null ? new ConfigWorkspace(_worker, _options, folder) : new ConfigWorkspace(Runtime, _options, _hostModules, folder, singleUse);
+        return _worker is not null ? new ConfigWorkspace(_worker, _options, folder) : new ConfigWorkspace(Runtime, _options, _hostModules, folder, singleUse, _standingWarnings);
     }
 
     /// <summary>

@@ -84,6 +84,15 @@ public sealed class ConfigOptions
     public bool Hermetic { get; set; }
 
     /// <summary>
+    /// True (the default): Python starts with a fixed hash seed (0, or <see cref="PythonOptions.HashSeed"/>),
+    /// so the order of a set of strings, and everything computed from it, is the same in every run
+    /// and every process: outputs and plans do not change by themselves. False: Python's own random
+    /// seed per process. Python starts once per process, so the first engine decides; a later one that
+    /// asks for a fixed seed and finds Python running with a random one says so in its results' warnings.
+    /// </summary>
+    public bool FixedHashSeed { get; set; } = true;
+
+    /// <summary>
     /// Where configs run: in this process (the default), or in a worker process that a crash, an exit,
     /// a memory bomb or code that cannot be stopped ends instead of the host (see <see cref="ConfigIsolation"/>
     /// and <see cref="ConfigWorker"/>).

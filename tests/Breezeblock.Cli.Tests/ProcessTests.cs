@@ -35,6 +35,20 @@ public sealed class ProcessTests
         Assert.Equal("{\n  \"web\": {\n    \"port\": 80\n  }\n}\ndone\n", File.ReadAllText(file));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // the worker process starts its Python with the same seed
+    public void A_set_comes_out_in_the_same_order_in_every_process(bool isolate)
+    {
+        var names = string.Join(", ", Enumerable.Range(0, 24).Select(i => $"'name{i}'"));
+        using var folder = new TempConfigs(("app.py", $"from breezeblock import configure\n\n@configure\ndef names():\n    return list({{{names}}})\n"));
+        string[] arguments = isolate ? ["eval", folder.Path, "--isolate"] : ["eval", folder.Path];
+        var outputs = Enumerable.Range(0, 3).Select(_ => Cli.Process(null, arguments)).ToList();
+        Assert.All(outputs, run => Assert.Equal(0, run.Exit));
+        Assert.Single(outputs.Select(run => run.Stdout).Distinct()); // 24 names: a random seed would order them alike by chance once in 10^23
+        Assert.All(outputs, run => Assert.Equal("", run.Stderr));
+    }
+
     [Fact]
     public void Sigterm_ends_a_command_with_a_message_and_exit_143()
     {

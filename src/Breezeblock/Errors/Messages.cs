@@ -146,6 +146,12 @@ internal static partial class Messages
     public const string HermeticNeedsHashSeed =
         "a hermetic evaluation needs Python started with a fixed hash seed, and Python already runs in this process with a random one; make the first engine of the process hermetic, or isolate evaluations";
 
+    public const string RandomHashSeed =
+        "Python already runs in this process with a random hash seed, so the order of sets (and what is computed from it) may differ from run to run";
+
+    public const string RandomHashSeedHint =
+        "start the process's first engine with a fixed hash seed (ConfigOptions.FixedHashSeed, the default), or sort what comes from a set before returning it";
+
     // ---- what config code may not do to the host process ({call} is the call, as written) ----
 
     public const string ExitBlockedTemplate = "{call} would end the host process; raise an exception to make the config fail instead";

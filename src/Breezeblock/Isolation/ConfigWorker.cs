@@ -20,8 +20,10 @@ public static class ConfigWorker
     /// <summary>Set to 1 in a worker's environment.</summary>
     public const string EnvironmentVariable = "BREEZEBLOCK_WORKER";
 
-    /// <summary>Set in a hermetic worker's environment: the hash seed Python starts with.</summary>
+    /// <summary>Set in a worker's environment: the hash seed Python starts with, or <see cref="RandomHashSeed"/>.</summary>
     internal const string HashSeedVariable = "BREEZEBLOCK_HASH_SEED";
+
+    internal const string RandomHashSeed = "random";
 
     /// <summary>True in a process started as a worker.</summary>
     public static bool IsRequested => Environment.GetEnvironmentVariable(EnvironmentVariable) == "1";
@@ -37,11 +39,12 @@ public static class ConfigWorker
         configure?.Invoke(options);
         options.Isolation = ConfigIsolation.InProcess;
         options.RedirectPrintToStandardError = true;
-        if (uint.TryParse(Environment.GetEnvironmentVariable(HashSeedVariable), out var seed))
+        var seedText = Environment.GetEnvironmentVariable(HashSeedVariable);
+        if (uint.TryParse(seedText, out var seed))
         {
             options.Python.HashSeed = seed;
-            options.Hermetic = true;
         }
+        options.FixedHashSeed = seedText != RandomHashSeed;
         ConfigEngine engine;
         try
         {

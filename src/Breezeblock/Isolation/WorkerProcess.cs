@@ -51,9 +51,12 @@ internal sealed class WorkerProcess : IDisposable
         }
         start.Environment[ConfigWorker.EnvironmentVariable] = "1";
         start.Environment[WorkerLimits.MemoryVariable] = options.WorkerMemoryLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The worker's Python starts with the seed the host's would: fixed unless the host asked for random.
+        start.Environment[ConfigWorker.HashSeedVariable] = options.Hermetic || options.FixedHashSeed
+            ? (options.Python.HashSeed ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : ConfigWorker.RandomHashSeed;
         if (options.Hermetic)
         {
-            start.Environment[ConfigWorker.HashSeedVariable] = "0";
             start.Environment["DOTNET_EnableDiagnostics"] = "0"; // no IPC files to write on a read-only file system
         }
         if (!string.IsNullOrWhiteSpace(options.Python.Path))

@@ -123,17 +123,19 @@ class FolderFinder:
                         return marshal.loads(file.read())
                 except (OSError, EOFError, ValueError, TypeError):
                     pass
-            code = compile(source, path, "exec", dont_inherit=True)
+            # What runs is the marshalled code, cached or not: a set constant rebuilt by marshal iterates
+            # in another order than the one compile() made, and a run must not depend on the cache.
+            data = marshal.dumps(compile(source, path, "exec", dont_inherit=True))
             if cached is not None:
                 try:
                     os.makedirs(os.path.dirname(cached), exist_ok=True)
                     temporary = f"{cached}.{os.getpid()}.tmp"
                     with open(temporary, "wb") as file:
-                        file.write(marshal.dumps(code))
+                        file.write(data)
                     os.replace(temporary, cached)
                 except OSError:
                     pass
-            return code
+            return marshal.loads(data)
         finally:
             self.paused -= 1
 

@@ -25,10 +25,10 @@ public sealed class ConfigWorkspace : IDisposable
     private int _disposed;
 
     // singleUse: evaluated once and closed (ConfigEngine.Evaluate), so no result is kept for reuse.
-    internal ConfigWorkspace(PythonRuntime runtime, ConfigOptions options, IHostModules? hostModules, string folder, bool singleUse = false)
+    internal ConfigWorkspace(PythonRuntime runtime, ConfigOptions options, IHostModules? hostModules, string folder, bool singleUse = false, IReadOnlyList<ConfigError>? standingWarnings = null)
     {
         Folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        _inProcess = new WorkspaceState(runtime, options, hostModules, Folder, folder) { SingleUse = singleUse };
+        _inProcess = new WorkspaceState(runtime, options, hostModules, Folder, folder) { SingleUse = singleUse, StandingWarnings = standingWarnings ?? [] };
     }
 
     internal ConfigWorkspace(WorkerClient worker, ConfigOptions options, string folder)

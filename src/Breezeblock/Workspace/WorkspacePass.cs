@@ -56,7 +56,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
                 errors.AddRange(unused);
             }
             errors.AddRange(state.Inputs.Update(_options.Inputs, values, hostFreeze, revision));
-            IReadOnlyList<ConfigError> warnings = _options.StrictInputs ? [] : unused;
+            IReadOnlyList<ConfigError> warnings = [.. state.StandingWarnings, .. _options.StrictInputs ? [] : unused];
             if (!run)
             {
                 return (null, NewCheck(graph, shapes, targets, Sorted(errors), warnings, Stopwatch.GetElapsedTime(started)));

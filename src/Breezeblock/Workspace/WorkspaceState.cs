@@ -64,6 +64,9 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
     /// </summary>
     public bool SingleUse { get; init; }
 
+    /// <summary>Warnings every result of this workspace carries (the engine could not start Python as asked).</summary>
+    public IReadOnlyList<ConfigError> StandingWarnings { get; init; } = [];
+
     /// <summary>Keeps a successful evaluation's result. The one it replaces is left to the garbage collector, as a reader may still hold it.</summary>
     public void Keep(ConfigResult result) => Volatile.Write(ref _lastGood, result);
 

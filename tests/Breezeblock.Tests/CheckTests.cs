@@ -100,4 +100,23 @@ public sealed class CheckTests(EngineFixture fixture)
         var rebuilt = ConfigError.FromJson(error.ToJson());
         Assert.Equal(error.Frames, rebuilt.Frames);
     }
+
+    [Fact]
+    public void A_module_that_does_not_parse_is_the_one_error_and_says_which_configs_it_takes_with_it()
+    {
+        using var folder = new ConfigFolder(
+            ("base.py", Header + "@configure\ndef database():\n    return {'host': (1 +* 3)}\n\n@configure(name=\"cache\")\ndef make_cache():\n    return {}\n"),
+            ("app.py", Header + "@configure\ndef web(database, cache):\n    return 1\n\n@configure\ndef api(cahce):\n    return 2\n"));
+        using var engine = fixture.Engine(new Dictionary<string, object?> { ["database"] = "an input named after an unavailable config is used" });
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        var check = workspace.Check(["web", "cache"]);
+        Assert.Equal([ConfigErrorKind.MissingDependency, ConfigErrorKind.SyntaxError], check.Errors.Select(e => e.Kind)); // api's typo is real; nothing about web, cache or the input
+        Assert.Equal("app.py:8:9", check.Errors[0].Location?.ToString());
+        var syntax = check.Errors[1];
+        Assert.StartsWith("base.py:5:", syntax.Location?.ToString()); // the column differs between parsers
+        Assert.Equal(
+            [Messages.UnavailableOwnConfigs(["database", "cache"]), Messages.NotCheckedNeedUnavailable(["web"], one: false)],
+            syntax.Details.Where(d => d.StartsWith("note:", StringComparison.Ordinal)));
+        Assert.Equal(["web"], check.Configs.Select(c => c.Name)); // the targets there are
+    }
 }

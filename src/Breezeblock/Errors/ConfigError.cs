@@ -39,10 +39,13 @@ public sealed class ConfigError
     /// <summary>This error with another hint.</summary>
     internal ConfigError WithHint(string hint) => Copy(Location, hint);
 
-    private ConfigError Copy(SourceLocation? location, string? hint) => new(Kind, Message, location)
+    /// <summary>This error with other lines under its headline.</summary>
+    internal ConfigError WithDetails(IReadOnlyList<string> details) => Copy(Location, Hint, details);
+
+    private ConfigError Copy(SourceLocation? location, string? hint, IReadOnlyList<string>? details = null) => new(Kind, Message, location)
     {
         ConfigName = ConfigName,
-        Details = Details,
+        Details = details ?? Details,
         Frames = Frames,
         Hint = hint,
         PythonException = PythonException,

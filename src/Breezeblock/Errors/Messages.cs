@@ -197,6 +197,15 @@ internal static partial class Messages
 
     public static string UnknownTarget(string target) => $"target '{target}' is not a config";
 
+    public static string UnavailableOwnConfigs(IReadOnlyList<string> configs) =>
+        $"note: because it did not load, the {(configs.Count == 1 ? "config" : "configs")} it defines {(configs.Count == 1 ? "is" : "are")} not available: {string.Join(", ", configs)}";
+
+    public static string UnavailableImporterConfigs(IReadOnlyList<string> configs) =>
+        $"note: nor are those of the files that failed with it: {string.Join(", ", configs)}";
+
+    public static string NotCheckedNeedUnavailable(IReadOnlyList<string> configs, bool one) =>
+        $"note: {(configs.Count == 1 ? "a config" : $"{configs.Count} configs")} that {(configs.Count == 1 ? "needs" : "need")} {(one ? "it" : "them")} {(configs.Count == 1 ? "was" : "were")} not checked: {string.Join(", ", configs.Take(10))}{(configs.Count > 10 ? $" and {configs.Count - 10} more" : "")}";
+
     public static string ConfigList(IEnumerable<string> names) => $"the configs are: {string.Join(", ", names)}";
 
     // ---- inputs ----

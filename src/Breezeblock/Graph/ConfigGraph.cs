@@ -24,6 +24,12 @@ internal sealed class ConfigGraph
     public ConfigNode? Find(string name) => _byName.GetValueOrDefault(name);
 
     /// <summary>
+    /// Configs that need configs of a module that failed to load, with those names: their parameters
+    /// are left unresolved, and they cannot run until the module loads.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Unavailable { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>
     /// The configs to run for <paramref name="targets"/> (all when null), each after the configs it
     /// needs; among configs free to run, definition order decides. Iterative: deep chains are fine.
     /// </summary>

@@ -10,8 +10,11 @@ internal static class GraphBuilder
     /// <param name="functions">The registered functions, in any order.</param>
     /// <param name="inputNames">The inputs given.</param>
     /// <param name="inputSyntax">How the host's users give an input, for hints (see <see cref="ConfigOptions.InputSyntax"/>).</param>
-    public static (ConfigGraph Graph, List<ConfigError> Errors) Build(IReadOnlyList<ConfigFunction> functions, IReadOnlyCollection<string> inputNames, string? inputSyntax = null)
+    /// <param name="unavailable">Configs of modules that failed to load: a parameter naming one is no error of its own (the failure is), see <see cref="ConfigGraph.Unavailable"/>.</param>
+    public static (ConfigGraph Graph, List<ConfigError> Errors) Build(IReadOnlyList<ConfigFunction> functions, IReadOnlyCollection<string> inputNames, string? inputSyntax = null, UnavailableConfigs? unavailable = null)
     {
+        unavailable ??= UnavailableConfigs.None;
+        var needsUnavailable = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var errors = new List<ConfigError>();
         var inputs = inputNames.ToHashSet(StringComparer.Ordinal);
         var nodes = new List<ConfigNode>(functions.Count);
@@ -61,6 +64,10 @@ internal static class GraphBuilder
                 {
                     arguments.Add(Argument.FromDefault(i));
                 }
+                else if (unavailable.Contains(parameter.Name))
+                {
+                    needsUnavailable[function.Name] = [.. needsUnavailable.GetValueOrDefault(function.Name) ?? [], parameter.Name];
+                }
                 else
                 {
                     errors.Add(Missing(function, parameter, byName, inputs, inputSyntax));
@@ -74,7 +81,7 @@ internal static class GraphBuilder
 
         errors.AddRange(CycleFinder.Find(nodes));
         errors.Sort((a, b) => Compare(a.Location, b.Location));
-        return (new ConfigGraph(nodes, byName), errors);
+        return (new ConfigGraph(nodes, byName) { Unavailable = needsUnavailable }, errors);
     }
 
     private static ConfigError Variadic(ConfigFunction function, string kind, string name) =>

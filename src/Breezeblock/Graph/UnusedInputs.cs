@@ -6,7 +6,10 @@ namespace Breezeblock;
 /// </summary>
 internal static class UnusedInputs
 {
-    public static List<ConfigError> Find(ICollection<string> inputs, IEnumerable<ConfigFunction> functions)
+    /// <param name="inputs">The inputs given.</param>
+    /// <param name="functions">The configs.</param>
+    /// <param name="unavailable">Configs of modules that failed to load: an input may be named after one.</param>
+    public static List<ConfigError> Find(ICollection<string> inputs, IEnumerable<ConfigFunction> functions, UnavailableConfigs? unavailable = null)
     {
         if (inputs.Count == 0)
         {
@@ -25,7 +28,7 @@ internal static class UnusedInputs
         var errors = new List<ConfigError>();
         foreach (var input in inputs.Order(StringComparer.Ordinal))
         {
-            if (configs.ContainsKey(input) || parameters.ContainsKey(input))
+            if (configs.ContainsKey(input) || parameters.ContainsKey(input) || unavailable?.Contains(input) == true)
             {
                 continue;
             }

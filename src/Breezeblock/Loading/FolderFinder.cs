@@ -57,7 +57,8 @@ internal sealed class FolderFinder : IDisposable
         {
             reads[(string)name] = Reads.From(value);
         }
-        return new LoadRecord(Strings(parts[0]), Strings(parts[1]).ToHashSet(StringComparer.Ordinal), reads);
+        var because = ((Dictionary<object, object?>)parts[3]!).ToDictionary(p => (string)p.Key, p => (string)p.Value!, StringComparer.Ordinal);
+        return new LoadRecord(Strings(parts[0]), Strings(parts[1]).ToHashSet(StringComparer.Ordinal), reads, because);
     }
 
     /// <summary>The Python list of (module, function, name) the last load registered (for <see cref="ConfigFunctionReader"/>).</summary>
@@ -120,4 +121,8 @@ internal sealed record Reads(IReadOnlyList<string> Imports, IReadOnlyDictionary<
 }
 
 /// <summary>What one load executed.</summary>
-internal sealed record LoadRecord(IReadOnlyList<string> Executed, IReadOnlySet<string> Failed, IReadOnlyDictionary<string, Reads> Reads);
+/// <param name="Executed">The modules that ran, in order.</param>
+/// <param name="Failed">Those that raised.</param>
+/// <param name="Reads">What each module body read.</param>
+/// <param name="FailedBecause">For a module that failed because another folder module did (it imports it), that module.</param>
+internal sealed record LoadRecord(IReadOnlyList<string> Executed, IReadOnlySet<string> Failed, IReadOnlyDictionary<string, Reads> Reads, IReadOnlyDictionary<string, string> FailedBecause);

@@ -52,6 +52,7 @@ class FolderFinder:
         self.sources = None      # name -> source bytes or None, for the modules this load executes (from the engine)
         self.modules = {}        # name -> module object, kept between evaluations
         self.failed = set()
+        self.failed_because = {} # module name -> the folder module its failure came from, when that is another
         self.stack = []          # modules executing now, innermost last
         self.executed = []       # modules this load executed, in order
         self.reads = {}          # module name -> (imports, files) of its body, for this load
@@ -100,13 +101,29 @@ class FolderFinder:
         outer, self.breezeblock._current = self.breezeblock._current, registrations
         try:
             exec(self.code_for(name, origin), module.__dict__)
-        except BaseException:
+        except BaseException as error:
             self.failed.add(name)
+            if name not in self.failed_because:
+                root = error.name if isinstance(error, DependencyFailed) else self._origin(error)
+                if root is not None and root != name:
+                    self.failed_because[name] = root
             raise
         finally:
             self.breezeblock._current = outer
             registrations[2].clear()  # the ids only guard against registering twice while the body runs
             self.stack.pop()
+
+    def _origin(self, error):
+        """The folder module an exception came from: the file of a SyntaxError, else the innermost folder frame."""
+        paths = {entry[0]: module for module, entry in self.table.items()}
+        if isinstance(error, SyntaxError) and error.filename in paths:
+            return paths[error.filename]
+        origin = None
+        traceback = error.__traceback__
+        while traceback is not None:
+            origin = paths.get(traceback.tb_frame.f_code.co_filename, origin)
+            traceback = traceback.tb_next
+        return origin
 
     def code_for(self, name, path):
         self.paused += 1
@@ -218,12 +235,13 @@ class FolderFinder:
         self.table = table
         self.sources = sources
         self.failed = set()
+        self.failed_because = {}
         self.executed = []
         self.reads = {}
         self.registrations = {}
 
     def end_load(self):
-        """(executed, failed, {name: (imports, files)}) for this load; registered() has what it registered."""
+        """(executed, failed, {name: (imports, files)}, {failed: the module it failed because of}) for this load; registered() has what it registered."""
         self.sources = None
         reads = {name: (sorted(imports), files) for name, (imports, files) in self.reads.items()}
         executed, failed = self.executed, sorted(self.failed)
@@ -234,8 +252,9 @@ class FolderFinder:
                 modules += [name] * len(registered_functions)
                 functions += registered_functions
                 names += registered_names
+        because, self.failed_because = self.failed_because, {}
         self.executed, self.reads, self.registrations = [], {}, {}
-        return executed, failed, reads
+        return executed, failed, reads, because
 
     def registered(self):
         """([module], [function], [name]) for what the last load registered, one entry per function, handed over once."""

@@ -7,7 +7,20 @@ internal sealed class SignaturesModule
 {
     private static SignaturesModule? s_instance;
 
-    private SignaturesModule(PyObject module) => DescribeAll = module.GetAttr("describe_all");
+    private SignaturesModule(PyObject module)
+    {
+        DescribeAll = module.GetAttr("describe_all");
+        _declared = module.GetAttr("declared");
+    }
+
+    private readonly PyObject _declared;
+
+    /// <summary>The configs a file defines, read without running it: (name, line) of each <c>@configure</c> function.</summary>
+    public List<(string Name, int Line)> Declared(string path)
+    {
+        using var found = _declared.Call(path);
+        return ((List<object?>)found.ToManaged()!).Select(row => (object?[])row!).Select(row => ((string)row[0]!, (int)(long)row[1]!)).ToList();
+    }
 
     /// <summary>
     /// <c>describe_all(registry, freeze, owner, default_owner, start, count)</c>: one row per function of the

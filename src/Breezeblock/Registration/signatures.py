@@ -176,3 +176,70 @@ def _def_line(file, first_line, lines):
         if source[line - 1].lstrip().startswith(("def ", "async def ")):
             return line
     return first_line
+
+
+def declared(path):
+    """[(config name, line)] of the @configure functions a file defines, read without running it.
+
+    For a module that failed to load, so that configs needing its configs are not reported as needing
+    something undefined. The file is parsed (any decorator spelled configure, breezeblock.configure or
+    an imported alias, with name="..." or a positional name); a file that does not parse is scanned
+    line by line for the same decorators.
+    """
+    try:
+        with open(path, "rb") as file:
+            source = file.read()
+    except OSError:
+        return []
+    import ast
+    try:
+        tree = ast.parse(source, path)
+    except (SyntaxError, ValueError):
+        return _declared_in_lines(source.decode("utf-8", "replace").splitlines())
+    aliases = {"configure"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "breezeblock":
+            aliases.update(alias.asname or alias.name for alias in node.names if alias.name == "configure")
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for decorator in node.decorator_list:
+            call = decorator if isinstance(decorator, ast.Call) else None
+            target = call.func if call is not None else decorator
+            named = target.id if isinstance(target, ast.Name) else target.attr if isinstance(target, ast.Attribute) else None
+            if named not in aliases and named != "configure":
+                continue
+            name = node.name
+            if call is not None:
+                given = [k.value for k in call.keywords if k.arg == "name"] + call.args[:1]
+                if given and isinstance(given[0], ast.Constant) and isinstance(given[0].value, str) and given[0].value:
+                    name = given[0].value
+            found.append((name, node.lineno))
+            break
+    return found
+
+
+_DECORATOR = None
+
+
+def _declared_in_lines(lines):
+    import re
+    global _DECORATOR
+    if _DECORATOR is None:
+        _DECORATOR = re.compile(r"""^\s*@\s*(?:\w+\.)?configure\b(?:\s*\(\s*(?:name\s*=\s*)?(?P<q>["'])(?P<name>[^"']+)(?P=q))?""")
+    found = []
+    pending = None
+    for number, line in enumerate(lines, 1):
+        match = _DECORATOR.match(line)
+        if match:
+            pending = match.group("name") or ""
+            continue
+        if pending is not None:
+            definition = re.match(r"^\s*(?:async\s+)?def\s+(\w+)", line)
+            if definition:
+                found.append((pending or definition.group(1), number))
+                pending = None
+            elif not line.strip().startswith("@") and line.strip():
+                pending = None
+    return found

@@ -50,22 +50,24 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             var (record, plan, digests) = LoadChanges(loader, finder, folder, taken, errors, scope);
             var functions = state.Modules.Registrations;
             var shapes = functions.Select(f => f.Function).ToList();
-            var (graph, unused) = CheckedGraph(shapes, errors);
+            var unavailable = Unavailable(record, folder, taken, shapes);
+            var (graph, unused) = CheckedGraph(shapes, errors, unavailable);
             if (_options.StrictInputs)
             {
                 errors.AddRange(unused);
             }
             errors.AddRange(state.Inputs.Update(_options.Inputs, values, hostFreeze, revision));
+            errors = unavailable.Explain(errors, graph.Unavailable, [.. targets ?? [], .. _options.Inputs.Keys]);
             IReadOnlyList<ConfigError> warnings = [.. state.StandingWarnings, .. _options.StrictInputs ? [] : unused];
             if (!run)
             {
-                return (null, NewCheck(graph, shapes, targets, Sorted(errors), warnings, Stopwatch.GetElapsedTime(started)));
+                return (null, NewCheck(graph, shapes, targets, unavailable, Sorted(errors), warnings, Stopwatch.GetElapsedTime(started)));
             }
             if (errors.Count > 0)
             {
                 throw new ConfigException(Sorted(errors));
             }
-            var targetNodes = targets is null ? null : TargetNodes(graph, targets, out var unknown) ?? throw new ConfigException(unknown);
+            var targetNodes = targets is null ? null : TargetNodes(graph, targets, UnavailableConfigs.None, out var unknown) ?? throw new ConfigException(unknown);
             var loading = Stopwatch.GetElapsedTime(started);
 
             var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, graph.Nodes.Count, digests, folder, hostFreeze, revision, scope, _options.ConfigStarting)
@@ -112,12 +114,12 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         errors.OrderBy(e => e.Location?.DisplayPath, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ToList();
 
     // What a check found: the configs (only the targets and what they need, when given) with where each parameter comes from, and every error.
-    private static ConfigCheck NewCheck(ConfigGraph graph, List<ConfigFunction> shapes, IReadOnlyCollection<string>? targets, List<ConfigError> errors, IReadOnlyList<ConfigError> warnings, TimeSpan duration)
+    private static ConfigCheck NewCheck(ConfigGraph graph, List<ConfigFunction> shapes, IReadOnlyCollection<string>? targets, UnavailableConfigs unavailable, List<ConfigError> errors, IReadOnlyList<ConfigError> warnings, TimeSpan duration)
     {
         IReadOnlyCollection<ConfigNode> nodes = graph.Nodes;
         if (targets is not null)
         {
-            var targetNodes = TargetNodes(graph, targets, out var unknown);
+            var targetNodes = TargetNodes(graph, targets, unavailable, out var unknown);
             errors.AddRange(unknown);
             nodes = targetNodes is null ? [] : graph.Closure(targetNodes);
         }
@@ -142,17 +144,30 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         return (record, plan, digests);
     }
 
-    // The graph of every registered function: the last one while the configs keep their shape, else built and checked again.
-    private (ConfigGraph Graph, List<ConfigError> Unused) CheckedGraph(List<ConfigFunction> shapes, List<ConfigError> errors)
+    // The configs of the modules that did not load (they raised, or an installed module has their name), read without running them.
+    private UnavailableConfigs Unavailable(LoadRecord record, SourceFolder folder, HashSet<string> taken, List<ConfigFunction> shapes)
     {
-        if (state.Graph.TryReuse(shapes, _options.Inputs.Keys, out var graph, out var unused))
+        var failed = folder.Modules.Where(m => record.Failed.Contains(m.Name) || taken.Contains(m.TopLevelName)).ToList();
+        if (failed.Count == 0)
+        {
+            return UnavailableConfigs.None;
+        }
+        var byName = folder.Modules.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        return UnavailableConfigs.Find(SignaturesModule.Get(_runtime), failed, record.FailedBecause, byName.GetValueOrDefault,
+            shapes.Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
+    }
+
+    // The graph of every registered function: the last one while the configs keep their shape, else built and checked again.
+    private (ConfigGraph Graph, List<ConfigError> Unused) CheckedGraph(List<ConfigFunction> shapes, List<ConfigError> errors, UnavailableConfigs unavailable)
+    {
+        if (unavailable.IsEmpty && state.Graph.TryReuse(shapes, _options.Inputs.Keys, out var graph, out var unused))
         {
             return (graph, unused);
         }
-        (graph, var graphErrors) = GraphBuilder.Build(shapes, _options.Inputs.Keys.ToList(), _options.InputSyntax);
-        unused = UnusedInputs.Find(_options.Inputs.Keys, shapes);
+        (graph, var graphErrors) = GraphBuilder.Build(shapes, _options.Inputs.Keys.ToList(), _options.InputSyntax, unavailable);
+        unused = UnusedInputs.Find(_options.Inputs.Keys, shapes, unavailable);
         errors.AddRange(ParameterLocator.Refine(graphErrors));
-        if (graphErrors.Count == 0)
+        if (graphErrors.Count == 0 && unavailable.IsEmpty) // a graph with configs missing is never reused
         {
             state.Graph.Keep(shapes, _options.Inputs.Keys, graph, unused);
             if (!state.SingleUse)
@@ -246,7 +261,8 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
     }
 
     // The nodes of the targets, or null with an error for each name that is not a config.
-    private static List<ConfigNode>? TargetNodes(ConfigGraph graph, IEnumerable<string> targets, out List<ConfigError> unknown)
+    // A target among the unavailable configs is not unknown: the failure of its module says why it is missing.
+    private static List<ConfigNode>? TargetNodes(ConfigGraph graph, IEnumerable<string> targets, UnavailableConfigs unavailable, out List<ConfigError> unknown)
     {
         var nodes = new List<ConfigNode>();
         unknown = [];
@@ -255,6 +271,10 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             if (graph.Find(target) is { } node)
             {
                 nodes.Add(node);
+                continue;
+            }
+            if (unavailable.Contains(target))
+            {
                 continue;
             }
             var suggestion = Suggestions.Nearest(target, graph.Nodes.Select(n => n.Name));

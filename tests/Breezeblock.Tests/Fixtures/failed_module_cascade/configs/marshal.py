@@ -1,0 +1,6 @@
+from breezeblock import configure
+
+
+@configure
+def codec():
+    return "json"

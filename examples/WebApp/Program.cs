@@ -10,7 +10,7 @@ builder.Configuration.AddPythonConfig("configs", optional: false, reloadOnChange
     python.Inputs["environment"] = builder.Environment.EnvironmentName; // def app(environment): ...
 });
 builder.Services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection("app")).ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddPythonConfigLogging();
+builder.Services.AddPythonConfig();                                   // logging, and reloads validated before anyone sees them
 var app = builder.Build();
 app.MapGet("/options", (IOptionsMonitor<AppOptions> options) => options.CurrentValue);
 // ---- end of the wiring ----

@@ -74,4 +74,30 @@ internal static class ConfigurationData
         long or BigInteger or decimal => Convert.ToString(value, CultureInfo.InvariantCulture),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
+
+    /// <summary>
+    /// The configs (top-level sections) whose keys differ between two configurations, in order. Readers
+    /// look keys up ignoring case, so a key that only changed case is no change.
+    /// </summary>
+    public static List<string> ChangedConfigs(IDictionary<string, string?> before, IDictionary<string, string?> after)
+    {
+        var changed = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in after)
+        {
+            if (!before.TryGetValue(key, out var old) || old != value)
+            {
+                changed.Add(Config(key));
+            }
+        }
+        foreach (var key in before.Keys)
+        {
+            if (!after.ContainsKey(key))
+            {
+                changed.Add(Config(key));
+            }
+        }
+        return [.. changed];
+    }
+
+    private static string Config(string key) => key.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? key[..colon] : key;
 }

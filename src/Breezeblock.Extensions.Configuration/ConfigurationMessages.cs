@@ -8,6 +8,12 @@ internal static class ConfigurationMessages
         "Typed options from a config bind the config's value to TOptions and copy its properties by reflection at run time; " +
         "trimming and NativeAOT cannot keep what that needs. Bind the IConfiguration section with source-generated binding instead.";
 
+    /// <summary>Why validating reloads against the application's options cannot be trimmed or compiled ahead of time.</summary>
+    public const string ReloadValidationNeedsReflection =
+        "Reloads are validated by creating each validated options type through IOptionsFactory<T>, found and called by reflection at run time " +
+        "(as ValidateDataAnnotations itself reflects over the options); trimming and NativeAOT cannot keep what that needs. " +
+        "AddPythonConfigLogging connects logging alone: a reload the validation refuses is then taken back once it is announced.";
+
     public static string FolderMissing(string path, string fullPath) =>
         $"the Python configuration folder '{path}' was not found and is not optional (looked for {fullPath})";
 
@@ -17,6 +23,21 @@ internal static class ConfigurationMessages
     public static string ReloadFailed(string path) => $"Python configuration in '{path}' could not be reloaded; the last good configuration stays in use";
 
     public static string LoadFailed(string path) => $"Python configuration in '{path}' could not be loaded";
+
+    public static string ReloadRejected(string path) =>
+        $"Python configuration in '{path}' was not reloaded: the application's options validation refused it, and the last good configuration stays in use";
+
+    public static string ReloadRejectedAfterPublishing(string path) =>
+        $"Python configuration in '{path}' was reloaded and then taken back: the application's options validation refused it when the change was announced, and the last good configuration is in use again " +
+        "(services.AddPythonConfig() validates a reload before anything sees it)";
+
+    public static string Refusal(string optionsType, string message) => $"  {optionsType}: {message}";
+
+    public static string Reloaded(string path, IReadOnlyList<string> configs) =>
+        $"Python configuration in '{path}' reloaded: {string.Join(", ", configs)} changed";
+
+    public static string ChangeCallbackFailed(string path) =>
+        $"Python configuration in '{path}' was reloaded, and a change callback of the application failed";
 
     public static string LeftOut(string config) =>
         $"config '{config}' is not in IConfiguration: its value holds what configuration keys cannot (a function, say); read it with BindPythonConfig";

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Breezeblock.Extensions.Configuration;
 
@@ -9,7 +10,10 @@ namespace Breezeblock.Extensions.Configuration;
 /// evaluates again (only what changed runs) and fires the change token once when the configuration
 /// changed. A reload that fails keeps the last good configuration, reports the error with its file
 /// and line to the logger and <see cref="PythonConfigurationSource.OnLoadException"/>, and fires
-/// nothing. Readers see one configuration or the next, never part of each.
+/// nothing. So does a reload the application's options validation rejects: the change token fires
+/// first with the new keys visible only on the reloading thread, where options monitors recompute
+/// and validate; only if none refuses are the keys published. Readers see one configuration or the
+/// next, never part of each.
 /// </summary>
 public sealed class PythonConfigurationProvider : ConfigurationProvider, IDisposable
 {
@@ -17,6 +21,7 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
     private readonly Lock _loading = new();
     private readonly FolderWatcher? _watcher;
     private readonly HashSet<string> _sectionInputs = new(StringComparer.Ordinal);
+    private readonly LiveData _data = new();
     private ConfigOptions? _options;
     private ConfigEngine? _engine;
     private ConfigWorkspace? _workspace;
@@ -26,6 +31,7 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
     {
         Source = source;
         _earlier = earlier;
+        Data = _data;
         Folder = Path.TrimEndingDirectorySeparator(folder);
         if (source.LoggerFactory is { } factory)
         {
@@ -87,16 +93,104 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
         }
     }
 
-    // One reference swap: a reader sees the old data or the new, never part of each.
+    /// <summary>
+    /// Set when the application's services are connected (<c>services.AddPythonConfig()</c>): runs the
+    /// options validators the application registered against the configuration as the calling thread
+    /// sees it, and returns what they refused.
+    /// </summary>
+    internal Func<IReadOnlyList<OptionsValidationException>>? Validate { get; set; }
+
+    // Publishes the keys. A reload is first validated, when the application's validators are known:
+    // with the new keys visible on this thread alone, so nobody sees keys that are refused. Without
+    // them, a refusal shows when the change token fires (an options monitor's validation throws): the
+    // last good keys are published again, and the monitors recompute from them.
     private void Replace(Dictionary<string, string?> data, ConfigResult? result, bool reload)
     {
-        var changed = !Same(Data, data);
-        Data = data;
-        Volatile.Write(ref _result, result); // the one it replaces may still be read: the garbage collector releases it
-        if (reload && changed)
+        var previous = _data.Published;
+        var changed = ConfigurationData.ChangedConfigs(previous, data);
+        if (!reload || changed.Count == 0)
+        {
+            _data.Published = data;
+            Volatile.Write(ref _result, result); // the one it replaces may still be read: the garbage collector releases it
+            return;
+        }
+        if (Validate is { } validate)
+        {
+            IReadOnlyList<OptionsValidationException> refused;
+            using (_data.Show(data))
+            {
+                refused = validate();
+            }
+            if (refused.Count > 0)
+            {
+                Rejected(refused, published: false);
+                return;
+            }
+        }
+        _data.Published = data;
+        Volatile.Write(ref _result, result);
+        var callbacks = Fire();
+        if (ValidationFailures(callbacks) is { Count: > 0 } late)
+        {
+            _data.Published = previous;
+            Fire(); // the options computed from the refused keys are computed again from the last good ones
+            Rejected(late, published: true);
+            return;
+        }
+        Log.Reloaded(ConfigurationMessages.Reloaded(Source.Path!, changed));
+        if (callbacks is not null)
+        {
+            Log.Error(ConfigurationMessages.ChangeCallbackFailed(Source.Path!), callbacks);
+        }
+    }
+
+    // Fires the change token; what its callbacks threw (aggregated), if anything.
+    private Exception? Fire()
+    {
+        try
         {
             OnReload();
+            return null;
         }
+        catch (Exception e)
+        {
+            return e;
+        }
+    }
+
+    private void Rejected(IReadOnlyList<OptionsValidationException> refused, bool published)
+    {
+        var exception = refused.Count == 1 ? (Exception)refused[0] : new AggregateException(refused);
+        Log.Rejected(published ? ConfigurationMessages.ReloadRejectedAfterPublishing(Source.Path!) : ConfigurationMessages.ReloadRejected(Source.Path!),
+            string.Join("\n", refused.Select(r => ConfigurationMessages.Refusal(r.OptionsType.Name, r.Message))));
+        Source.OnLoadException?.Invoke(new PythonLoadExceptionContext(this, exception, reload: true));
+    }
+
+    // The options validations among what the change callbacks threw (the token aggregates them).
+    private static List<OptionsValidationException> ValidationFailures(Exception? thrown)
+    {
+        var found = new List<OptionsValidationException>();
+        var pending = new Stack<Exception>();
+        if (thrown is not null)
+        {
+            pending.Push(thrown);
+        }
+        while (pending.TryPop(out var exception))
+        {
+            switch (exception)
+            {
+                case OptionsValidationException validation:
+                    found.Add(validation);
+                    break;
+                case AggregateException aggregate:
+                    aggregate.InnerExceptions.ToList().ForEach(pending.Push);
+                    break;
+                case { InnerException: { } inner }:
+                    pending.Push(inner);
+                    break;
+            }
+        }
+        return found;
     }
 
     private void Failed(Exception exception, bool reload)
@@ -145,10 +239,6 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
             }
         }
     }
-
-    // Readers look keys up ignoring case, so a key that only changed case is no change.
-    private static bool Same(IDictionary<string, string?> a, Dictionary<string, string?> b) =>
-        a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var value) && value == p.Value);
 
     /// <summary>Names the folder and whether it is required, as the framework's file providers do.</summary>
     public override string ToString() => $"{nameof(PythonConfigurationProvider)} for '{Source.Path}' ({(Source.Optional ? "Optional" : "Required")})";

@@ -57,6 +57,10 @@ internal sealed partial class PythonLog
 
     public void Debug(string message) => Write(() => Note(_errors!, message));
 
+    public void Reloaded(string message) => Write(() => ReloadedLine(_errors!, message));
+
+    public void Rejected(string message, string refusals) => Write(() => RejectedLine(_errors!, message, refusals));
+
     private static readonly Func<ILogger, string, IDisposable?> ModuleScope = LoggerMessage.DefineScope<string>("Python module {PythonModule}");
 
     [LoggerMessage(EventId = 1, Message = "{Message}")]
@@ -70,6 +74,12 @@ internal sealed partial class PythonLog
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "{Message}")]
     private static partial void Note(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "{Message}")]
+    private static partial void ReloadedLine(ILogger logger, string message);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Error, Message = "{Message}\n{Refusals}")]
+    private static partial void RejectedLine(ILogger logger, string message, string refusals);
 
     private void Write(Action write)
     {

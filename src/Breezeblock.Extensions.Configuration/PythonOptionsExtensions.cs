@@ -39,7 +39,24 @@ public static class PythonOptionsExtensions
     public static IServiceCollection AddPythonConfigLogging(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddHostedService<PythonConfigLogging>();
+        services.AddHostedService(provider => new PythonConfigConnection(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<ILoggerFactory>(), null));
+        return services;
+    }
+
+    /// <summary>
+    /// Connects the Python configuration sources to the app: logging as <see cref="AddPythonConfigLogging"/>
+    /// does, and each reload validated, before anything sees it, by the options validators the app
+    /// registers (ValidateDataAnnotations, Validate, IValidateOptions): a reload they refuse is not
+    /// published, the last good configuration stays, and the refusal is logged with each failure.
+    /// Call it after the options are added, as the other service registrations.
+    /// </summary>
+    [RequiresUnreferencedCode(ConfigurationMessages.ReloadValidationNeedsReflection)]
+    [RequiresDynamicCode(ConfigurationMessages.ReloadValidationNeedsReflection)]
+    public static IServiceCollection AddPythonConfig(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHostedService(provider => new PythonConfigConnection(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<ILoggerFactory>(),
+            new ReloadValidation(provider, ReloadValidation.Find(services)).Run)); // the registrations as they are when the app starts: all of them
         return services;
     }
 
@@ -65,13 +82,14 @@ public static class PythonOptionsExtensions
         }
     }
 
-    private sealed class PythonConfigLogging(IConfiguration configuration, ILoggerFactory loggerFactory) : IHostedService
+    private sealed class PythonConfigConnection(IConfiguration configuration, ILoggerFactory loggerFactory, Func<IReadOnlyList<OptionsValidationException>>? validate) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             foreach (var provider in (configuration as IConfigurationRoot)?.Providers.OfType<PythonConfigurationProvider>() ?? [])
             {
                 provider.Log.Attach(loggerFactory);
+                provider.Validate ??= validate;
             }
             return Task.CompletedTask;
         }

@@ -6,7 +6,43 @@ namespace Breezeblock.Extensions.Configuration.Tests;
 /// <summary>Keeps every log entry with its category and scopes, for tests to read.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider
 {
+    private readonly object _lock = new();
+
     public ConcurrentQueue<(string Category, LogLevel Level, string Message, string Scopes)> Entries { get; } = new();
+
+    /// <summary>
+    /// Waits for the <paramref name="count"/>th entry that <paramref name="match"/> accepts and returns it: each
+    /// reload ends in a log entry, so tests wait for that event rather than for time to pass. The limit is a hang guard.
+    /// </summary>
+    public (string Category, LogLevel Level, string Message, string Scopes) WaitFor(Func<(string Category, LogLevel Level, string Message, string Scopes), bool> match, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        lock (_lock)
+        {
+            while (true)
+            {
+                var found = Entries.Where(match).ToList();
+                if (found.Count >= count)
+                {
+                    return found[count - 1];
+                }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"no log entry {count} matched within a minute; the log holds:\n{string.Join("\n", Entries.Select(e => e.Message))}");
+                }
+                Monitor.Wait(_lock, TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+
+    private void Add((string Category, LogLevel Level, string Message, string Scopes) entry)
+    {
+        lock (_lock)
+        {
+            Entries.Enqueue(entry);
+            Monitor.PulseAll(_lock);
+        }
+    }
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -29,7 +65,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            provider.Entries.Enqueue((category, logLevel, formatter(state, exception), string.Join(" => ", Scopes.Value ?? [])));
+            provider.Add((category, logLevel, formatter(state, exception), string.Join(" => ", Scopes.Value ?? [])));
 
         private sealed class Pop(List<object> scopes) : IDisposable
         {

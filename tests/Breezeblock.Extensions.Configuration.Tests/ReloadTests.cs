@@ -21,9 +21,15 @@ public sealed class ReloadTests
         public int Replicas { get; set; }
     }
 
+    public sealed class ValidatedWebOptions
+    {
+        [System.ComponentModel.DataAnnotations.Range(1, 65535)]
+        public int Port { get; set; }
+    }
+
     private sealed class App : IDisposable
     {
-        public App(string folder, bool optional = false)
+        public App(string folder, bool optional = false, bool connect = false)
         {
             Logs = new CapturingLoggerProvider();
             var loggerFactory = LoggerFactory.Create(b => b.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
@@ -39,8 +45,19 @@ public sealed class ReloadTests
             var services = new ServiceCollection();
             services.AddSingleton<IConfiguration>(Configuration);
             services.AddOptions<WebOptions>().Bind(Configuration.GetSection("web"));
+            services.AddOptions<ValidatedWebOptions>().Bind(Configuration.GetSection("web")).ValidateDataAnnotations();
+            if (connect)
+            {
+                services.AddSingleton(loggerFactory);
+                services.AddPythonConfig();
+            }
             Services = services.BuildServiceProvider();
+            foreach (var hosted in Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+            {
+                hosted.StartAsync(CancellationToken.None).GetAwaiter().GetResult(); // what the host does at startup
+            }
             Monitor = Services.GetRequiredService<IOptionsMonitor<WebOptions>>();
+            Validated = Services.GetRequiredService<IOptionsMonitor<ValidatedWebOptions>>();
             Monitor.OnChange(options => Changes.Add(options.Port));
             ChangeToken.OnChange(Configuration.GetReloadToken, () => Interlocked.Increment(ref _tokens));
         }
@@ -52,6 +69,8 @@ public sealed class ReloadTests
         public ServiceProvider Services { get; }
 
         public IOptionsMonitor<WebOptions> Monitor { get; }
+
+        public IOptionsMonitor<ValidatedWebOptions> Validated { get; }
 
         public CapturingLoggerProvider Logs { get; }
 
@@ -208,5 +227,41 @@ public sealed class ReloadTests
         var python = app.Logs.Entries.Where(e => e.Category == "Breezeblock.Python").ToList();
         Assert.Equal([(LogLevel.Information, "building web", "Python module web"), (LogLevel.Warning, "port 80 is low", "Python module web")],
             python.Select(e => (e.Level, e.Message, e.Scopes)));
+    }
+
+    private static string Refusal(string folder) =>
+        ConfigurationMessages.Refusal(nameof(ValidatedWebOptions), "DataAnnotation validation failed for 'ValidatedWebOptions' members: 'Port' with the error: 'The field Port must be between 1 and 65535.'.");
+
+    [Fact]
+    public void With_the_services_connected_a_reload_the_options_validation_refuses_is_never_published()
+    {
+        using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"));
+        using var app = new App(folder.Path, connect: true);
+        Assert.Equal(80, app.Validated.CurrentValue.Port);
+        folder.Write("web.py", Web("70000"));
+        var refused = app.Logs.WaitFor(e => e.Level == LogLevel.Error);
+        Assert.Equal($"{ConfigurationMessages.ReloadRejected(folder.Path)}\n{Refusal(folder.Path)}", refused.Message);
+        Assert.Equal(("80", 80, 80), (app.Configuration["web:Port"], app.Validated.CurrentValue.Port, app.Monitor.CurrentValue.Port));
+        Assert.Equal(0, app.Tokens); // nothing was announced: no listener saw the refused keys
+        Assert.IsType<OptionsValidationException>(Assert.Single(app.Failures).Exception);
+        Assert.Equal(80L, Assert.Single(app.Configuration.Providers.OfType<PythonConfigurationProvider>()).Result!.Get<Dictionary<string, object?>>("web")["Port"]);
+
+        folder.Write("web.py", Web("8080"));
+        var reloaded = app.Logs.WaitFor(e => e.Level == LogLevel.Information && e.Category == "Breezeblock.Configuration");
+        Assert.Equal(ConfigurationMessages.Reloaded(folder.Path, ["web"]), reloaded.Message);
+        Assert.Equal((8080, 8080, 1), (app.Validated.CurrentValue.Port, app.Monitor.CurrentValue.Port, app.Tokens));
+    }
+
+    [Fact]
+    public void Without_the_services_a_reload_refused_when_announced_is_taken_back_and_the_options_stay_readable()
+    {
+        using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"));
+        using var app = new App(folder.Path);
+        Assert.Equal(80, app.Validated.CurrentValue.Port);
+        folder.Write("web.py", Web("70000"));
+        var refused = app.Logs.WaitFor(e => e.Level == LogLevel.Error);
+        Assert.Equal($"{ConfigurationMessages.ReloadRejectedAfterPublishing(folder.Path)}\n{Refusal(folder.Path)}", refused.Message);
+        Assert.Equal(("80", 80, 80), (app.Configuration["web:Port"], app.Validated.CurrentValue.Port, app.Monitor.CurrentValue.Port)); // no OptionsValidationException for readers
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Message.Contains("   at ", StringComparison.Ordinal)); // no stack trace
     }
 }

@@ -81,6 +81,25 @@ public sealed class WebAppTests : IDisposable
         Assert.Equal(3, (await Get(client)).Upstreams.Count);
     }
 
+    [Fact]
+    public async Task A_reload_the_apps_validation_refuses_is_never_served_and_the_endpoint_keeps_answering()
+    {
+        using var client = _factory.CreateClient();
+        Assert.Equal(5080, (await Get(client)).Port);
+        _root.Write("configs/app.py", File.ReadAllText(Path.Combine(Example, "configs", "app.py")).Replace("5080", "70000", StringComparison.Ordinal)); // fine for Python, not for [Range]
+        var refused = _logs.WaitFor(e => e.Level == LogLevel.Error);
+        Assert.Equal("Breezeblock.Configuration", refused.Category);
+        Assert.StartsWith(ConfigurationMessages.ReloadRejected("configs"), refused.Message);
+        Assert.Contains("AppOptions: DataAnnotation validation failed for 'AppOptions' members: 'Port' with the error: 'The field Port must be between 1 and 65535.'.", refused.Message);
+        using var response = await client.GetAsync("/options", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(5080, (await Get(client)).Port);
+
+        _root.Write("configs/app.py", File.ReadAllText(Path.Combine(Example, "configs", "app.py")).Replace("5080", "5081", StringComparison.Ordinal));
+        Assert.Equal(ConfigurationMessages.Reloaded("configs", ["app"]), _logs.WaitFor(e => e.Level == LogLevel.Information && e.Category == "Breezeblock.Configuration").Message);
+        Assert.Equal(5081, (await Get(client)).Port);
+    }
+
     public void Dispose()
     {
         _factory.Dispose();

@@ -12,7 +12,8 @@ public sealed class EngineFixture : IDisposable
 {
     public EngineFixture()
     {
-        Runtime = PythonRuntime.Initialize(new PythonOptions { HashSeed = 0 }); // fixed, so hermetic engines can run here too
+        // Fixed, as engines start it (and so hermetic engines can run here too); RandomSeedTests runs a copy of this process with Python's random seed.
+        Runtime = PythonRuntime.Initialize(new PythonOptions { HashSeed = RandomSeedTests.InChild ? null : 0 });
         var expected = Environment.GetEnvironmentVariable("BREEZEBLOCK_EXPECT_VERSION");
         if (!string.IsNullOrEmpty(expected) && $"{Runtime.Version.Major}.{Runtime.Version.Minor}" != expected)
         {

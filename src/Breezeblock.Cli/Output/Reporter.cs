@@ -24,6 +24,10 @@ internal sealed class Reporter(TextWriter stderr, ErrorFormat format, Style styl
                 {
                     stderr.WriteLine(error.ToJson());
                 }
+                if (skipped.Count > 0)
+                {
+                    stderr.WriteLine(Line("Skipped", "note", ErrorFormatter.SkippedNote(skipped), new JsonArray([.. skipped.Select(name => (JsonNode?)name)])));
+                }
                 break;
             case ErrorFormat.Github:
                 foreach (var error in errors)
@@ -60,20 +64,7 @@ internal sealed class Reporter(TextWriter stderr, ErrorFormat format, Style styl
     {
         stderr.WriteLine(format switch
         {
-            ErrorFormat.Json => new JsonObject
-            {
-                ["kind"] = kind,
-                ["message"] = message,
-                ["file"] = null,
-                ["path"] = null,
-                ["line"] = null,
-                ["column"] = null,
-                ["end_column"] = null,
-                ["config"] = null,
-                ["hint"] = null,
-                ["details"] = new JsonArray(),
-                ["frames"] = new JsonArray(),
-            }.ToJsonString(CliJson.Options),
+            ErrorFormat.Json => Line(kind, "error", message, null),
             ErrorFormat.Github => "::error title=" + EscapeProperty(kind) + "::" + EscapeData(message),
             _ => style.Error("error:") + " " + message,
         });
@@ -95,6 +86,31 @@ internal sealed class Reporter(TextWriter stderr, ErrorFormat format, Style styl
     {
         stderr.WriteLine(text);
         stderr.Flush();
+    }
+
+    // A JSON line with the fields of a configuration error's, for what is not one: the command line, a note.
+    private static string Line(string kind, string severity, string message, JsonArray? configs)
+    {
+        var line = new JsonObject
+        {
+            ["kind"] = kind,
+            ["severity"] = severity,
+            ["message"] = message,
+            ["file"] = null,
+            ["path"] = null,
+            ["line"] = null,
+            ["column"] = null,
+            ["end_column"] = null,
+            ["config"] = null,
+            ["hint"] = null,
+            ["details"] = new JsonArray(),
+            ["frames"] = new JsonArray(),
+        };
+        if (configs is not null)
+        {
+            line["configs"] = configs;
+        }
+        return line.ToJsonString(CliJson.Options);
     }
 
     private static string GithubAnnotation(string level, ConfigError error)

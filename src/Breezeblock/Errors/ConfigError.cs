@@ -18,6 +18,9 @@ public sealed class ConfigError
     /// <summary>The headline, without the location.</summary>
     public string Message { get; }
 
+    /// <summary>An error, or a warning (a problem that did not stop the evaluation).</summary>
+    public ConfigErrorSeverity Severity { get; internal init; }
+
     /// <summary>The user's file and line this error is about.</summary>
     public SourceLocation? Location { get; }
 
@@ -39,11 +42,15 @@ public sealed class ConfigError
     /// <summary>This error with another hint.</summary>
     internal ConfigError WithHint(string hint) => Copy(Location, hint);
 
+    /// <summary>This problem as a warning: what <see cref="ConfigResult.Warnings"/> and <see cref="ConfigCheck.Warnings"/> hold.</summary>
+    internal ConfigError AsWarning() => Severity == ConfigErrorSeverity.Warning ? this : Copy(Location, Hint, severity: ConfigErrorSeverity.Warning);
+
     /// <summary>This error with other lines under its headline.</summary>
     internal ConfigError WithDetails(IReadOnlyList<string> details) => Copy(Location, Hint, details);
 
-    private ConfigError Copy(SourceLocation? location, string? hint, IReadOnlyList<string>? details = null) => new(Kind, Message, location)
+    private ConfigError Copy(SourceLocation? location, string? hint, IReadOnlyList<string>? details = null, ConfigErrorSeverity? severity = null) => new(Kind, Message, location)
     {
+        Severity = severity ?? Severity,
         ConfigName = ConfigName,
         Details = details ?? Details,
         Frames = Frames,
@@ -58,10 +65,10 @@ public sealed class ConfigError
     /// <summary>The Python exception behind the error, when there is one (null for an error rebuilt from JSON).</summary>
     public PythonException? PythonException { get; internal init; }
 
-    /// <summary>The error as the CLI prints it.</summary>
-    public override string ToString() => ErrorFormatter.Format(this);
+    /// <summary>The error (or warning) as the CLI prints it.</summary>
+    public override string ToString() => Severity == ConfigErrorSeverity.Warning ? ErrorFormatter.FormatWarning(this) : ErrorFormatter.Format(this);
 
-    /// <summary>The error as one JSON object: kind, message, location, config, hint, details, frames.</summary>
+    /// <summary>The error as one JSON object: kind, severity, message, location, config, hint, details, frames.</summary>
     public string ToJson(bool indented = false) => JsonOutput.Write(ErrorData.ToData(this), indented);
 
     /// <summary>Rebuilds an error from <see cref="ToJson"/>.</summary>

@@ -60,6 +60,9 @@ public enum ConfigErrorKind
     /// <summary>The evaluation was told to stop and did not (blocked in a call that does not return to Python); it was given up on.</summary>
     Unstoppable,
 
+    /// <summary>The folder has no .py files, or none of its functions is marked <c>@configure</c> (a warning: the result is empty).</summary>
+    NoConfigs,
+
     /// <summary>Python runs in this process with a random hash seed though the engine asked for a fixed one, so set order may differ between runs (a warning).</summary>
     RandomHashSeed,
 }

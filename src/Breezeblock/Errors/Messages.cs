@@ -15,6 +15,15 @@ internal static partial class Messages
 
     public static string FolderUnreadable(string path, string reason) => $"config folder {path} cannot be read: {reason}";
 
+    public static string NoPythonFiles(string path) => $"config folder {path} has no .py files, so there is nothing to evaluate";
+
+    public const string NoPythonFilesHint = "add .py files whose functions are marked @configure";
+
+    public static string NoConfigureFunctions(string path, int files) =>
+        $"no function in config folder {path} is marked @configure ({files} .py {(files == 1 ? "file" : "files")} loaded), so there is nothing to evaluate";
+
+    public const string NoConfigureFunctionsHint = "mark each function whose result is a config with @configure (from breezeblock import configure)";
+
     public static string FileUnreadable(string relativePath, string reason) => $"{relativePath} cannot be read: {reason}";
 
     public static string FileTooLarge(string relativePath, long bytes, long limit) =>

@@ -39,9 +39,10 @@ internal sealed class SourceFolder
 {
     private readonly HashSet<string> _changedSinceListed = new(StringComparer.Ordinal);
 
-    private SourceFolder(string root, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces, IReadOnlyList<ConfigError> readErrors)
+    private SourceFolder(string root, string displayPath, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces, IReadOnlyList<ConfigError> readErrors)
     {
         Root = root;
+        DisplayPath = displayPath;
         Files = files;
         Namespaces = namespaces;
         ReadErrors = readErrors;
@@ -55,6 +56,9 @@ internal sealed class SourceFolder
 
     /// <summary>The folder's absolute path, without a trailing separator.</summary>
     public string Root { get; }
+
+    /// <summary>The folder as the application named it, for messages.</summary>
+    public string DisplayPath { get; }
 
     /// <summary>Modules and packages backed by files, in sorted order of their relative paths.</summary>
     public IReadOnlyList<SourceModule> Files { get; }
@@ -181,7 +185,7 @@ internal sealed class SourceFolder
                 }
             }
         }
-        return new SourceFolder(root, files, namespaces, readErrors);
+        return new SourceFolder(root, path, files, namespaces, readErrors);
     }
 
     // Hashes a file read into a buffer reused for the whole folder: listing keeps no file's bytes.

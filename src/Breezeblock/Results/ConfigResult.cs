@@ -34,7 +34,7 @@ public sealed class ConfigResult : IDisposable
         _provenance = new Lazy<IReadOnlyDictionary<string, ConfigProvenance>>(provenance);
         _locate = locate;
         Report = report;
-        Warnings = warnings;
+        Warnings = warnings.Select(w => w.AsWarning()).ToList(); // whatever made them, these did not stop the evaluation
     }
 
     /// <summary>The configs this result reports (all, or the targets), in definition order.</summary>

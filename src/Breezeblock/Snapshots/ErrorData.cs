@@ -1,7 +1,7 @@
 namespace Breezeblock;
 
 /// <summary>
-/// Errors as plain data and back, for JSON: one flat object per error (kind, message, file, path,
+/// Errors as plain data and back, for JSON: one flat object per error (kind, severity, message, file, path,
 /// line, column, end_column, config, hint, details, frames; each frame with file, path, line, column, end_column,
 /// function, source and repeated), so a program reading <c>--error-format json</c> or
 /// a worker's pipe needs no nesting to find where an error is.
@@ -13,9 +13,15 @@ internal static class ErrorData
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["kind"] = error.Kind.ToString(),
+            ["severity"] = error.Severity == ConfigErrorSeverity.Warning ? "warning" : "error",
             ["message"] = error.Message,
         };
         AddLocation(data, error.Location);
+        if (error.Location is { Column: 0 } location && error.Frames is [var innermost, ..] && innermost.Location.Path == location.Path && innermost.Location.Line == location.Line)
+        {
+            data["column"] = (long)innermost.Column; // the error is where its innermost frame is: say where on the line, when Python says
+            data["end_column"] = (long)innermost.EndColumn;
+        }
         data["config"] = error.ConfigName;
         data["hint"] = error.Hint;
         data["details"] = error.Details.Cast<object?>().ToList();
@@ -42,22 +48,29 @@ internal static class ErrorData
     public static ConfigError Error(object? data)
     {
         var fields = new DataFields(data, "error");
-        return new ConfigError(fields.Enum<ConfigErrorKind>("kind"), fields.String("message"), Location(fields))
+        var frames = fields.List("frames").Select(item =>
         {
+            var frame = new DataFields(item, "error frame");
+            var location = Location(frame) ?? throw new FormatException(Messages.BadSnapshot("error frame", "'file' is missing"));
+            return new ErrorFrame(location with { Column = 0, EndColumn = 0 }, frame.String("function"), frame.Optional("source"))
+            {
+                Column = location.Column,
+                EndColumn = frame.Int("end_column"),
+                Repeated = frame.Int("repeated"),
+            };
+        }).ToList();
+        var at = Location(fields);
+        if (at is not null && frames is [var innermost, ..] && innermost.Location.Path == at.Path && innermost.Location.Line == at.Line)
+        {
+            at = at with { Column = 0, EndColumn = 0 }; // the column written is the frame's: the error itself keeps its line, as it was made
+        }
+        return new ConfigError(fields.Enum<ConfigErrorKind>("kind"), fields.String("message"), at)
+        {
+            Severity = fields.Optional("severity") == "warning" ? ConfigErrorSeverity.Warning : ConfigErrorSeverity.Error,
             ConfigName = fields.Optional("config"),
             Hint = fields.Optional("hint"),
             Details = fields.Strings("details"),
-            Frames = fields.List("frames").Select(item =>
-            {
-                var frame = new DataFields(item, "error frame");
-                var location = Location(frame) ?? throw new FormatException(Messages.BadSnapshot("error frame", "'file' is missing"));
-                return new ErrorFrame(location with { Column = 0, EndColumn = 0 }, frame.String("function"), frame.Optional("source"))
-                {
-                    Column = location.Column,
-                    EndColumn = frame.Int("end_column"),
-                    Repeated = frame.Int("repeated"),
-                };
-            }).ToList(),
+            Frames = frames,
         };
     }
 

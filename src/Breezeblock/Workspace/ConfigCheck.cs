@@ -12,7 +12,7 @@ public sealed class ConfigCheck
     {
         Configs = configs;
         Errors = errors;
-        Warnings = warnings;
+        Warnings = warnings.Select(w => w.AsWarning()).ToList(); // whatever made them, these did not stop the evaluation
         Duration = duration;
     }
 

@@ -58,7 +58,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             }
             errors.AddRange(state.Inputs.Update(_options.Inputs, values, hostFreeze, revision));
             errors = unavailable.Explain(errors, graph.Unavailable, [.. targets ?? [], .. _options.Inputs.Keys]);
-            IReadOnlyList<ConfigError> warnings = [.. state.StandingWarnings, .. _options.StrictInputs ? [] : unused];
+            IReadOnlyList<ConfigError> warnings = [.. state.StandingWarnings, .. _options.StrictInputs ? [] : unused, .. Empty(folder, shapes, errors)];
             if (!run)
             {
                 return (null, NewCheck(graph, shapes, targets, unavailable, Sorted(errors), warnings, Stopwatch.GetElapsedTime(started)));
@@ -96,6 +96,19 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         {
             state.ActivePass = null;
             state.MustReload |= scope.StoppedWhileLoading;
+        }
+    }
+
+    // A folder that gives nothing: worth a word, since an empty result looks like success.
+    private static IEnumerable<ConfigError> Empty(SourceFolder folder, List<ConfigFunction> shapes, List<ConfigError> errors)
+    {
+        if (folder.Files.Count == 0)
+        {
+            yield return new ConfigError(ConfigErrorKind.NoConfigs, Messages.NoPythonFiles(folder.DisplayPath), null) { Hint = Messages.NoPythonFilesHint };
+        }
+        else if (shapes.Count == 0 && errors.Count == 0)
+        {
+            yield return new ConfigError(ConfigErrorKind.NoConfigs, Messages.NoConfigureFunctions(folder.DisplayPath, folder.Files.Count), null) { Hint = Messages.NoConfigureFunctionsHint };
         }
     }
 

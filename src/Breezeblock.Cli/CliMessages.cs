@@ -15,7 +15,7 @@ internal static class CliMessages
 
     public const string UsageHint = "  run 'breezeblock --help' for usage";
 
-    public static string SetExpectsNameValue(string argument) => $"--set expects NAME=VALUE, got '{argument}'";
+    public static string SetExpectsNameValue(string option, string argument) => $"{option} expects NAME=VALUE, got '{argument}'";
 
     public static string TimeoutNotPositive(double seconds) =>
         $"--timeout takes a number of seconds greater than 0, got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
@@ -43,6 +43,20 @@ internal static class CliMessages
 
     // ---- eval ----
 
+    public static string OutputIsAFolder(string path) => $"cannot write {path}: it is a folder; give a file name, or --output-dir to write one file per config into it";
+
+    public static string OutputDirIsAFile(string path) => $"cannot write into {path}: it is a file, and --output-dir needs a folder (or a name that does not exist yet)";
+
+    public static string CannotWrite(string path, string reason) => $"cannot write {path}: {reason}";
+
+    public static string ParentIsAFile(string folder) => $"{folder} is a file, not a folder";
+
+    public const string PermissionDenied = "permission denied";
+
+    public const string FolderDoesNotExist = "its folder does not exist";
+
+    public const string FileDoesNotExist = "it does not exist";
+
     public static string NotAFileName(string config) => $"config '{config}' cannot be written to --output-dir: its name is not a file name";
 
     public static string WroteFile(string path, bool written) => written ? $"wrote {path}" : $"{path} is up to date";
@@ -64,11 +78,13 @@ internal static class CliMessages
 
     public const string ReplacedByInput = "replaced by an input";
 
+    public static string ReplacesConfig(SourceLocation location) => $"replaces the config at {location}";
+
     public const string ExplainedAbove = "(explained above)";
 
     public const string GivenByHost = "given by the host";
 
-    public static string InputArgument(string name, string text) => $"--set {name}={text}";
+    public static string InputArgument(string option, string name, string text) => $"{option} {name}={text}";
 
     public static string NotJson(string reason) => $"<not shown as JSON: {reason}>";
 
@@ -80,9 +96,15 @@ internal static class CliMessages
 
     public static string PreviousNotJson(string path, long line, string reason) => line > 0 ? $"{path}:{line}: not JSON: {reason}" : $"{path}: not JSON: {reason}";
 
-    public static string PreviousNotAnObject(string path) => $"{path} is not an `eval` output: expected a JSON object of configs";
+    public static string PreviousNotAnObject(string path) => $"{path} is not an `eval` output: expected a mapping (JSON object) of configs";
 
-    public static string PreviousIsYaml(string path) => $"{path} is YAML; plan compares JSON: write the output with --format json";
+    public static string PreviousNotYaml(string path, long line, string reason) => line > 0 ? $"{path}:{line}: not YAML: {reason}" : $"{path}: not YAML: {reason}";
+
+    public static string YamlHasManyDocuments(int count) => $"it holds {count} YAML documents, and an eval output is one";
+
+    public static string YamlKeyNotScalar(long line) => $"the key at line {line} is not a plain value, which JSON keys must be";
+
+    public static string YamlNodeNotSupported(string kind, long line) => $"line {line} holds a YAML {kind}, which an eval output never has";
 
     public static string NoChanges(string against) => $"No changes: the configuration evaluates to what {against} holds.";
 

@@ -12,19 +12,19 @@ internal static class InputParser
     /// <summary>How the engine's hints name an input (<see cref="ConfigOptions.InputSyntax"/>).</summary>
     public const string Syntax = "--set {0}=VALUE";
 
-    /// <summary>The name and value, or an error message for a malformed argument.</summary>
-    public static (string Name, object? Value)? Parse(string argument, out string? error)
+    /// <summary>The name and value (the text itself when <paramref name="asText"/>: <c>--set-string</c>), or an error message for a malformed argument.</summary>
+    public static (string Name, object? Value)? Parse(string argument, out string? error, bool asText = false)
     {
         var equals = argument.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)
         {
-            error = CliMessages.SetExpectsNameValue(argument);
+            error = CliMessages.SetExpectsNameValue(asText ? "--set-string" : "--set", argument);
             return null;
         }
         error = null;
         var name = argument[..equals];
         var text = argument[(equals + 1)..];
-        return (name, ParseValue(text));
+        return (name, asText ? text : ParseValue(text));
     }
 
     public static object? ParseValue(string text)

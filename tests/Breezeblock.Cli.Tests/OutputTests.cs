@@ -79,11 +79,17 @@ public sealed class OutputTests : IDisposable
     {
         var blocker = Path.Combine(_out, "file");
         File.WriteAllText(blocker, "a file where a folder is needed");
-        var (exit, stdout, stderr) = Cli.Run("eval", Cli.Fixture("quickstart"), "--output", Path.Combine(blocker, "result.json"));
-        Assert.Equal((2, ""), (exit, stdout));
-        Assert.StartsWith($"error: {CliMessages.FileProblem("")}", stderr);
-        Assert.Contains(blocker, stderr);
-        Assert.DoesNotContain("internal error", stderr);
+        var target = Path.Combine(blocker, "result.json");
+        var (exit, stdout, stderr) = Cli.Run("eval", Cli.Fixture("quickstart"), "--output", target);
+        Assert.Equal((2, "", $"error: {CliMessages.CannotWrite(target, CliMessages.ParentIsAFile(blocker))}\n"), (exit, stdout, stderr));
+    }
+
+    [Fact]
+    public void A_file_that_cannot_be_written_is_named_and_not_the_temporary_file_beside_it()
+    {
+        const string target = "/sys/breezeblock-result.json"; // sysfs refuses new files even to root, as CI runs
+        var (exit, _, stderr) = Cli.Run("eval", Cli.Fixture("quickstart"), "--output", target);
+        Assert.Equal((2, $"error: {CliMessages.CannotWrite(target, CliMessages.PermissionDenied)}\n"), (exit, stderr));
     }
 
     [Fact]

@@ -14,6 +14,11 @@ internal sealed class FakeMachine : LocatorEnvironment
 
     public override string CurrentDirectory => Directory;
 
+    /// <summary>Files that exist but cannot be run (everything else in <see cref="FileSet"/> can).</summary>
+    public HashSet<string> NotExecutable { get; } = [];
+
+    public override bool IsExecutable(string path) => FileSet.Contains(path) && !NotExecutable.Contains(path);
+
     public override string ResolveLink(string path)
     {
         for (var i = 0; i < 40 && Links.TryGetValue(path, out var target); i++)

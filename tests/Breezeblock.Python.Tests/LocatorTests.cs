@@ -63,6 +63,35 @@ public sealed class LocatorTests
     }
 
     [Fact]
+    public void A_chosen_file_that_is_neither_a_library_nor_a_program_is_refused_without_being_run()
+    {
+        var machine = new FakeMachine().WithFiles("/etc/passwd");
+        machine.NotExecutable.Add("/etc/passwd");
+        machine.Variables["BREEZEBLOCK_PYTHON"] = "/etc/passwd";
+        var error = Assert.Throws<PythonNotFoundException>(() => PythonLocator.Locate(null, machine));
+        Assert.Equal([new LocatorAttempt("BREEZEBLOCK_PYTHON (/etc/passwd)", "is neither a libpython3.X.so nor a python executable (it is a file that cannot be run)")], error.Attempts);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void A_program_that_cannot_be_started_says_why_in_a_few_words()
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"breezeblock-not-a-program-{Guid.NewGuid():N}");
+        File.WriteAllText(script, "this is text, not a program\n");
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        try
+        {
+            Assert.Null(LocatorEnvironment.Machine.Probe(script, out var failure));
+            Assert.DoesNotContain("An error occurred", failure); // the runtime's wording around the system's
+            Assert.DoesNotContain(script, failure); // the place is named by the search, once
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
     public void A_virtual_environment_runs_as_its_own_python_with_the_base_library()
     {
         var machine = new FakeMachine().WithInstallation("/opt/py", "3.11.7").WithFiles("/work/venv/bin/python3", "/work/venv/pyvenv.cfg");

@@ -85,7 +85,7 @@ internal sealed class CliContext
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Usage(CliMessages.FileProblem(e.Message)); // an output the command cannot write, a folder it cannot read
+            return Usage(CliMessages.FileProblem(FileErrors.Reason(e))); // a file or folder the command cannot use
         }
         catch (OperationCanceledException) when (Stop.IsCancellationRequested)
         {

@@ -24,6 +24,14 @@ internal sealed class EvaluationOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string[]> TextInputs { get; } = new("--set-string")
+    {
+        Description = "Give an input as text, never parsed as JSON (--set-string version=1.10 gives \"1.10\"); it wins over a --set of the same name (repeatable)",
+        HelpName = "NAME=VALUE",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Option<string[]> Hosts { get; } = new("--host")
     {
         Description = "An application assembly whose IConfigHost registers the host modules (types and functions) the configs import (repeatable). "
@@ -49,20 +57,23 @@ internal sealed class EvaluationOptions
         Description = "Same folder and inputs, same output: configs may read only their folder and the standard library, and may not write, use the network, start processes or read the environment (with --isolate, enforced by bubblewrap)",
     };
 
-    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, Hosts, Timeout, Isolate, Hermetic] : [Inputs, Hosts, Timeout, Isolate, Hermetic];
+    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, TextInputs, Hosts, Timeout, Isolate, Hermetic] : [Inputs, TextInputs, Hosts, Timeout, Isolate, Hermetic];
 
     public IReadOnlyList<string>? TargetNames(CliContext context) => context.Get(Targets) is { Length: > 0 } names ? names : null;
 
-    /// <summary>The inputs as given on the command line, by name: how <c>explain</c> shows where a value came from.</summary>
+    /// <summary>Each input's argument as given on the command line (<c>--set NAME=VALUE</c>), by name: how <c>explain</c> shows where a value came from.</summary>
     public Dictionary<string, string> InputTexts(CliContext context)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var argument in context.Get(Inputs) ?? [])
+        foreach (var (option, arguments) in (ReadOnlySpan<(string, string[]?)>)[("--set", context.Get(Inputs)), ("--set-string", context.Get(TextInputs))])
         {
-            var equals = argument.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0)
+            foreach (var argument in arguments ?? [])
             {
-                texts[argument[..equals]] = argument[(equals + 1)..];
+                var equals = argument.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0)
+                {
+                    texts[argument[..equals]] = CliMessages.InputArgument(option, argument[..equals], argument[(equals + 1)..]);
+                }
             }
         }
         return texts;
@@ -78,6 +89,14 @@ internal sealed class EvaluationOptions
         foreach (var argument in context.Get(Inputs) ?? [])
         {
             if (InputParser.Parse(argument, out var error) is not { } input)
+            {
+                throw new CommandException(error!);
+            }
+            options.Inputs[input.Name] = input.Value;
+        }
+        foreach (var argument in context.Get(TextInputs) ?? [])
+        {
+            if (InputParser.Parse(argument, out var error, asText: true) is not { } input)
             {
                 throw new CommandException(error!);
             }

@@ -13,8 +13,8 @@ internal static class PlanCommand
     {
         var folder = CommonArguments.Folder();
         var evaluation = new EvaluationOptions();
-        var against = new Option<string?>("--against") { Description = "An earlier `eval` output (JSON) to compare with", HelpName = "PREVIOUS.json" };
-        var againstDir = new Option<string?>("--against-dir") { Description = "An earlier `eval --output-dir` folder (JSON files) to compare with", HelpName = "DIR" };
+        var against = new Option<string?>("--against") { Description = "An earlier `eval` output (JSON or YAML) to compare with", HelpName = "PREVIOUS.json" };
+        var againstDir = new Option<string?>("--against-dir") { Description = "An earlier `eval --output-dir` folder (JSON or YAML files) to compare with", HelpName = "DIR" };
         var command = new Command("plan", "Evaluate and show what changed against an earlier output, like `terraform plan`; exit 0 when nothing changed, 3 when something did") { folder, against, againstDir };
         foreach (var option in evaluation.All())
         {

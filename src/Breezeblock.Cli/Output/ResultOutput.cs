@@ -65,6 +65,10 @@ internal sealed class ResultOutput(string format, string? file, string? director
 
     private (IReadOnlyList<string>, IReadOnlyList<string>) WriteDirectory(ConfigResult result, string folder)
     {
+        if (File.Exists(folder))
+        {
+            throw new CommandException(CliMessages.OutputDirIsAFile(folder));
+        }
         var extension = format == "yaml" ? ".yaml" : ".json";
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in result.Names)

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Breezeblock.Cli;
 
-/// <summary>What <c>plan</c> compares against: an earlier <c>eval</c> output file, or an <c>--output-dir</c> folder.</summary>
+/// <summary>What <c>plan</c> compares against: an earlier <c>eval</c> output file, or an <c>--output-dir</c> folder, in JSON or YAML.</summary>
 internal static class PreviousOutput
 {
     /// <summary>The configs of an <c>eval</c> JSON output file.</summary>
@@ -15,7 +15,7 @@ internal static class PreviousOutput
     }
 
     /// <summary>The configs of an <c>--output-dir</c> folder: its <c>NAME.json</c> files, those its list names when it has one.</summary>
-    /// <exception cref="CommandException">The folder is missing, holds YAML, or a file is not JSON.</exception>
+    /// <exception cref="CommandException">The folder is missing, or a file is neither JSON nor YAML.</exception>
     public static JsonObject FromDirectory(string folder)
     {
         if (!Directory.Exists(folder))
@@ -29,16 +29,26 @@ internal static class PreviousOutput
         var configs = new JsonObject();
         foreach (var name in names)
         {
-            if (name.EndsWith(".yaml", StringComparison.Ordinal))
+            var extension = Path.GetExtension(name);
+            if (extension is ".json" or ".yaml" && File.Exists(Path.Combine(folder, name)))
             {
-                throw new CommandException(CliMessages.PreviousIsYaml(Path.Combine(folder, name)));
-            }
-            if (name.EndsWith(".json", StringComparison.Ordinal) && File.Exists(Path.Combine(folder, name)))
-            {
-                configs[name[..^".json".Length]] = Parse(Path.Combine(folder, name));
+                configs[name[..^extension.Length]] = Parse(Path.Combine(folder, name));
             }
         }
         return configs;
+    }
+
+    // By name, and otherwise by content: JSON output starts with '{'.
+    private static bool IsYaml(string path, string text) =>
+        Path.GetExtension(path) is ".yaml" or ".yml" || (Path.GetExtension(path) != ".json" && text.TrimStart() is var start && start.Length > 0 && start[0] is not ('{' or '['));
+
+    // The parsers' first sentence, without their position notes ("LineNumber: 0 | BytePositionInLine: 0."), which the message gives as a line.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        var text = cut > 0 ? message[..cut] : message;
+        var paren = text.IndexOf("): ", StringComparison.Ordinal);
+        return (paren > 0 && text.StartsWith('(') ? text[(paren + 3)..] : text).Trim().TrimEnd('.');
     }
 
     private static JsonNode? Parse(string path)
@@ -52,6 +62,21 @@ internal static class PreviousOutput
         {
             throw new CommandException(File.Exists(path) ? CliMessages.PreviousUnreadable(path, e.Message) : CliMessages.PreviousMissing(path));
         }
+        if (IsYaml(path, text))
+        {
+            try
+            {
+                return YamlDocument.Parse(text);
+            }
+            catch (YamlDotNet.Core.YamlException e)
+            {
+                throw new CommandException(CliMessages.PreviousNotYaml(path, e.Start.Line, FirstSentence(e.Message)));
+            }
+            catch (FormatException e)
+            {
+                throw new CommandException(CliMessages.PreviousNotYaml(path, 0, e.Message));
+            }
+        }
         try
         {
             var node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
@@ -60,11 +85,11 @@ internal static class PreviousOutput
         }
         catch (JsonException e)
         {
-            throw new CommandException(CliMessages.PreviousNotJson(path, (e.LineNumber ?? 0) + 1, e.Message));
+            throw new CommandException(CliMessages.PreviousNotJson(path, (e.LineNumber ?? 0) + 1, FirstSentence(e.Message)));
         }
         catch (InvalidOperationException e)
         {
-            throw new CommandException(CliMessages.PreviousNotJson(path, 0, e.Message)); // a string that is not valid UTF-16 (a lone surrogate escape)
+            throw new CommandException(CliMessages.PreviousNotJson(path, 0, FirstSentence(e.Message))); // a string that is not valid UTF-16 (a lone surrogate escape)
         }
     }
 }

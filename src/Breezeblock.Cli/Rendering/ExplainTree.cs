@@ -70,7 +70,7 @@ internal sealed class ExplainTree(ConfigResult result, IReadOnlyDictionary<strin
         ? $"({CliMessages.ReplacedByInput}: {InputOrigin(config.Name)})"
         : $"({config.Function} at {config.Location})";
 
-    private string InputOrigin(string name) => inputTexts.TryGetValue(name, out var text) ? CliMessages.InputArgument(name, text) : CliMessages.GivenByHost;
+    private string InputOrigin(string name) => inputTexts.TryGetValue(name, out var argument) ? argument : CliMessages.GivenByHost;
 
     // The value as one line of JSON; a dependency's is cut short, the explained config's shown whole.
     private string Value(string name, bool full)

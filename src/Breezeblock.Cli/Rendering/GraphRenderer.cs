@@ -6,7 +6,8 @@ namespace Breezeblock.Cli;
 /// <summary>
 /// The dependency graph as text (a tree per config), Mermaid or Graphviz dot. Configs show their name
 /// and <c>file:line</c>; inputs and parameter defaults are drawn as their own kinds of node, and a config
-/// an input replaces says so and needs nothing.
+/// an input replaces says so and needs nothing: what its dependants receive is the input, so their
+/// edges from it are drawn as inputs are.
 /// </summary>
 internal static class GraphRenderer
 {
@@ -19,6 +20,7 @@ internal static class GraphRenderer
 
     private static string Text(IReadOnlyList<ConfigProvenance> configs)
     {
+        var replaced = Replaced(configs);
         var text = new StringBuilder();
         foreach (var config in configs)
         {
@@ -39,6 +41,7 @@ internal static class GraphRenderer
                 var parameter = parameters[i];
                 text.Append(i == parameters.Count - 1 ? "└── " : "├── ").Append(parameter.Name.PadRight(width)).Append("  ").Append(parameter.Source switch
                 {
+                    ValueSource.Config when replaced.Contains(parameter.Config!) => $"input   {CliMessages.ReplacesConfig(parameter.Location!)}",
                     ValueSource.Config => $"config  {parameter.Location}",
                     ValueSource.Input => "input",
                     _ => $"default {parameter.Default}",
@@ -50,6 +53,7 @@ internal static class GraphRenderer
 
     private static string Mermaid(IReadOnlyList<ConfigProvenance> configs)
     {
+        var replaced = Replaced(configs);
         var ids = new Ids();
         var text = new StringBuilder("flowchart LR\n");
         var edges = new StringBuilder();
@@ -64,6 +68,9 @@ internal static class GraphRenderer
             {
                 switch (parameter.Source)
                 {
+                    case ValueSource.Config when replaced.Contains(parameter.Config!):
+                        edges.Append(CultureInfo.InvariantCulture, $"  {ids.Config(parameter.Config!)} -. input .-> {ids.Config(config.Name)}\n");
+                        break;
                     case ValueSource.Config:
                         edges.Append(CultureInfo.InvariantCulture, $"  {ids.Config(parameter.Config!)} --> {ids.Config(config.Name)}\n");
                         break;
@@ -90,6 +97,7 @@ internal static class GraphRenderer
 
     private static string Dot(IReadOnlyList<ConfigProvenance> configs)
     {
+        var replaced = Replaced(configs);
         var ids = new Ids();
         var text = new StringBuilder("digraph configs {\n  rankdir=LR;\n  node [fontname=\"Helvetica\", fontsize=11];\n");
         var edges = new StringBuilder();
@@ -104,6 +112,9 @@ internal static class GraphRenderer
             {
                 switch (parameter.Source)
                 {
+                    case ValueSource.Config when replaced.Contains(parameter.Config!):
+                        edges.Append(CultureInfo.InvariantCulture, $"  {ids.Config(parameter.Config!)} -> {ids.Config(config.Name)} [style=dashed, label=\"input\"];\n");
+                        break;
                     case ValueSource.Config:
                         edges.Append(CultureInfo.InvariantCulture, $"  {ids.Config(parameter.Config!)} -> {ids.Config(config.Name)};\n");
                         break;
@@ -124,6 +135,9 @@ internal static class GraphRenderer
         }
         return text.Append(edges).Append("}\n").ToString();
     }
+
+    private static HashSet<string> Replaced(IReadOnlyList<ConfigProvenance> configs) =>
+        configs.Where(c => c.ReplacedByInput).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
 
     // A config an input replaces does not run, so its parameters are not drawn.
     private static IReadOnlyList<ParameterProvenance> Parameters(ConfigProvenance config) => config.ReplacedByInput ? [] : config.Parameters;

@@ -25,6 +25,23 @@ internal class LocatorEnvironment
 
     public virtual bool DirectoryExists(string path) => Directory.Exists(path);
 
+    /// <summary>True when the file may be run (an execute bit is set).</summary>
+    public virtual bool IsExecutable(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return true; // no execute bit: trying to run it says whether it is a program
+        }
+        try
+        {
+            return (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     public virtual IEnumerable<string> Files(string directory, string pattern) =>
         Directory.Exists(directory) ? Directory.EnumerateFiles(directory, pattern) : [];
 
@@ -127,7 +144,15 @@ internal class LocatorEnvironment
         }
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException or JsonException or InvalidOperationException or KeyNotFoundException)
         {
-            failure = e is JsonException or KeyNotFoundException ? "answered something that is not CPython's sysconfig" : e.Message;
+            failure = e switch
+            {
+                JsonException or KeyNotFoundException => "answered something that is not CPython's sysconfig",
+                System.ComponentModel.Win32Exception { NativeErrorCode: 13 } => "cannot be run: permission denied",
+                System.ComponentModel.Win32Exception { NativeErrorCode: 8 } => "cannot be run: it is not a program",
+                System.ComponentModel.Win32Exception { NativeErrorCode: 2 } => "does not exist",
+                System.ComponentModel.Win32Exception => "cannot be run",
+                _ => e.Message,
+            };
             return null;
         }
     }

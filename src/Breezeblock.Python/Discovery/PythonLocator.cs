@@ -141,9 +141,13 @@ public static partial class PythonLocator
             {
                 return Fail($"{foundBy} ({full})", "does not exist");
             }
-            return Path.GetFileName(full).StartsWith("libpython", StringComparison.Ordinal)
-                ? FromLibrary(full, foundBy)
-                : FromExecutable(full, foundBy);
+            if (Path.GetFileName(full).StartsWith("libpython", StringComparison.Ordinal))
+            {
+                return FromLibrary(full, foundBy);
+            }
+            return env.IsExecutable(full)
+                ? FromExecutable(full, foundBy)
+                : Fail($"{foundBy} ({full})", "is neither a libpython3.X.so nor a python executable (it is a file that cannot be run)");
         }
 
         private PythonInstallation? FromExecutable(string executable, string foundBy)

@@ -50,6 +50,12 @@ public sealed class ConfigOptions
     public string? InputSyntax { get; set; }
 
     /// <summary>
+    /// How this host's users ask for <see cref="ConfigIsolation.Process"/>, for hints about code that
+    /// cannot be stopped in process; null (the default) names no syntax. The CLI sets <c>--isolate</c>.
+    /// </summary>
+    public string? IsolationSyntax { get; set; }
+
+    /// <summary>
     /// How long one evaluation (or check) may take, loading included, counted from the call. Past it,
     /// the Python code running is interrupted and the evaluation fails with a
     /// <see cref="ConfigErrorKind.Timeout"/> error at the line it was running; the workspace stays

@@ -21,16 +21,30 @@ public sealed class WatchTests
         Assert.Contains("\"replicas\": 2", watch.WaitForOutput(1));
         Assert.Matches(@"^[0-9:]{8} evaluated 3 configs; ran database, web, worker \(3 of 3\); [0-9.]+ ms$", watch.Errors[0]);
 
-        var edited = Stopwatch.StartNew();
         File.WriteAllText(Path.Combine(folder.Path, "web.py"), Header + "@configure\ndef web(database):\n    return {'db': database['port'], 'replicas': 3}\n");
-        Assert.Contains("\"replicas\": 3", watch.WaitForOutput(2));
-        Assert.True(edited.Elapsed < TimeSpan.FromSeconds(3), $"the new output took {edited.Elapsed.TotalMilliseconds:0} ms");
+        Assert.Contains("\"replicas\": 3", watch.WaitForOutput(2)); // how soon is measured in bench/, not asserted here
         Assert.Matches(@"^[0-9:]{8} changed web\.replicas; ran web \(1 of 3\); [0-9.]+ ms$", watch.WaitForError(l => l.Contains("changed", StringComparison.Ordinal)));
 
         var before = watch.Errors.Count;
         File.WriteAllText(Path.Combine(folder.Path, "base.py"), Header + "@configure\ndef database():\n    return {'port': 6432}\n");
         Assert.Contains("\"db\": 6432", watch.WaitForOutput(3));
         Assert.Matches(@"changed database\.port, web\.db; ran database, web \(2 of 3\)", watch.WaitForError(l => l.Contains("changed", StringComparison.Ordinal), before));
+        Assert.Equal(0, watch.Stop());
+    }
+
+    [Fact]
+    public void With_targets_the_counts_are_of_what_was_evaluated_and_other_configs_errors_are_not_theirs()
+    {
+        using var folder = Folder();
+        File.WriteAllText(Path.Combine(folder.Path, "worker.py"), Header + "@configure\ndef worker(queue_url):\n    return {'queue': queue_url}\n"); // broken, but not a target
+        using var watch = new WatchProcess(folder.Path, "--target", "web");
+        watch.WaitUntilWatching();
+        Assert.Contains("\"replicas\": 2", watch.WaitForOutput(1));
+        Assert.Matches(@"^[0-9:]{8} evaluated 2 configs; ran database, web \(2 of 2\); [0-9.]+ ms$", watch.Errors[0]);
+        File.WriteAllText(Path.Combine(folder.Path, "base.py"), Header + "@configure\ndef database():\n    return {'port': 6432}\n");
+        Assert.Contains("\"db\": 6432", watch.WaitForOutput(2));
+        Assert.Matches(@"changed web\.db; ran database, web \(2 of 2\)", watch.WaitForError(l => l.Contains("changed", StringComparison.Ordinal)));
+        Assert.DoesNotContain(watch.Errors, l => l.Contains("worker", StringComparison.Ordinal));
         Assert.Equal(0, watch.Stop());
     }
 

@@ -89,7 +89,7 @@ public sealed class DeadlineTests(EngineFixture fixture)
         var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
         Assert.Equal((ConfigErrorKind.Unstoppable, "sleepy.py:6"), (error.Kind, error.Location?.ToString()));
         Assert.Equal("config 'sleepy' did not finish within the time limit (200 ms) and could not be stopped: it is blocked in a call that does not return to Python", error.Message);
-        Assert.Equal(Messages.UnstoppableHint, error.Hint);
+        Assert.Equal(Messages.UnstoppableHint(null), error.Hint);
 
         var again = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
         Assert.Equal(ConfigErrorKind.Unstoppable, again.Kind);

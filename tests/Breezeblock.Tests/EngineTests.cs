@@ -261,6 +261,21 @@ public sealed class EngineTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void With_targets_only_the_errors_that_concern_them_fail_the_evaluation()
+    {
+        using var folder = new ConfigFolder(
+            ("app.py", Header + "@configure\ndef base():\n    return 1\n\n@configure\ndef web(base):\n    return base + 1\n"),
+            ("worker.py", Header + "@configure\ndef worker(queue_url):\n    return queue_url\n\n@configure\ndef loop(loop):\n    return 1\n"));
+        using var engine = fixture.Engine();
+        using var result = engine.Evaluate(folder.Path, ["web"]); // worker needs what nobody gives, loop needs itself: neither is asked for
+        Assert.Equal(2L, result.Get("web"));
+        var all = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path));
+        Assert.Equal([ConfigErrorKind.MissingDependency, ConfigErrorKind.Cycle], all.Errors.Select(e => e.Kind).Order());
+        var asked = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path, ["web", "worker"]));
+        Assert.Equal(("worker", ConfigErrorKind.MissingDependency), (asked.Errors.Single().ConfigName, asked.Kind));
+    }
+
+    [Fact]
     public void Inputs_reach_configure_functions_as_python_values()
     {
         using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef echo(text, number, items, mapping, nothing=1):\n    return [text, number, items, mapping, nothing]\n"));

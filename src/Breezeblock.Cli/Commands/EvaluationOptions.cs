@@ -84,7 +84,7 @@ internal sealed class EvaluationOptions
     /// <exception cref="HostLoadException">A <c>--host</c> assembly cannot be used.</exception>
     public ConfigOptions Build(CliContext context)
     {
-        var options = new ConfigOptions { RedirectPrintToStandardError = true, StrictInputs = true, InputSyntax = InputParser.Syntax };
+        var options = new ConfigOptions { RedirectPrintToStandardError = true, StrictInputs = true, InputSyntax = InputParser.Syntax, IsolationSyntax = "--isolate" };
         options.Python.Path = context.PythonPath;
         foreach (var argument in context.Get(Inputs) ?? [])
         {

@@ -102,7 +102,8 @@ internal static class WatchCommand
                 }
                 var changes = _last is null ? null : JsonDiff.Compare(_last, current);
                 _last = current;
-                context.Reporter.Info(CliMessages.WatchSummary(Now(), result.Names.Count, changes?.Select(c => c.Path).ToList(), result.Report.Ran, Timings.Milliseconds(result.Report.Total)));
+                var evaluated = result.Report.Ran.Count + result.Report.Reused.Count + result.Report.Replaced.Count; // the targets and what they need
+                context.Reporter.Info(CliMessages.WatchSummary(Now(), evaluated, changes?.Select(c => c.Path).ToList(), result.Report.Ran, Timings.Milliseconds(result.Report.Total)));
             }
         }
 

@@ -98,8 +98,10 @@ internal static partial class Messages
         "Binding results to a .NET type reads its members and builds its collections by reflection at run time; trimming and NativeAOT " +
         "cannot keep what that needs. Read results as JSON (ToJson) or plain values (Get) instead.";
 
-    public const string UnstoppableHint =
-        "this workspace was given up (its thread may still be running); evaluate in a new one, or isolate evaluations so that such code can be killed";
+    /// <summary>What to do about code that cannot be stopped; <paramref name="isolationSyntax"/> is how the host's users ask for isolation (<see cref="ConfigOptions.IsolationSyntax"/>).</summary>
+    public static string UnstoppableHint(string? isolationSyntax) => isolationSyntax is null
+        ? "this workspace was given up (its thread may still be running); evaluate in a new one, or isolate evaluations so that such code can be killed"
+        : $"run it with {isolationSyntax}, so that code that cannot be stopped runs in a process that can be ended";
 
     public const string UnstoppableIsolatedHint = "the config process was ended; the next evaluation starts a new one";
 

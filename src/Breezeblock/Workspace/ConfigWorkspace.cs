@@ -177,7 +177,7 @@ public sealed class ConfigWorkspace : IDisposable
         var error = new ConfigError(ConfigErrorKind.Unstoppable, Messages.Unstoppable(config, stop.TimedOut ? stop.Timeout : null, why), location)
         {
             ConfigName = config,
-            Hint = Messages.UnstoppableHint,
+            Hint = Messages.UnstoppableHint(_state.Options.IsolationSyntax),
         };
         _state.Abandoned = error.Message;
         return new ConfigException(error);
@@ -226,7 +226,7 @@ public sealed class ConfigWorkspace : IDisposable
         ThrowIfDisposed();
         if (_state.Abandoned is { } reason)
         {
-            throw new ConfigException(new ConfigError(ConfigErrorKind.Unstoppable, Messages.WorkspaceAbandoned(reason), null) { Hint = Messages.UnstoppableHint });
+            throw new ConfigException(new ConfigError(ConfigErrorKind.Unstoppable, Messages.WorkspaceAbandoned(reason), null) { Hint = Messages.UnstoppableHint(_state.Options.IsolationSyntax) });
         }
     }
 

@@ -63,11 +63,16 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             {
                 return (null, NewCheck(graph, shapes, targets, unavailable, Sorted(errors), warnings, Stopwatch.GetElapsedTime(started)));
             }
+            List<ConfigNode>? targetNodes = null;
+            if (targets is not null)
+            {
+                targetNodes = TargetNodes(graph, targets, unavailable, out var unknown);
+                errors = targetNodes is null ? [.. errors, .. unknown] : Concerning(errors, graph.Closure(targetNodes));
+            }
             if (errors.Count > 0)
             {
                 throw new ConfigException(Sorted(errors));
             }
-            var targetNodes = targets is null ? null : TargetNodes(graph, targets, UnavailableConfigs.None, out var unknown) ?? throw new ConfigException(unknown);
             var loading = Stopwatch.GetElapsedTime(started);
 
             var context = new EvaluationContext(finder, values, state.Cache, state.Inputs, state.Modules, functions, graph.Nodes.Count, digests, folder, hostFreeze, revision, scope, _options.ConfigStarting)
@@ -97,6 +102,14 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             state.ActivePass = null;
             state.MustReload |= scope.StoppedWhileLoading;
         }
+    }
+
+    // With targets, only what concerns them: errors of the folder's modules and inputs, and of the
+    // targets and the configs they need. A config nobody asked for may be broken meanwhile.
+    private static List<ConfigError> Concerning(List<ConfigError> errors, IReadOnlyList<ConfigNode> closure)
+    {
+        var needed = closure.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        return errors.Where(e => e.ConfigName is null || needed.Contains(e.ConfigName)).ToList();
     }
 
     // A folder that gives nothing: worth a word, since an empty result looks like success.

@@ -19,9 +19,17 @@ internal static class ExceptionTranslator
         return Translate(exception, folder, folder.Locate(module.Path, 1), Messages.WhileImporting(module.RelativePath), ConfigErrorKind.ImportError, null);
     }
 
-    /// <summary>The error for a configure function that raised.</summary>
-    public static ConfigError FromEvaluation(PythonException exception, ConfigFunction function, SourceFolder folder) =>
-        Translate(exception, folder, function.Location, Messages.WhileRunning(function.Name, function.Location), ConfigErrorKind.EvaluationError, function.Name);
+    /// <summary>
+    /// The error for a configure function that raised. <paramref name="returnedNone"/> are the configs
+    /// it received that returned None: an error about NoneType then asks whether they forgot to return.
+    /// </summary>
+    public static ConfigError FromEvaluation(PythonException exception, ConfigFunction function, SourceFolder folder, IReadOnlyList<ConfigFunction>? returnedNone = null)
+    {
+        var error = Translate(exception, folder, function.Location, Messages.WhileRunning(function.Name, function.Location), ConfigErrorKind.EvaluationError, function.Name);
+        return returnedNone is { Count: > 0 } && exception.PythonType is "TypeError" or "AttributeError" && exception.PythonMessage.Contains("NoneType", StringComparison.Ordinal)
+            ? error.WithHint(Messages.ReturnedNone(returnedNone.Select(f => (f.Name, f.Location)).ToList()))
+            : error;
+    }
 
     /// <summary>
     /// The error for an evaluation stopped at its deadline: at the line the interrupted code was
@@ -29,11 +37,11 @@ internal static class ExceptionTranslator
     /// </summary>
     public static ConfigError FromStop(PythonException? exception, SourceFolder folder, string? context, string? configName, TimeSpan limit)
     {
-        var message = Messages.StoppedAtDeadline(configName, context, limit);
         if (exception is null)
         {
-            return new ConfigError(ConfigErrorKind.Timeout, message, null) { ConfigName = configName, Hint = Messages.TimeoutHint };
+            return new ConfigError(ConfigErrorKind.Timeout, Messages.StoppedBetween(context, limit), null) { ConfigName = configName, Hint = Messages.TimeoutHint };
         }
+        var message = Messages.StoppedAtDeadline(configName, context, limit);
         var error = Translate(exception, folder, null, context ?? "", ConfigErrorKind.Timeout, configName, message);
         return error;
     }

@@ -77,6 +77,14 @@ internal static partial class Messages
         : context is not null ? $"the evaluation did not finish within the time limit ({Duration(limit)}) and was stopped here, {context}"
         : $"the evaluation did not finish within the time limit ({Duration(limit)})";
 
+    /// <summary>The headline of an evaluation whose deadline passed between two pieces of user code; <paramref name="before"/> says what was next.</summary>
+    public static string StoppedBetween(string? before, TimeSpan limit) =>
+        $"the evaluation did not finish within the time limit ({Duration(limit)}){(before is null ? "" : $"; it was stopped {before}")}";
+
+    public static string BeforeImporting(string relativePath) => $"before importing {relativePath}";
+
+    public static string BeforeRunning(string config, SourceLocation location) => $"before running config '{config}' ({location})";
+
     public const string TimeoutHint = "make the code finish sooner, or allow the evaluation more time";
 
     public static string Unstoppable(string? config, TimeSpan? limit, UnstoppableReason why) =>
@@ -177,7 +185,20 @@ internal static partial class Messages
 
     // ---- registration and the graph ----
 
-    public static string SignatureUnreadable(string config, string problem) => $"the signature of config '{config}' cannot be read: {problem}";
+    /// <summary>Python's str.format template for a config whose signature cannot be read.</summary>
+    public const string SignatureUnreadableTemplate = "the signature of config '{config}' cannot be read: {problem}";
+
+    /// <summary>Python's str.format template for <c>@configure</c> on a class.</summary>
+    public const string ConfigIsAClassTemplate =
+        "config '{config}' is a class, and @configure marks the functions whose results are configs: decorate a function that returns {name}(...)";
+
+    /// <summary>Python's str.format template for <c>@configure</c> on an <c>async def</c>.</summary>
+    public const string ConfigIsACoroutineTemplate =
+        "config '{config}' is an async function, whose call gives a coroutine, not a value: make it a plain def (configs are called in order, one at a time)";
+
+    /// <summary>Python's str.format template for <c>@configure</c> on a function that yields.</summary>
+    public const string ConfigIsAGeneratorTemplate =
+        "config '{config}' is a generator function (it yields), whose call gives a generator, not a value: return the value instead (a list of what it yields, say)";
 
     public static string DefinedTwice(string config, SourceLocation first, SourceLocation second) =>
         $"config '{config}' is defined twice: {first} and {second}";
@@ -268,6 +289,10 @@ internal static partial class Messages
 
     public static bool IsFrozen(string pythonMessage) =>
         pythonMessage.StartsWith("cannot change this ", StringComparison.Ordinal) && pythonMessage.EndsWith(" are frozen", StringComparison.Ordinal);
+
+    public static string ReturnedNone(IReadOnlyList<(string Config, SourceLocation Location)> configs) => configs.Count == 1
+        ? $"config '{configs[0].Config}' ({configs[0].Location}) returned None: did it forget to return its value?"
+        : $"configs {string.Join(" and ", configs.Select(c => $"'{c.Config}' ({c.Location})"))} returned None: did they forget to return their values?";
 
     public const string FrozenHint = "configs receive results, inputs and defaults read-only; change a copy: dict(value), list(value) or copy.deepcopy(value)";
 

@@ -29,7 +29,7 @@ internal sealed class Evaluator(EvaluationContext context)
         {
             foreach (var node in order)
             {
-                stop.ThrowIfStopped(context.Folder);
+                stop.ThrowIfStopped(context.Folder, Messages.BeforeRunning(node.Name, node.Function.Location));
                 if (blocked.Count > 0 && NeedsAny(node, blocked))
                 {
                     blocked.Add(node.Name);
@@ -62,7 +62,7 @@ internal sealed class Evaluator(EvaluationContext context)
                 }
                 catch (PythonException exception)
                 {
-                    outcome.Errors.Add(ExceptionTranslator.FromEvaluation(exception, node.Function, context.Folder));
+                    outcome.Errors.Add(ExceptionTranslator.FromEvaluation(exception, node.Function, context.Folder, NoneArguments(node, outcome)));
                     context.Cache.Remove(node.Name);
                     blocked.Add(node.Name);
                     continue;
@@ -122,6 +122,20 @@ internal sealed class Evaluator(EvaluationContext context)
             };
         }
         return stamps;
+    }
+
+    // The configs a node received that returned None: the usual cause of a TypeError or AttributeError about NoneType.
+    private static List<ConfigFunction> NoneArguments(ConfigNode node, EvaluationOutcome outcome)
+    {
+        var none = new List<ConfigFunction>();
+        foreach (var argument in node.Arguments)
+        {
+            if (argument.Source == ValueSource.Config && outcome.Value(argument.Node!) is { IsNone: true })
+            {
+                none.Add(argument.Node!.Function);
+            }
+        }
+        return none;
     }
 
     // An input is named like the parameter it is for.

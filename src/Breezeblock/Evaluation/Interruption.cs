@@ -131,12 +131,12 @@ internal sealed class Interruption : IDisposable
     /// <summary>True when <paramref name="exception"/> is how a stop surfaced (the interruption, or what code that caught it raised instead).</summary>
     public bool IsStop(PythonException exception) => Requested || exception.PythonType == ProcessGuards.InterruptedTypeName;
 
-    /// <summary>Throws what a stop means when one came between two pieces of user code.</summary>
-    public void ThrowIfStopped(SourceFolder folder)
+    /// <summary>Throws what a stop means when one came between two pieces of user code; <paramref name="before"/> says what was about to run.</summary>
+    public void ThrowIfStopped(SourceFolder folder, string? before = null)
     {
         if (Requested)
         {
-            throw Stopped(null, folder, null, null);
+            throw Stopped(null, folder, before, null);
         }
     }
 

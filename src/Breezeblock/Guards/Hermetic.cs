@@ -47,6 +47,10 @@ internal static class Hermetic
                 return;
             }
             var module = EmbeddedModule.Create(runtime, "_breezeblock_hermetic", "Guards/hermetic.py");
+            using (var error = BreezeblockModule.Get(runtime).Module.GetAttr("HermeticError"))
+            {
+                module.SetAttr("HermeticError", error); // the class config code imports and catches
+            }
             EmbeddedModule.SetMessages(module,
                 ("read", Messages.HermeticReadTemplate),
                 ("write", Messages.HermeticWriteTemplate),

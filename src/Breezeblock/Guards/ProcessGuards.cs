@@ -74,6 +74,10 @@ internal static class ProcessGuards
                 return;
             }
             var module = EmbeddedModule.Create(runtime, "_breezeblock_guards", "Guards/process_guards.py");
+            using (var error = BreezeblockModule.Get(runtime).Module.GetAttr("HostProtectionError"))
+            {
+                module.SetAttr("HostProtectionError", error); // the class config code imports and catches
+            }
             EmbeddedModule.SetMessages(module,
                 ("exit", Messages.ExitBlockedTemplate),
                 ("signal", Messages.SignalBlockedTemplate),

@@ -15,11 +15,7 @@ from collections.abc import MutableMapping
 MESSAGES = {}  # the engine's Messages.cs: read, write, network, process, environment
 
 
-class HermeticError(BaseException):
-    """Config code did something a hermetic evaluation does not allow."""
-
-
-HermeticError.__module__ = "breezeblock"
+HermeticError = None  # breezeblock.HermeticError, set by the engine when it loads this module
 
 _state = None  # while a hermetic pass runs: (root prefix, readable prefixes, violations, engine_busy, its thread)
 

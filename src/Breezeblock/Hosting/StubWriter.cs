@@ -54,7 +54,15 @@ internal static class StubWriter
 
         _F = TypeVar("_F", bound=Callable[..., object])
 
-        __all__ = ["configure"]
+        __all__ = ["configure", "HostProtectionError", "HermeticError"]
+
+        class HostProtectionError(BaseException):
+            # config code tried something that would end, replace or signal the process it runs in
+            ...
+
+        class HermeticError(BaseException):
+            # a hermetic evaluation refused what config code tried (outside its folder, writing, the network, processes, the environment)
+            ...
 
         @overload
         def configure(func: _F, /) -> _F: ...

@@ -5,13 +5,17 @@ namespace Breezeblock;
 /// has), found by reading their files without running them: a parameter, target or input naming one
 /// is not "undefined", and the one failure that explains it says what it made unavailable. Each
 /// config is owed to one failure: its module's own, or that of the folder module whose failure its
-/// module's came from (one it imports).
+/// module's came from (one it imports). A config whose function cannot be one (a class, an
+/// <c>async def</c>) is unavailable too, owed to its own error.
 /// </summary>
 internal sealed class UnavailableConfigs
 {
     private readonly Dictionary<string, (string Root, SourceModule Module)> _byName;
 
     private UnavailableConfigs(Dictionary<string, (string Root, SourceModule Module)> byName) => _byName = byName;
+
+    // The root of a config whose own function is the problem: its error, found by the config's name.
+    private const string Unusable = "\0unusable:";
 
     public static readonly UnavailableConfigs None = new(new Dictionary<string, (string, SourceModule)>(StringComparer.Ordinal));
 
@@ -26,10 +30,18 @@ internal sealed class UnavailableConfigs
     /// <param name="because">For a module that failed because another did, that module's name (followed to the first).</param>
     /// <param name="module">A module of the folder, by name.</param>
     /// <param name="registered">Configs that did register: a name defined twice is not unavailable.</param>
+    /// <param name="unusable">Errors of registered functions that cannot be configs, by config name and the module that registered it.</param>
     public static UnavailableConfigs Find(SignaturesModule signatures, IEnumerable<SourceModule> failed, IReadOnlyDictionary<string, string> because,
-        Func<string, SourceModule?> module, IReadOnlySet<string> registered)
+        Func<string, SourceModule?> module, IReadOnlySet<string> registered, IEnumerable<(string Config, SourceModule Module)> unusable)
     {
         var byName = new Dictionary<string, (string Root, SourceModule Module)>(StringComparer.Ordinal);
+        foreach (var (config, source) in unusable)
+        {
+            if (!registered.Contains(config))
+            {
+                byName.TryAdd(config, (Unusable + config, source));
+            }
+        }
         foreach (var source in failed.Where(m => m.Kind != ModuleKind.Namespace))
         {
             var root = source;
@@ -63,6 +75,17 @@ internal sealed class UnavailableConfigs
         }
         foreach (var group in _byName.GroupBy(p => p.Value.Root, StringComparer.Ordinal))
         {
+            if (group.Key.StartsWith(Unusable, StringComparison.Ordinal))
+            {
+                var config = group.Key[Unusable.Length..];
+                var its = errors.FindIndex(e => e.Kind == ConfigErrorKind.InvalidSignature && e.ConfigName == config);
+                var needers = needs.Where(p => p.Value.Contains(config) && !Contains(p.Key)).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+                if (its >= 0 && needers.Count > 0)
+                {
+                    errors[its] = errors[its].WithDetails([.. errors[its].Details, Messages.NotCheckedNeedUnavailable(needers, one: true)]);
+                }
+                continue;
+            }
             var index = errors.FindIndex(e => e.Location?.Path == group.Key && e.Kind is ConfigErrorKind.ImportError or ConfigErrorKind.SyntaxError or ConfigErrorKind.ModuleNameCollision);
             if (index < 0)
             {

@@ -42,12 +42,13 @@ internal static class ConfigFunctionReader
     private static void ReadRow(PyArgument.SequenceItems row, SourceFolder folder, Strings strings, Dictionary<string, SourceLocation> files, List<ConfigError> errors, List<RegisteredFunction> result)
     {
         var name = strings.Of(row[0]);
+        var path = strings.Of(row[6]);
         if (!row[8].IsNone)
         {
-            errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.SignatureUnreadable(name, row[8].AsString()), null) { ConfigName = name });
+            var at = path == "<unknown>" ? null : folder.Locate(path, (int)row[7].AsInt64());
+            errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, row[8].AsString(), at) { ConfigName = name });
             return;
         }
-        var path = strings.Of(row[6]);
         if (!files.TryGetValue(path, out var file))
         {
             file = folder.Locate(path, 0);

@@ -9,6 +9,11 @@ internal sealed class SignaturesModule
 
     private SignaturesModule(PyObject module)
     {
+        EmbeddedModule.SetMessages(module,
+            ("class", Messages.ConfigIsAClassTemplate),
+            ("coroutine", Messages.ConfigIsACoroutineTemplate),
+            ("generator", Messages.ConfigIsAGeneratorTemplate),
+            ("unreadable", Messages.SignatureUnreadableTemplate));
         DescribeAll = module.GetAttr("describe_all");
         _declared = module.GetAttr("declared");
     }

@@ -15,7 +15,15 @@ parameter's default. Every config runs once, after the configs it needs::
         return {"db": database["host"], "replicas": replicas}
 """
 
-__all__ = ["configure"]
+__all__ = ["configure", "HostProtectionError", "HermeticError"]
+
+
+class HostProtectionError(BaseException):
+    """Config code tried something that would end, replace or signal the process it runs in (os._exit, exec, fork, signals)."""
+
+
+class HermeticError(BaseException):
+    """A hermetic evaluation refused what config code tried: reading outside its folder, writing, the network, processes, the environment."""
 
 # Where @configure records a function: (list, ids) of the module whose body is running, set by the host
 # while it loads a folder, else None (a function decorated at any other time, inside a config say, is

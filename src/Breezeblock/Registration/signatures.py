@@ -12,6 +12,16 @@ import types
 
 CO_VARARGS = 0x04
 CO_VARKEYWORDS = 0x08
+CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR = 0x20, 0x80, 0x200
+MESSAGES = {}  # the engine's texts: class, coroutine, generator, unreadable
+
+
+class _Unusable(Exception):
+    """A registered callable that cannot be a configure function, with where it is defined."""
+
+    def __init__(self, message, file, line):
+        super().__init__(message)
+        self.file, self.line = file, line
 POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, KEYWORD_ONLY = 0, 1, 2
 
 
@@ -21,7 +31,9 @@ def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
     registry is ([module], [function], [name]), one entry per function (name None: the function's own).
 
     Each row: (name, parameter names, kinds, default reprs, *args, **kwargs, file, line, error,
-    qualified name, identity, module, function). kinds has one digit per parameter: kind * 2 + has
+    qualified name, identity, module, function). error is the engine's message for a function that
+    cannot be a config (a class, an async def, a generator function, a signature that cannot be read);
+    file and line then say where it is, as far as can be told. kinds has one digit per parameter: kind * 2 + has
     default (kind: 0 positional-only, 1 positional-or-keyword, 2 keyword-only); default reprs has one
     entry per parameter with a default, in order, or is None when none has. The qualified name is None
     when it is module.name, as for most configs: the engine keeps one string fewer per config.
@@ -33,6 +45,7 @@ def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
         module, function, name = modules[index], functions[index], config_names[index]
         config_name = name or getattr(function, "__name__", None) or repr(function)
         try:
+            _refuse_unusable(function, config_name, lines)
             _freeze_defaults(function, config_name, freeze, owner, default_owner)
             names, kinds, defaults, var_positional, var_keyword, file, line = describe(function, lines)
             if type(function) is types.FunctionType:
@@ -43,9 +56,39 @@ def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
                 identity = id(function)
             qualified = None if function_module == module and qualname == config_name else f"{function_module}.{qualname}"
             described.append((config_name, names, kinds, defaults, var_positional, var_keyword, file, line, None, qualified, identity, module, function))
+        except _Unusable as error:
+            described.append((config_name, (), "", None, None, None, error.file, error.line, str(error), config_name, id(function), module, None))
         except Exception as error:  # a signature that cannot be read is reported for that function alone
-            described.append((config_name, (), "", None, None, None, "<unknown>", 0, f"{type(error).__name__}: {error}", config_name, id(function), module, None))
+            message = MESSAGES["unreadable"].format(config=config_name, problem=f"{type(error).__name__}: {error}")
+            described.append((config_name, (), "", None, None, None, "<unknown>", 0, message, config_name, id(function), module, None))
     return described
+
+
+def _refuse_unusable(function, config_name, lines):
+    """Raises _Unusable for what is called like a function but does not return a config's value."""
+    if isinstance(function, type):
+        file, line = _class_location(function, lines)
+        raise _Unusable(MESSAGES["class"].format(config=config_name, name=function.__name__), file, line)
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return
+    flags = code.co_flags
+    kind = "coroutine" if flags & (CO_COROUTINE | CO_ASYNC_GENERATOR) else "generator" if flags & CO_GENERATOR else None
+    if kind is not None:
+        raise _Unusable(MESSAGES[kind].format(config=config_name), code.co_filename, _def_line(code.co_filename, code.co_firstlineno, lines))
+
+
+def _class_location(cls, lines):
+    """(file, line of its class statement) of a class, or (its module's file, 0), or ("<unknown>", 0)."""
+    import sys
+    file = getattr(sys.modules.get(cls.__module__), "__file__", None) or "<unknown>"
+    try:
+        import inspect
+        file = inspect.getsourcefile(cls) or file
+        line = inspect.getsourcelines(cls)[1]
+    except (OSError, TypeError):
+        return file, 0
+    return file, _def_line(file, line, lines)
 
 
 def _freeze_defaults(function, config_name, freeze, owner, template):
@@ -173,7 +216,7 @@ def _def_line(file, first_line, lines):
     if first_line > len(source) or not source[first_line - 1].lstrip().startswith("@"):
         return first_line
     for line in range(first_line + 1, min(first_line + 50, len(source) + 1)):
-        if source[line - 1].lstrip().startswith(("def ", "async def ")):
+        if source[line - 1].lstrip().startswith(("def ", "async def ", "class ")):
             return line
     return first_line
 

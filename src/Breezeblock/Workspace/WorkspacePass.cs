@@ -50,7 +50,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             var (record, plan, digests) = LoadChanges(loader, finder, folder, taken, errors, scope);
             var functions = state.Modules.Registrations;
             var shapes = functions.Select(f => f.Function).ToList();
-            var unavailable = Unavailable(record, folder, taken, shapes);
+            var unavailable = Unavailable(record, folder, taken, shapes, errors);
             var (graph, unused) = CheckedGraph(shapes, errors, unavailable);
             if (_options.StrictInputs)
             {
@@ -171,16 +171,21 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
     }
 
     // The configs of the modules that did not load (they raised, or an installed module has their name), read without running them.
-    private UnavailableConfigs Unavailable(LoadRecord record, SourceFolder folder, HashSet<string> taken, List<ConfigFunction> shapes)
+    private UnavailableConfigs Unavailable(LoadRecord record, SourceFolder folder, HashSet<string> taken, List<ConfigFunction> shapes, List<ConfigError> errors)
     {
         var failed = folder.Modules.Where(m => record.Failed.Contains(m.Name) || taken.Contains(m.TopLevelName)).ToList();
-        if (failed.Count == 0)
+        var byPath = folder.Files.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        var unusable = errors
+            .Where(e => e is { Kind: ConfigErrorKind.InvalidSignature, ConfigName: not null, Location: not null } && byPath.ContainsKey(e.Location.Path))
+            .Select(e => (e.ConfigName!, byPath[e.Location!.Path]))
+            .ToList(); // what registration refused (a class, an async def); the graph adds its own signature errors later
+        if (failed.Count == 0 && unusable.Count == 0)
         {
             return UnavailableConfigs.None;
         }
         var byName = folder.Modules.ToDictionary(m => m.Name, StringComparer.Ordinal);
         return UnavailableConfigs.Find(SignaturesModule.Get(_runtime), failed, record.FailedBecause, byName.GetValueOrDefault,
-            shapes.Select(f => f.Name).ToHashSet(StringComparer.Ordinal));
+            shapes.Select(f => f.Name).ToHashSet(StringComparer.Ordinal), unusable);
     }
 
     // The graph of every registered function: the last one while the configs keep their shape, else built and checked again.
@@ -236,7 +241,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
         {
             try
             {
-                stop.ThrowIfStopped(folder);
+                stop.ThrowIfStopped(folder, Messages.BeforeImporting(module.RelativePath));
                 stop.Run(() => loader.Load.Call(module.Name)).Dispose();
             }
             catch (PythonException exception) when (stop.IsStop(exception))

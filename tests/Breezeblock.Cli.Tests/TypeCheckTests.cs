@@ -50,6 +50,25 @@ public sealed class TypeCheckTests
     }
 
     [Fact]
+    public void The_exceptions_breezeblock_raises_are_in_its_stub()
+    {
+        using var project = new Project(null);
+        project.Write("configs/guarded.py", """
+            import os
+            from breezeblock import HermeticError, HostProtectionError, configure
+
+
+            @configure
+            def guarded() -> str:
+                try:
+                    os._exit(1)
+                except (HostProtectionError, HermeticError) as error:
+                    return str(error)
+            """);
+        Assert.Equal([], project.Check());
+    }
+
+    [Fact]
     public void What_init_writes_type_checks_clean_and_flags_a_mistake()
     {
         var pyright = ExternalTools.Pyright();

@@ -261,6 +261,15 @@ public sealed class EngineTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void Config_code_can_import_and_catch_the_exceptions_breezeblock_raises()
+    {
+        using var folder = new ConfigFolder(("app.py", "import os\nfrom breezeblock import configure, HostProtectionError, HermeticError\n\n@configure\ndef guarded():\n    try:\n        os._exit(3)\n    except HostProtectionError as error:\n        return [type(error).__module__, type(error).__name__, issubclass(HermeticError, BaseException)]\n"));
+        using var engine = fixture.Engine();
+        using var result = engine.Evaluate(folder.Path);
+        Assert.Equal("""{"guarded":["breezeblock","HostProtectionError",true]}""", result.ToJson(indented: false));
+    }
+
+    [Fact]
     public void With_targets_only_the_errors_that_concern_them_fail_the_evaluation()
     {
         using var folder = new ConfigFolder(

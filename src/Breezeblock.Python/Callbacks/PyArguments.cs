@@ -12,12 +12,24 @@ public readonly ref struct PyArguments
     private readonly ReadOnlySpan<nint> _keywordNames;
     private readonly ReadOnlySpan<nint> _keywordValues;
 
-    internal PyArguments(ReadOnlySpan<nint> positional, ReadOnlySpan<nint> keywordNames, ReadOnlySpan<nint> keywordValues)
+    private readonly nint _keywordNamesTuple;
+
+    internal PyArguments(ReadOnlySpan<nint> positional, ReadOnlySpan<nint> keywordNames, ReadOnlySpan<nint> keywordValues, nint keywordNamesTuple = 0)
     {
         _positional = positional;
         _keywordNames = keywordNames;
         _keywordValues = keywordValues;
+        _keywordNamesTuple = keywordNamesTuple;
     }
+
+    /// <summary>The call's tuple of keyword names (borrowed), when it came as one; 0 otherwise.</summary>
+    internal nint KeywordNamesTuple => _keywordNamesTuple;
+
+    internal nint PositionalHandle(int index) => _positional[index];
+
+    internal nint KeywordNameHandle(int index) => _keywordNames[index];
+
+    internal nint KeywordValueHandle(int index) => _keywordValues[index];
 
     /// <summary>How many positional arguments were passed.</summary>
     public int PositionalCount => _positional.Length;

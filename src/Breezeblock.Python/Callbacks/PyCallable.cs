@@ -114,7 +114,7 @@ internal abstract unsafe class PyCallable(string name)
             names[i] = CApi.PyTuple_GetItem(call.KeywordNames, i);
         }
         return callable.Invoke(new PyArguments(
-            new ReadOnlySpan<nint>(args, (int)call.Count), names, new ReadOnlySpan<nint>(args + call.Count, count)));
+            new ReadOnlySpan<nint>(args, (int)call.Count), names, new ReadOnlySpan<nint>(args + call.Count, count), call.KeywordNames));
     }
 
     /// <summary>The TypeError Python raises for a wrong number of arguments.</summary>
@@ -132,6 +132,16 @@ internal abstract unsafe class PyCallable(string name)
     internal sealed class Untyped(string name, PyFunctionBody body) : PyCallable(name)
     {
         public override nint Invoke(PyArguments args) => PyValues.FromManaged(body(args));
+    }
+
+    /// <summary>A body whose result is a new reference that Python takes over.</summary>
+    internal sealed class Owned(string name, Func<PyArguments, PyObject> body) : PyCallable(name)
+    {
+        public override nint Invoke(PyArguments args)
+        {
+            using var result = body(args);
+            return CApi.NewRef(result.Handle);
+        }
     }
 
     internal sealed class Action0(string name, Action body) : PyCallable(name)

@@ -15,6 +15,13 @@ public static class PyFunction
     public static PyObject Create(string name, PyFunctionBody body, string? doc = null, string? module = null) =>
         Make(new PyCallable.Untyped(name, body), doc, module);
 
+    /// <summary>
+    /// A function whose body returns a Python object for Python to take over (the function disposes
+    /// it): for a function that passes a call on (<see cref="PyObject.CallWith"/>) and returns what it gives.
+    /// </summary>
+    public static PyObject CreateOwned(string name, Func<PyArguments, PyObject> body, string? doc = null, string? module = null) =>
+        Make(new PyCallable.Owned(name, body), doc, module);
+
     /// <summary>A function of no arguments returning None.</summary>
     public static PyObject Create(string name, Action body) => Make(new PyCallable.Action0(name, body), null, null);
 

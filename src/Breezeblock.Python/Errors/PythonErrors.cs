@@ -22,9 +22,11 @@ internal static unsafe class PythonErrors
             return new PythonException("SystemError", "a Python API call failed without setting an exception", [], null, null);
         }
         CApi.PyErr_NormalizeException(&type, &value, &traceback);
-        if (traceback != 0 && value != 0)
+        if (value != 0)
         {
-            CApi.PyException_SetTraceback(value, traceback);
+            // The traceback pending is the one that counts, even none: import trims its own frames off
+            // what is pending, and the exception object may still hold the longer one it was raised with.
+            CApi.PyException_SetTraceback(value, traceback != 0 ? traceback : CApi.Py_None);
         }
         try
         {

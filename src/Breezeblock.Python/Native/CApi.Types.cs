@@ -52,6 +52,12 @@ internal static unsafe partial class CApi
 
     /// <summary>New reference, NULL on error. The def must outlive the function object.</summary>
     public static delegate* unmanaged<PyMethodDef*, nint, nint, nint> PyCFunction_NewEx;
+    /// <summary>The C function behind a builtin function object (borrowed self for it: <see cref="PyCFunction_GetSelf"/>).</summary>
+    public static delegate* unmanaged<nint, nint> PyCFunction_GetFunction;
+    /// <summary>Borrowed reference: the self a builtin function is bound to (its module).</summary>
+    public static delegate* unmanaged<nint, nint> PyCFunction_GetSelf;
+    /// <summary>The METH_ flags a builtin function is called with; -1 with an error set when it is not one.</summary>
+    public static delegate* unmanaged<nint, int> PyCFunction_GetFlags;
     /// <summary>New reference; the destructor runs when the capsule is freed (with the GIL held).</summary>
     public static delegate* unmanaged<void*, byte*, delegate* unmanaged<nint, void>, nint> PyCapsule_New;
     public static delegate* unmanaged<nint, byte*, void*> PyCapsule_GetPointer;
@@ -80,6 +86,9 @@ internal static unsafe partial class CApi
     private static void BindTypes(Symbols s)
     {
         PyCFunction_NewEx = (delegate* unmanaged<PyMethodDef*, nint, nint, nint>)s.Function("PyCFunction_NewEx");
+        PyCFunction_GetFunction = (delegate* unmanaged<nint, nint>)s.Function("PyCFunction_GetFunction");
+        PyCFunction_GetSelf = (delegate* unmanaged<nint, nint>)s.Function("PyCFunction_GetSelf");
+        PyCFunction_GetFlags = (delegate* unmanaged<nint, int>)s.Function("PyCFunction_GetFlags");
         PyCapsule_New = (delegate* unmanaged<void*, byte*, delegate* unmanaged<nint, void>, nint>)s.Function("PyCapsule_New");
         PyCapsule_GetPointer = (delegate* unmanaged<nint, byte*, void*>)s.Function("PyCapsule_GetPointer");
         PyType_FromSpecWithBases = (delegate* unmanaged<PyTypeSpec*, nint, nint>)s.Function("PyType_FromSpecWithBases");

@@ -255,6 +255,51 @@ public sealed unsafe class PyObject : IDisposable
         CApi.Py_DecRef(result);
     }
 
+    /// <summary>
+    /// Calls this object with the arguments of a call from Python into .NET, passed on as they came:
+    /// the same objects, positional and keyword, so a function that wraps another changes nothing of
+    /// what it is given (or of the errors those arguments cause).
+    /// </summary>
+    public PyObject CallWith(PyArguments arguments)
+    {
+        Gil.EnsureHeld();
+        var count = arguments.PositionalCount + arguments.KeywordCount;
+        Span<nint> all = count <= 16 ? stackalloc nint[count] : new nint[count];
+        for (var i = 0; i < arguments.PositionalCount; i++)
+        {
+            all[i] = arguments.PositionalHandle(i);
+        }
+        for (var i = 0; i < arguments.KeywordCount; i++)
+        {
+            all[arguments.PositionalCount + i] = arguments.KeywordValueHandle(i);
+        }
+        var names = arguments.KeywordNamesTuple;
+        var made = false;
+        if (arguments.KeywordCount > 0 && names == 0)
+        {
+            names = Check.NotNull(CApi.PyTuple_New(arguments.KeywordCount));
+            made = true;
+            for (var i = 0; i < arguments.KeywordCount; i++)
+            {
+                CApi.PyTuple_SetItem(names, i, CApi.NewRef(arguments.KeywordNameHandle(i))); // a new tuple of borrowed names: cannot fail
+            }
+        }
+        try
+        {
+            fixed (nint* items = all)
+            {
+                return Steal(Check.NotNull(CApi.Vectorcall(Handle, items, (nuint)arguments.PositionalCount, arguments.KeywordCount > 0 ? names : 0)));
+            }
+        }
+        finally
+        {
+            if (made)
+            {
+                CApi.Py_DecRef(names);
+            }
+        }
+    }
+
     /// <summary><c>self(*args)</c> with .NET arguments converted like <see cref="From"/>.</summary>
     public PyObject Call(params ReadOnlySpan<object?> args)
     {

@@ -218,26 +218,56 @@ public sealed unsafe partial class PythonRuntime
 
     // C code that recurses (repr, json, pickle of nested data) and, before 3.11, every Python call
     // use the thread's stack, bounded only by the recursion limit: a limit raised past what the stack
-    // holds ends in a segfault. sys.setrecursionlimit is replaced with one that caps the limit.
+    // holds ends in a segfault. sys.setrecursionlimit is replaced with one that caps the limit. It is
+    // .NET code, as the original is C: no Python frame of its own counts toward the depth it checks,
+    // and anything but an int above the cap goes to the original as it came, with its own errors.
     private void CapRecursionLimit(PyObject sys)
     {
-        using var globals = Evaluate("{}");
-        globals.SetItem("sys", sys);
-        globals.SetItem("cap", RecursionLimitCap);
-        Execute(""""
-            def _capped(original, cap):
-                def setrecursionlimit(limit, /):
-                    """Set the maximum depth of the Python interpreter stack; capped at what the host's evaluation stack holds."""
-                    if isinstance(limit, int) and not isinstance(limit, bool) and limit > cap:
-                        limit = cap
-                    return original(limit)
-                setrecursionlimit.cap = cap
-                return setrecursionlimit
-
-            if sys.getrecursionlimit() > cap:
-                sys.setrecursionlimit(cap)
-            sys.setrecursionlimit = _capped(sys.setrecursionlimit, cap)
-            """", "<breezeblock>", globals).Dispose();
+        var original = sys.GetAttr("setrecursionlimit"); // kept for the process, as the replacement is
+        var cap = RecursionLimitCap;
+        using (var limit = sys.GetAttr("getrecursionlimit"))
+        using (var current = limit.Call())
+        {
+            if (current.As<long>() > cap)
+            {
+                original.Call(cap).Dispose();
+            }
+        }
+        string? doc, signature;
+        using (var text = original.GetAttr("__doc__"))
+        using (var parameters = original.GetAttr("__text_signature__"))
+        {
+            doc = text.IsNone ? null : text.As<string>();
+            signature = parameters.IsNone ? "($module, new_limit, /)" : parameters.As<string>();
+        }
+        // Called as the builtin it is (METH_O), not through another call: a C call made from a C function
+        // counts one more level of recursion, which sys.setrecursionlimit compares the new limit with.
+        var direct = CApi.PyCFunction_GetFlags(original.Handle) == CApi.METH_O ? (delegate* unmanaged<nint, nint, nint>)CApi.PyCFunction_GetFunction(original.Handle) : null;
+        CApi.PyErr_Clear();
+        var self = direct is null ? 0 : CApi.PyCFunction_GetSelf(original.Handle);
+        PyObject Set(nint limit)
+        {
+            if (direct is not null)
+            {
+                return PyObject.Steal(Check.NotNull(direct(self, limit)));
+            }
+            using var argument = PyObject.Borrow(limit);
+            return original.Call(argument);
+        }
+        using var capped = PyFunction.CreateOwned("setrecursionlimit", args =>
+        {
+            if (args is { PositionalCount: 1, KeywordCount: 0 })
+            {
+                if (args[0].IsInt && args[0].AsBigInteger() > cap)
+                {
+                    using var limit = PyObject.From(cap);
+                    return Set(limit.Handle);
+                }
+                return Set(args[0].Handle);
+            }
+            return original.CallWith(args); // a wrong call: the original's own error
+        }, $"setrecursionlimit{signature}\n--\n\n{doc ?? ""}\n\nCapped at {cap}, what the host's evaluation stack holds.", "sys"); // the text signature, as the original's
+        sys.SetAttr("setrecursionlimit", capped);
     }
 
     /// <summary>Enters the GIL on the calling thread until the scope is disposed (see <see cref="GilScope"/>).</summary>

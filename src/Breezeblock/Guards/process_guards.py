@@ -124,8 +124,16 @@ def restore_settings(saved):
 
 
 def threads_now():
-    """The threads alive now, to compare with after an evaluation."""
+    """The threads alive now, to compare with after an evaluation; called on the evaluating thread as a pass starts.
+
+    That thread is the host's, so threading sees a "dummy" thread, which counts as a daemon; config code
+    runs there as a script runs on its main thread, so it is made no daemon: threads it starts are not
+    daemons either, as in plain Python (the host never waits for them: Python is never finalized).
+    """
     import threading
+    current = threading.current_thread()
+    if isinstance(current, threading._DummyThread) and current.daemon:
+        current._daemonic = False
     return set(threading.enumerate())
 
 

@@ -25,10 +25,82 @@ internal sealed class LoaderModule
                 audit.Call(name, tuple).Dispose();
             }
         });
+        InstallTracking(module);
         FinderType = module.GetAttr("FolderFinder");
         EngineBusy = module.GetAttr("engine_busy");
         Load = module.GetAttr("load");
         Collisions = module.GetAttr("collisions");
+    }
+
+    // The __import__ and _gcd_import (import_module's) that record what each module body and config
+    // imports (see folder_loader.py): .NET functions, so they add no Python frame, that pass each call on as it came.
+    private static void InstallTracking(PyObject module)
+    {
+        var import = module.GetAttr("_real_import"); // these live as long as the process, as the functions do
+        var gcdImport = module.GetAttr("_real_gcd_import");
+        var note = module.GetAttr("note_import");
+        var noteGcd = module.GetAttr("note_gcd_import");
+        using var tracking = PyFunction.CreateOwned("__import__", args =>
+        {
+            using var name = Argument(args, 0, "name");
+            using var globals = Argument(args, 1, "globals");
+            using var fromlist = Argument(args, 3, "fromlist");
+            using var level = Argument(args, 4, "level");
+            try
+            {
+                return import.CallWith(args); // its outcome, whatever it is
+            }
+            finally
+            {
+                Record(() => note.Call(name, globals, fromlist, level).Dispose());
+            }
+        }, Doc(import, "__import__"), "builtins");
+        using var trackingGcd = PyFunction.CreateOwned("_gcd_import", args =>
+        {
+            using var name = Argument(args, 0, "name");
+            using var package = Argument(args, 1, "package");
+            using var level = Argument(args, 2, "level");
+            try
+            {
+                return gcdImport.CallWith(args);
+            }
+            finally
+            {
+                Record(() => noteGcd.Call(name, package, level).Dispose());
+            }
+        }, "_gcd_import($module, name, package=None, level=0)\n--\n\n" + Doc(gcdImport, null), "importlib._bootstrap");
+        module.SetAttr("_tracking_import", tracking);
+        module.SetAttr("_tracking_gcd_import", trackingGcd);
+    }
+
+    // What was asked for is recorded after the import, which nothing here can change.
+    private static void Record(Action note)
+    {
+        try
+        {
+            note();
+        }
+        catch (Exception e) when (e is PythonException or InvalidCastException)
+        {
+            // arguments the import itself refused, or a record that cannot be made: not the import's business
+        }
+    }
+
+    // An argument by position or keyword, as the original would read it; null (None) when not passed.
+    private static PyObject? Argument(PyArguments args, int position, string keyword) =>
+        position < args.PositionalCount ? args[position].ToPyObject() : args.TryGetKeyword(keyword, out var value) ? value.ToPyObject() : null;
+
+    // The original's doc, with its text signature in the form CPython reads one from (inspect.signature works alike).
+    private static string Doc(PyObject function, string? name)
+    {
+        using var doc = function.GetAttr("__doc__");
+        var text = doc.IsNone ? "" : doc.As<string>();
+        if (name is null || !function.HasAttr("__text_signature__"))
+        {
+            return text;
+        }
+        using var signature = function.GetAttr("__text_signature__");
+        return signature.IsNone ? text : $"{name}{signature.As<string>()}\n--\n\n{text}";
     }
 
     /// <summary><c>engine_busy() -> bool</c>: the engine's own I/O runs on the evaluating thread now.</summary>

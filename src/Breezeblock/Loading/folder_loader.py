@@ -32,6 +32,7 @@ UNREADABLE = "-"  # the digest of a path that cannot be read
 _get_ident = _thread.get_ident
 _real_import = builtins.__import__
 _real_import_module = importlib.import_module
+_real_gcd_import = importlib._bootstrap._gcd_import  # what import_module calls: tracked there, so import_module stays Python's own
 _active = None  # the finder of the workspace evaluating now; evaluations never overlap
 _SPECIAL = tuple(os.sep + name + os.sep for name in ("dev", "proc", "sys"))
 _PYCACHE = os.sep + "__pycache__" + os.sep
@@ -179,7 +180,7 @@ class FolderFinder:
         self.ignored = tuple(p.rstrip(os.sep) + os.sep for p in prefixes if p) + ((self.cache_dir.rstrip(os.sep) + os.sep,) if self.cache_dir else ())
         self.breezeblock = breezeblock
         builtins.__import__ = _tracking_import
-        importlib.import_module = _tracking_import_module
+        importlib._bootstrap._gcd_import = _tracking_gcd_import
         _active = self
         if redirect_print:
             budget = [OUTPUT_LIMIT]  # shared: what both streams may still write in this evaluation
@@ -191,7 +192,7 @@ class FolderFinder:
         global _active
         _active = None
         builtins.__import__ = _real_import
-        importlib.import_module = _real_import_module
+        importlib._bootstrap._gcd_import = _real_gcd_import
         breezeblock._current = None
         while self in sys.meta_path:
             sys.meta_path.remove(self)
@@ -339,31 +340,43 @@ class FolderFinder:
         return value
 
 
-def _tracking_import(name, globals=None, locals=None, fromlist=(), level=0):
-    finder = _active
-    if finder is not None:
-        reads = finder._reads()
-        if reads is not None:
-            _note_import(reads[0], name, globals, fromlist, level)
-    return _real_import(name, globals, locals, fromlist, level)
+# builtins.__import__ and importlib._bootstrap._gcd_import (which importlib.import_module calls)
+# while a workspace evaluates: functions of the engine's, in .NET, as the first is C. They call the
+# original with the arguments exactly as given, so imports behave, fail and warn as without them (no
+# frame of theirs in a traceback or in a warning's stack level), then tell note_import /
+# note_gcd_import what was asked for; nothing those two do can change the import's outcome.
+_tracking_import = None
+_tracking_gcd_import = None
 
 
-def _tracking_import_module(name, package=None):
+def note_import(name, globals, fromlist, level):
+    """Records an __import__ call for the module body or config running now (after the import, whatever it did)."""
     finder = _active
-    if finder is not None and isinstance(name, str):
-        reads = finder._reads()
-        if reads is not None:
-            level = len(name) - len(name.lstrip("."))
-            _note_import(reads[0], name[level:], {"__package__": package}, (), level)
-    return _real_import_module(name, package)
+    if finder is None:
+        return
+    reads = finder._reads()
+    if reads is not None:
+        _note_import(reads[0], name, globals, fromlist, level)
+
+
+def note_gcd_import(name, package, level):
+    """Records an importlib.import_module call likewise (its name, without the dots, and level)."""
+    finder = _active
+    if finder is None:
+        return
+    reads = finder._reads()
+    if reads is not None:
+        _note_import(reads[0], name, {"__package__": package}, (), level or 0)
 
 
 def _note_import(imports, name, globals, fromlist, level):
     """Records the absolute name an import asks for, its parent packages, and from-list submodules."""
+    if not isinstance(name, str) or not isinstance(level, int):
+        return
     if level:
         try:
-            name = importlib.util.resolve_name("." * level + name, _package_of(globals or {}))
-        except (ImportError, ValueError, TypeError):
+            name = importlib.util.resolve_name("." * level + name, _package_of(globals if isinstance(globals, dict) else {}))
+        except Exception:  # a bad __package__: the import itself said so
             return
     if not isinstance(name, str) or not name:
         return
@@ -371,7 +384,11 @@ def _note_import(imports, name, globals, fromlist, level):
     for part in name.split("."):
         prefix = part if prefix is None else prefix + "." + part
         imports.add(prefix)
-    for item in fromlist or ():
+    try:
+        items = list(fromlist or ())
+    except Exception:
+        return
+    for item in items:
         if isinstance(item, str) and item != "*":
             imports.add(name + "." + item)
 

@@ -23,7 +23,7 @@ public unsafe class CallBenchmarks
             for _ in repeat(None, n):
                 target()
         """;
-    private GilScope _gil;
+    private int _gil; // the GIL held from setup to cleanup: a GilScope cannot live in a field
     private PyObject _function = null!;
     private PyObject _identity = null!;
     private PyObject _timeit = null!;
@@ -33,7 +33,7 @@ public unsafe class CallBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _gil = PythonSession.Runtime.Acquire();
+        _gil = Gil.Enter();
         (_function, _identity, _timeit, _callback) = Targets();
         _raw = _function.Handle;
     }
@@ -46,7 +46,7 @@ public unsafe class CallBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _gil.Dispose();
+    public void Cleanup() => Gil.Exit(_gil);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Loop, Description = "Python calls f() (timeit loop)")]
     public void PythonCallsPython() => _timeit.Call(Loop, _function).Dispose();

@@ -19,13 +19,13 @@ public unsafe class ConversionBenchmarks
     private static readonly Dictionary<string, long> ThousandEntries = Enumerable.Range(0, 1000).ToDictionary(i => $"key{i}", i => (long)i);
     private static readonly byte[][] ThousandKeysUtf8 = ThousandEntries.Keys.Select(k => System.Text.Encoding.UTF8.GetBytes(k + "\0")).ToArray();
 
-    private GilScope _gil;
+    private int _gil; // the GIL held from setup to cleanup: a GilScope cannot live in a field
     private nint _int, _short, _long, _list, _dict;
 
     [GlobalSetup]
     public void Setup()
     {
-        _gil = PythonSession.Runtime.Acquire();
+        _gil = Gil.Enter();
         _int = PyValue<long>.ToPython(123_456_789);
         _short = PyStrings.FromString(Short);
         _long = PyStrings.FromString(OneKilobyte);
@@ -34,7 +34,7 @@ public unsafe class ConversionBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _gil.Dispose();
+    public void Cleanup() => Gil.Exit(_gil);
 
     [Benchmark(Baseline = true), BenchmarkCategory("int to Python")]
     public void IntToPythonRaw() => CApi.Py_DecRef(CApi.PyLong_FromLongLong(123_456_789));

@@ -32,7 +32,7 @@ public class PeerBenchmarks
     private PythonNet.PyDict _netDict = null!;
     private PythonNet.Py.GILState? _netGil;
 
-    private GilScope _gil;
+    private int _gil; // the GIL held from setup to cleanup: a GilScope cannot live in a field
     private bool _ours;
 
     [GlobalSetup(Targets = [nameof(Call), nameof(CallTyped), nameof(Callback), nameof(IntToPython), nameof(IntToDotnet), nameof(StringToPython), nameof(StringToDotnet),
@@ -40,7 +40,7 @@ public class PeerBenchmarks
     public void SetupBreezeblock()
     {
         _ours = true;
-        _gil = PythonSession.Runtime.Acquire();
+        _gil = Gil.Enter();
         (_function, _identity, _timeit, _callback) = CallBenchmarks.Targets();
         _int = PyObject.From(123_456_789L);
         _string = PyObject.From(OneKilobyte);
@@ -81,7 +81,7 @@ public class PeerBenchmarks
     {
         if (_ours)
         {
-            _gil.Dispose();
+            Gil.Exit(_gil);
         }
         // pythonnet's GIL is left held: the process ends here, and PythonEngine.Shutdown is not part of what is measured
     }

@@ -160,4 +160,26 @@ public sealed class CallbackTests(PythonFixture python)
         Assert.Equal(new List<object?> { 0L, 2L, 4L, 6L }, globals.GetItem("results").ToManaged());
         Assert.DoesNotContain(Environment.CurrentManagedThreadId, threadIds);
     }
+
+    // An exception whose message cannot be read: raising it in Python fails in .NET too.
+    private sealed class Unreadable : Exception
+    {
+        public override string Message => throw new InvalidOperationException("no message for you");
+    }
+
+    [Fact]
+    public void An_exception_that_cannot_be_raised_as_itself_is_a_runtime_error_not_the_end_of_the_process()
+    {
+        using var gil = Runtime.Acquire();
+        using var fails = PyFunction.Create("fails", _ => throw new Unreadable());
+        using var globals = Runtime.CreateGlobals();
+        globals.SetItem("fails", fails);
+        Runtime.Execute("""
+            try:
+                fails()
+            except RuntimeError as error:
+                caught = str(error)
+            """, "<test>", globals).Dispose();
+        Assert.Equal("a .NET exception was thrown and could not be raised in Python", globals.GetItem("caught").As<string>());
+    }
 }

@@ -68,6 +68,35 @@ public sealed class OwnershipTests(PythonFixture python)
     }
 
     [Fact]
+    public void Releases_wait_while_deferred_and_run_their_del_when_the_deferral_ends()
+    {
+        PyObject deleted;
+        PyObject doomed;
+        ReleaseDeferral deferral;
+        using (Runtime.Acquire())
+        {
+            using var globals = Runtime.CreateGlobals();
+            Runtime.Execute("deleted = []\nclass Doomed:\n    def __del__(self):\n        deleted.append(1)\ndoomed = Doomed()\n", "<test>", globals).Dispose();
+            deleted = globals.GetItem("deleted");
+            doomed = globals.GetItem("doomed");
+            Runtime.Execute("del doomed\n", "<test>", globals).Dispose(); // the .NET reference is the last one
+            deferral = Runtime.DeferReleases();
+        }
+        doomed.Dispose(); // without the GIL: queued
+        using (Runtime.Acquire())
+        {
+            Assert.Equal(0L, deleted.Length); // entering did not release it: deferred
+            deferral.Dispose();
+            Assert.Equal(1L, deleted.Length); // the deferral's end did
+            deferral.Dispose(); // once
+        }
+        using (Runtime.Acquire())
+        {
+            deleted.Dispose();
+        }
+    }
+
+    [Fact]
     public void Thread_states_of_finished_threads_are_deleted()
     {
         var before = ReleaseQueue.ThreadStatesDeleted;

@@ -261,6 +261,41 @@ public sealed class EngineTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void An_error_the_host_keeps_holds_no_python_object_and_so_not_the_failing_frames_locals()
+    {
+        using var folder = new ConfigFolder(("app.py", Header + """
+            import gc, weakref
+
+            refs = []
+
+            class Big:
+                pass
+
+            @configure
+            def fails(round):
+                if round == 1:
+                    big = Big()
+                    refs.append(weakref.ref(big))
+                    raise ValueError("big is a local of this frame")
+                return 0
+
+            @configure
+            def alive(fails, round):
+                gc.collect()
+                return [ref() is not None for ref in refs]
+            """));
+        var options = fixture.Options(new Dictionary<string, object?> { ["round"] = 1L });
+        using var engine = new ConfigEngine(options);
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        var kept = Assert.Throws<ConfigException>(() => workspace.Evaluate());
+        Assert.Equal("ValueError", kept.Errors[0].PythonException!.PythonType); // its .NET data stays
+        options.Inputs["round"] = 2L;
+        using var result = workspace.Evaluate();
+        Assert.Equal("[false]", result.ToJson("alive", indented: false)); // released although the host still holds the error
+        GC.KeepAlive(kept);
+    }
+
+    [Fact]
     public void Config_code_can_import_and_catch_the_exceptions_breezeblock_raises()
     {
         using var folder = new ConfigFolder(("app.py", "import os\nfrom breezeblock import configure, HostProtectionError, HermeticError\n\n@configure\ndef guarded():\n    try:\n        os._exit(3)\n    except HostProtectionError as error:\n        return [type(error).__module__, type(error).__name__, issubclass(HermeticError, BaseException)]\n"));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Breezeblock.Python.Native;
 
 namespace Breezeblock.Python;
 
@@ -20,7 +21,7 @@ internal static unsafe class CallbackGuard
         }
         catch (Exception e)
         {
-            PythonErrors.Raise(e);
+            RaiseSafely(e);
             return 0;
         }
         finally
@@ -41,12 +42,32 @@ internal static unsafe class CallbackGuard
         }
         catch (Exception e)
         {
-            PythonErrors.Raise(e);
+            RaiseSafely(e);
             return -TResult.One;
         }
         finally
         {
             Gil.ExitCallback();
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="exception"/> the pending Python exception, never throwing: an exception
+    /// that escaped an <c>[UnmanagedCallersOnly]</c> trampoline would end the process. If raising it
+    /// fails in .NET (its message cannot be read, memory runs out), a fixed RuntimeError is raised instead.
+    /// </summary>
+    internal static void RaiseSafely(Exception exception)
+    {
+        try
+        {
+            PythonErrors.Raise(exception);
+        }
+        catch (Exception)
+        {
+            fixed (byte* text = "a .NET exception was thrown and could not be raised in Python"u8)
+            {
+                CApi.PyErr_SetString(CApi.PyExc_RuntimeError, text);
+            }
         }
     }
 }

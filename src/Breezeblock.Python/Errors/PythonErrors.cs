@@ -37,6 +37,7 @@ internal static unsafe class PythonErrors
             var exception = Describe(value, depth: 0);
             exception.Original = PyObject.Steal(value);
             value = 0;
+            (t_inFlight ??= []).Add(exception);
             return exception;
         }
         finally
@@ -54,16 +55,38 @@ internal static unsafe class PythonErrors
         }
     }
 
+    // Exceptions fetched on this thread whose Python object is still kept: an exception passing back
+    // into Python through a callback is raised as itself, but once the outermost GIL scope ends it
+    // cannot, and the object would only keep its traceback's frames and their locals alive.
+    [ThreadStatic]
+    private static List<PythonException>? t_inFlight;
+
+    /// <summary>Lets go of the Python objects of the exceptions fetched on this thread (the GIL is held: its outermost scope ends).</summary>
+    public static void ReleaseInFlight()
+    {
+        var inFlight = t_inFlight;
+        if (inFlight is not { Count: > 0 })
+        {
+            return;
+        }
+        foreach (var exception in inFlight)
+        {
+            exception.ReleaseOriginal();
+        }
+        inFlight.Clear();
+    }
+
     /// <summary>Sets the Python error indicator from a .NET exception thrown inside a callback.</summary>
     public static void Raise(Exception exception)
     {
-        if (exception is PythonException { Original: { } original } && original.IsAlive)
+        if (exception is PythonException { Original: { } original } raised && original.IsAlive)
         {
             var value = original.Handle;
             var type = CApi.Py_TYPE(value);
             CApi.Py_IncRef(type);
             CApi.Py_IncRef(value);
             CApi.PyErr_Restore(type, value, CApi.PyException_GetTraceback(value));
+            raised.ReleaseOriginal(); // Python has it again; the .NET exception goes on with its .NET data only
             return;
         }
         var pythonType = PythonTypeFor(exception);

@@ -3,8 +3,9 @@ using System.Text;
 namespace Breezeblock.Python;
 
 /// <summary>
-/// A Python exception that reached .NET. It holds only .NET data (type name, message, frames), so it
-/// can be caught, logged and kept after the GIL is released.
+/// A Python exception that reached .NET. Once it leaves the code holding the GIL it holds only .NET
+/// data (type name, message, frames), so it can be caught, logged and kept without keeping any Python
+/// object alive (not the traceback's frames, nor their locals).
 /// </summary>
 public sealed class PythonException : Exception
 {
@@ -35,10 +36,19 @@ public sealed class PythonException : Exception
     public PythonSyntaxErrorDetails? SyntaxError { get; }
 
     /// <summary>
-    /// The Python exception object, kept so that an exception passing back into Python through a
-    /// callback is re-raised as itself. Released through the release queue, never used without the GIL.
+    /// The Python exception object, kept while the exception may pass back into Python through a
+    /// callback, to be re-raised as itself: until it is, or until the outermost GIL scope of the
+    /// thread that fetched it ends (<see cref="PythonErrors.ReleaseInFlight"/>). Never used without the GIL.
     /// </summary>
     internal PyObject? Original { get; set; }
+
+    /// <summary>Lets go of <see cref="Original"/>; the GIL is held.</summary>
+    internal void ReleaseOriginal()
+    {
+        var original = Original;
+        Original = null;
+        original?.Dispose();
+    }
 
     /// <summary>The traceback in Python's own format.</summary>
     public string FormatTraceback()

@@ -79,6 +79,7 @@ internal static unsafe class Gil
         }
         if (depth == 1)
         {
+            PythonErrors.ReleaseInFlight();
             ReleaseQueue.DrainIfPending();
             binding.Depth = 0;
             CApi.PyEval_SaveThread();

@@ -294,6 +294,19 @@ public sealed unsafe partial class PythonRuntime
         return true;
     });
 
+    /// <summary>
+    /// Defers releasing Python objects whose .NET owners were finalized or disposed without the GIL
+    /// until the returned scope is disposed (with the GIL held): releasing runs their <c>__del__</c>,
+    /// which must not run in the middle of work that watches what Python does (an evaluation, say).
+    /// Deferrals nest; the last one to end releases what waited.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "An instance member: holding the runtime proves Python has been started.")]
+    public ReleaseDeferral DeferReleases()
+    {
+        ReleaseQueue.Defer();
+        return new ReleaseDeferral();
+    }
+
     /// <summary>Runs Python work on a worker thread without blocking the caller.</summary>
     public Task<T> RunAsync<T>(Func<T> work) => _workers.RunAsync(work);
 

@@ -5,13 +5,16 @@ namespace Breezeblock.Python;
 
 /// <summary>
 /// References whose owners were finalized, and thread states of .NET threads that ended. Finalizers
-/// never take the GIL; they queue here, and whoever next holds the GIL releases what is queued.
+/// never take the GIL; they queue here, and whoever next holds the GIL releases what is queued, unless
+/// releases are deferred (<see cref="PythonRuntime.DeferReleases"/>): releasing runs <c>__del__</c>,
+/// arbitrary code, which must not run in the middle of someone else's work.
 /// </summary>
 internal static unsafe class ReleaseQueue
 {
     private static readonly ConcurrentQueue<nint> s_objects = new();
     private static readonly ConcurrentQueue<nint> s_threadStates = new();
     private static int s_pending;
+    private static int s_deferred;
     private static long s_threadStatesDeleted;
 
     /// <summary>How many releases wait for the GIL.</summary>
@@ -32,12 +35,24 @@ internal static unsafe class ReleaseQueue
         Interlocked.Increment(ref s_pending);
     }
 
-    /// <summary>Releases everything queued; the caller holds the GIL. A cheap check when nothing waits.</summary>
+    /// <summary>Releases everything queued, unless releases are deferred; the caller holds the GIL. A cheap check when nothing waits.</summary>
     public static void DrainIfPending()
     {
-        if (Volatile.Read(ref s_pending) != 0)
+        if (Volatile.Read(ref s_pending) != 0 && Volatile.Read(ref s_deferred) == 0)
         {
             Drain();
+        }
+    }
+
+    /// <summary>From now until <see cref="Resume"/>, queued releases wait (deferrals nest).</summary>
+    public static void Defer() => Interlocked.Increment(ref s_deferred);
+
+    /// <summary>Ends a deferral; the last one releases what waited. The caller holds the GIL.</summary>
+    public static void Resume()
+    {
+        if (Interlocked.Decrement(ref s_deferred) == 0)
+        {
+            DrainIfPending();
         }
     }
 

@@ -4,8 +4,9 @@ namespace Breezeblock;
 
 /// <summary>
 /// What one pass changes in the interpreter while it runs (the breezeblock and host modules in
-/// sys.modules, the folder's finder, captured output, and what config code may change for the whole
-/// process: the recursion limit, the switch interval, the working directory) and the stop that can interrupt it, put back
+/// sys.modules, the folder's finder, captured output, deferred releases of objects finalized
+/// elsewhere, and what config code may change for the whole process: the recursion limit, the switch
+/// interval, the working directory) and the stop that can interrupt it, put back
 /// exactly once: by the pass when it ends, or by the workspace when it gives up on a pass that
 /// cannot be stopped (<see cref="Abandon"/>), whose thread may come back much later.
 /// </summary>
@@ -15,6 +16,7 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
     private bool _entered;
     private OutputCapture? _output;
     private PyObject? _settings;
+    private ReleaseDeferral? _releases;
     private int _restored;
     private volatile bool _abandoned;
 
@@ -34,6 +36,7 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
 
     public void Enter(bool redirectPrint, SourceFolder folder)
     {
+        _releases = state.Runtime.DeferReleases(); // no __del__ of another workspace's objects runs inside this pass
         _settings = ProcessGuards.SaveSettings();
         breezeblock.Install(_sysModules);
         state.HostModules?.Install(_sysModules);
@@ -95,6 +98,7 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
             ProcessGuards.RestoreSettings(_settings);
             _settings.Dispose();
         }
+        _releases?.Dispose(); // last: what waited is released once the interpreter is as it was
     }
 
     public void Dispose()

@@ -36,6 +36,8 @@ internal static class ConfigurationMessages
     public static string Reloaded(string path, IReadOnlyList<string> configs) =>
         $"Python configuration in '{path}' reloaded: {string.Join(", ", configs)} changed";
 
+    public static string ReloadedNoChange(string path) => $"Python configuration in '{path}' evaluated again: no key changed, so nothing is announced";
+
     public static string ChangeCallbackFailed(string path) =>
         $"Python configuration in '{path}' was reloaded, and a change callback of the application failed";
 

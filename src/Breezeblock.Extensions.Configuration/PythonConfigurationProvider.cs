@@ -74,7 +74,7 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
                 }
                 var workspace = _workspace ??= Engine().OpenWorkspace(Folder);
                 ReadInputs();
-                var result = workspace.Evaluate();
+                var result = Evaluate(workspace);
                 var (data, leftOut) = ConfigurationData.From(result);
                 foreach (var name in leftOut)
                 {
@@ -100,6 +100,20 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
     /// </summary>
     internal Func<IReadOnlyList<OptionsValidationException>>? Validate { get; set; }
 
+    // As the framework's providers do, keys the source defines twice (two configs of one name) are a
+    // FormatException; the ConfigException with every error is its inner exception.
+    private static ConfigResult Evaluate(ConfigWorkspace workspace)
+    {
+        try
+        {
+            return workspace.Evaluate();
+        }
+        catch (ConfigException e) when (e.Errors.Any(error => error.Kind == ConfigErrorKind.DuplicateName))
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
     // Publishes the keys. A reload is first validated, when the application's validators are known:
     // with the new keys visible on this thread alone, so nobody sees keys that are refused. Without
     // them, a refusal shows when the change token fires (an options monitor's validation throws): the
@@ -112,6 +126,10 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
         {
             _data.Published = data;
             Volatile.Write(ref _result, result); // the one it replaces may still be read: the garbage collector releases it
+            if (reload)
+            {
+                Log.Debug(ConfigurationMessages.ReloadedNoChange(Source.Path!));
+            }
             return;
         }
         if (Validate is { } validate)

@@ -70,7 +70,7 @@ public sealed class EvalCommandTests
     [InlineData("a=b", "'a=b'")]
     public void Set_values_are_json_when_they_parse_as_json(string value, string pythonRepr)
     {
-        using var folder = new TempConfigs(("echo.py", "from breezeblock import configure\n\n@configure\ndef echo(value):\n    return repr(value)\n"));
+        using var folder = new TempFolder(("echo.py", "from breezeblock import configure\n\n@configure\ndef echo(value):\n    return repr(value)\n"));
         var (exit, stdout, stderr) = Cli.Run("eval", folder.Path, "--set", $"value={value}");
         Assert.Equal((0, ""), (exit, stderr));
         Assert.Equal($"{{\n  \"echo\": {Breezeblock.Tests.Json.Quote(pythonRepr)}\n}}\n", stdout);

@@ -24,7 +24,7 @@ public sealed class GraphRendererTests
     public void Dot_accepts_the_graph_and_draws_every_config(string folder)
     {
         var dot = ExternalTools.Dot();
-        using var awkward = new TempConfigs(("app.py", Awkward));
+        using var awkward = new TempFolder(("app.py", Awkward));
         var (exit, graph, stderr) = Graph(folder, awkward, "dot");
         Assert.Equal((0, ""), (exit, stderr));
         var (dotExit, svg, dotErrors) = ExternalTools.Run(dot, graph, null, "-Tsvg");
@@ -40,7 +40,7 @@ public sealed class GraphRendererTests
     public void Mermaid_parses_the_graph(string folder)
     {
         var (node, script) = ExternalTools.Mermaid();
-        using var awkward = new TempConfigs(("app.py", Awkward));
+        using var awkward = new TempFolder(("app.py", Awkward));
         var (exit, graph, stderr) = Graph(folder, awkward, "mermaid");
         Assert.Equal((0, ""), (exit, stderr));
         var (parseExit, diagram, errors) = ExternalTools.Run(node, graph, null, script);
@@ -57,7 +57,7 @@ public sealed class GraphRendererTests
         Assert.Contains("Parse error", errors);
     }
 
-    private static (int Exit, string Stdout, string Stderr) Graph(string folder, TempConfigs awkward, string format) => folder switch
+    private static (int Exit, string Stdout, string Stderr) Graph(string folder, TempFolder awkward, string format) => folder switch
     {
         "awkward" => Cli.Run("graph", awkward.Path, "--format", format, "--set", "environment=x"),
         "parameters" => Cli.Run("graph", Cli.Fixture("parameters"), "--format", format, "--set", "zone=a", "--set", "overridden=1"),

@@ -33,7 +33,7 @@ public sealed class IsolationTests
     public void Host_functions_run_in_the_host_and_their_errors_are_raised_at_the_callers_line()
     {
         VaultHost.Secret = "from the host";
-        using var folder = new TempConfigs(("app.py", Header + "from vault import secret, missing\n\n@configure\ndef db():\n    return {'password': secret('db')}\n\n@configure\ndef broken():\n    return missing('api')\n"));
+        using var folder = new TempFolder(("app.py", Header + "from vault import secret, missing\n\n@configure\ndef db():\n    return {'password': secret('db')}\n\n@configure\ndef broken():\n    return missing('api')\n"));
         using var engine = new ConfigEngine(Options());
         using var workspace = engine.OpenWorkspace(folder.Path);
         var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
@@ -47,7 +47,7 @@ public sealed class IsolationTests
     [Fact]
     public void The_worker_stays_warm_and_evaluates_incrementally()
     {
-        using var folder = new TempConfigs(
+        using var folder = new TempFolder(
             ("a.py", Header + "@configure\ndef a():\n    return 1\n"),
             ("b.py", Header + "@configure\ndef b(a):\n    return a + 1\n"));
         using var engine = new ConfigEngine(Options());
@@ -67,7 +67,7 @@ public sealed class IsolationTests
     [Fact]
     public void After_a_crash_the_next_evaluation_gets_a_new_worker()
     {
-        using var folder = new TempConfigs(("app.py", Header + "import ctypes\n\n@configure\ndef crash():\n    return ctypes.string_at(0)\n"));
+        using var folder = new TempFolder(("app.py", Header + "import ctypes\n\n@configure\ndef crash():\n    return ctypes.string_at(0)\n"));
         using var engine = new ConfigEngine(Options());
         using var workspace = engine.OpenWorkspace(folder.Path);
         var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
@@ -83,7 +83,7 @@ public sealed class IsolationTests
     [Fact]
     public void A_check_runs_in_the_worker_too()
     {
-        using var folder = new TempConfigs(("app.py", Header + "@configure\ndef web(databse):\n    return 1\n\n@configure\ndef database():\n    return 2\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef web(databse):\n    return 1\n\n@configure\ndef database():\n    return 2\n"));
         using var engine = new ConfigEngine(Options());
         using var workspace = engine.OpenWorkspace(folder.Path);
         var check = workspace.Check();

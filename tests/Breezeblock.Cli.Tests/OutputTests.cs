@@ -26,7 +26,7 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public void Output_dir_writes_one_file_per_config_and_removes_only_the_files_of_configs_that_are_gone()
     {
-        using var configs = new TempConfigs(("app.py", Header + "@configure\ndef web():\n    return {'port': 80}\n\n@configure\ndef worker():\n    return ['q']\n"));
+        using var configs = new TempFolder(("app.py", Header + "@configure\ndef web():\n    return {'port': 80}\n\n@configure\ndef worker():\n    return ['q']\n"));
         var keep = Path.Combine(_out, "README.md");
         File.WriteAllText(keep, "not ours");
         var (exit, stdout, stderr) = Cli.Run("eval", configs.Path, "--output-dir", _out, "--format", "yaml");
@@ -51,7 +51,7 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public void A_targeted_run_writes_and_removes_only_the_files_of_its_targets()
     {
-        using var configs = new TempConfigs(("app.py", Header + "@configure\ndef web():\n    return {'port': 80}\n\n@configure\ndef api(web):\n    return {'port': web['port'] + 1}\n\n@configure\ndef worker():\n    return ['q']\n"));
+        using var configs = new TempFolder(("app.py", Header + "@configure\ndef web():\n    return {'port': 80}\n\n@configure\ndef api(web):\n    return {'port': web['port'] + 1}\n\n@configure\ndef worker():\n    return ['q']\n"));
         Assert.Equal(0, Cli.Run("eval", configs.Path, "--output-dir", _out).Exit);
         Assert.Equal(0, Cli.Run("eval", configs.Path, "--output-dir", _out, "--format", "yaml", "--target", "api").Exit);
         // api's file changed format (its json is the target's own, so it goes); web and worker were not targets: left, and still listed
@@ -102,7 +102,7 @@ public sealed class OutputTests : IDisposable
     [Fact]
     public void Timings_list_each_config_slowest_first_with_its_location()
     {
-        using var configs = new TempConfigs(("app.py", Header + """
+        using var configs = new TempFolder(("app.py", Header + """
             import time
 
             @configure

@@ -9,7 +9,7 @@ public sealed class PlanTests : IDisposable
     [Fact]
     public void Plan_against_an_output_folder_exits_0_when_nothing_changed_and_3_with_each_change()
     {
-        using var configs = new TempConfigs(("app.py", Header + "@configure\ndef web():\n    return {'port': 80, 'hosts': ['a']}\n\n@configure\ndef worker():\n    return 1\n"));
+        using var configs = new TempFolder(("app.py", Header + "@configure\ndef web():\n    return {'port': 80, 'hosts': ['a']}\n\n@configure\ndef worker():\n    return 1\n"));
         Assert.Equal(0, Cli.Run("eval", configs.Path, "--output-dir", _out).Exit);
         var (exit, stdout, stderr) = Cli.Run("plan", configs.Path, "--against-dir", _out);
         Assert.Equal((0, CliMessages.NoChanges(_out) + "\n", ""), (exit, stdout, stderr));
@@ -32,7 +32,7 @@ public sealed class PlanTests : IDisposable
     [Fact]
     public void Plan_reads_a_yaml_output_folder_and_names_a_file_that_is_neither_json_nor_yaml()
     {
-        using var configs = new TempConfigs(("app.py", Header + "@configure\ndef web():\n    return {'port': 80, 'name': 'true', 'ratio': 0.5, 'big': 123456789012345678901234567890}\n"));
+        using var configs = new TempFolder(("app.py", Header + "@configure\ndef web():\n    return {'port': 80, 'name': 'true', 'ratio': 0.5, 'big': 123456789012345678901234567890}\n"));
         Assert.Equal(0, Cli.Run("eval", configs.Path, "--output-dir", _out, "--format", "yaml").Exit);
         var (exit, stdout, stderr) = Cli.Run("plan", configs.Path, "--against-dir", _out);
         Assert.Equal((0, "", ""), (exit, stderr, stdout.Length > 0 && stdout.StartsWith("No changes", StringComparison.Ordinal) ? "" : stdout)); // a quoted "true" stays a string, the big number its digits

@@ -6,7 +6,7 @@ public sealed class ProcessTests
     [Fact]
     public void Print_in_user_code_goes_to_stderr_and_stdout_holds_only_the_result()
     {
-        using var folder = new TempConfigs(("app.py", "from breezeblock import configure\n\nprint('loading app')\n\n@configure\ndef web():\n    print('building web')\n    return {'port': 80}\n"));
+        using var folder = new TempFolder(("app.py", "from breezeblock import configure\n\nprint('loading app')\n\n@configure\ndef web():\n    print('building web')\n    return {'port': 80}\n"));
         var (exit, stdout, stderr) = Cli.Process(null, "eval", folder.Path);
         Assert.Equal(0, exit);
         Assert.Equal("{\n  \"web\": {\n    \"port\": 80\n  }\n}\n", stdout);
@@ -16,7 +16,7 @@ public sealed class ProcessTests
     [Fact]
     public void Writes_to_file_descriptor_1_and_child_processes_reach_stderr_and_stdout_holds_only_the_result()
     {
-        using var folder = new TempConfigs(("app.py", "import os, subprocess\nfrom breezeblock import configure\n\nos.write(1, b'raw write\\n')\n\n@configure\ndef web():\n    subprocess.run(['echo', 'a child'], check=True)\n    return {'port': 80}\n"));
+        using var folder = new TempFolder(("app.py", "import os, subprocess\nfrom breezeblock import configure\n\nos.write(1, b'raw write\\n')\n\n@configure\ndef web():\n    subprocess.run(['echo', 'a child'], check=True)\n    return {'port': 80}\n"));
         var (exit, stdout, stderr) = Cli.Process(null, "eval", folder.Path);
         Assert.Equal(0, exit);
         Assert.Equal("{\n  \"web\": {\n    \"port\": 80\n  }\n}\n", stdout);
@@ -26,7 +26,7 @@ public sealed class ProcessTests
     [Fact]
     public void The_result_written_into_a_file_leaves_its_offset_after_it_for_the_next_writer()
     {
-        using var folder = new TempConfigs(("app.py", "from breezeblock import configure\n\n@configure\ndef web():\n    return {'port': 80}\n"));
+        using var folder = new TempFolder(("app.py", "from breezeblock import configure\n\n@configure\ndef web():\n    return {'port': 80}\n"));
         var file = Path.Combine(folder.Path, "out.txt");
         var start = Cli.StartInfo(null, null, "eval", folder.Path);
         var command = string.Join(' ', start.ArgumentList.Select(a => $"'{a}'"));
@@ -41,7 +41,7 @@ public sealed class ProcessTests
     public void A_set_comes_out_in_the_same_order_in_every_process(bool isolate)
     {
         var names = string.Join(", ", Enumerable.Range(0, 24).Select(i => $"'name{i}'"));
-        using var folder = new TempConfigs(("app.py", $"from breezeblock import configure\n\n@configure\ndef names():\n    return list({{{names}}})\n"));
+        using var folder = new TempFolder(("app.py", $"from breezeblock import configure\n\n@configure\ndef names():\n    return list({{{names}}})\n"));
         string[] arguments = isolate ? ["eval", folder.Path, "--isolate"] : ["eval", folder.Path];
         var outputs = Enumerable.Range(0, 3).Select(_ => Cli.Process(null, arguments)).ToList();
         Assert.All(outputs, run => Assert.Equal(0, run.Exit));
@@ -52,7 +52,7 @@ public sealed class ProcessTests
     [Fact]
     public void Sigterm_ends_a_command_with_a_message_and_exit_143()
     {
-        using var folder = new TempConfigs(("app.py", "import time\nfrom breezeblock import configure\n\n@configure\ndef slow():\n    print('started', flush=True)\n    time.sleep(60)\n"));
+        using var folder = new TempFolder(("app.py", "import time\nfrom breezeblock import configure\n\n@configure\ndef slow():\n    print('started', flush=True)\n    time.sleep(60)\n"));
         using var process = System.Diagnostics.Process.Start(Cli.StartInfo(null, null, "eval", folder.Path))!;
         Assert.Equal("started", process.StandardError.ReadLine());
         using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))

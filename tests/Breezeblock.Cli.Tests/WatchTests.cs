@@ -7,7 +7,7 @@ public sealed class WatchTests
 {
     private const string Header = "from breezeblock import configure\n\n";
 
-    private static TempConfigs Folder() => new(
+    private static TempFolder Folder() => new(
         ("base.py", Header + "@configure\ndef database():\n    return {'port': 5432}\n"),
         ("web.py", Header + "@configure\ndef web(database):\n    return {'db': database['port'], 'replicas': 2}\n"),
         ("worker.py", Header + "@configure\ndef worker():\n    return {'queue': 'jobs'}\n"));

@@ -35,6 +35,26 @@ public sealed class CapturingLoggerProvider : ILoggerProvider
         }
     }
 
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, checking again at each log entry (a reload ends in one)
+    /// and every second; the minute is a hang guard, not a deadline the test relies on.
+    /// </summary>
+    public void WaitUntil(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        lock (_lock)
+        {
+            while (!condition())
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"{what}: not within a minute; the log holds:\n{string.Join("\n", Entries.Select(e => e.Message))}");
+                }
+                Monitor.Wait(_lock, TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+
     private void Add((string Category, LogLevel Level, string Message, string Scopes) entry)
     {
         lock (_lock)

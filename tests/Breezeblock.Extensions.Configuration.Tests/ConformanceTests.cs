@@ -75,8 +75,9 @@ public sealed class ConformanceTests
         using var folder = new TempFolder(("tree.py", NullsConfig));
         var config = Build(Python(folder));
         AssertTree(config, nulls: true);
-        Assert.True(config.GetSection("Key1").Exists() || config.AsEnumerable().Any(p => p.Key == "Key1"));
-        Assert.Contains(config.AsEnumerable(), p => p.Key == "Key1" && p.Value is null);
+        Assert.Contains(config.AsEnumerable(), p => p.Key == "Key1" && p.Value is null); // the key is there, with no value
+        Assert.False(config.GetSection("Key1").Exists()); // and so, as for every provider, its section does not "exist": no value, no children
+        Assert.Null(config["Key1"]);
     }
 
     [Fact]
@@ -124,6 +125,16 @@ public sealed class ConformanceTests
         using var folder = new TempFolder(("web.py", Header + "@configure\ndef web():\n    return {'Port': 1, 'port': 2}\n"));
         var error = Assert.Throws<FormatException>(() => Build(Python(folder)));
         Assert.Equal("config 'web' gives keys that differ only by case, which IConfiguration cannot tell apart: web:Port and web:port", error.Message);
+    }
+
+    [Fact]
+    public void A_config_defined_twice_is_a_format_exception_as_duplicate_keys_are_for_the_frameworks_providers()
+    {
+        using var folder = new TempFolder(("a.py", Header + "@configure\ndef web():\n    return 1\n"), ("b.py", Header + "@configure\ndef web():\n    return 2\n"));
+        var error = Assert.Throws<FormatException>(() => Build(Python(folder)));
+        var inner = Assert.IsType<ConfigException>(error.InnerException);
+        Assert.Equal((ConfigErrorKind.DuplicateName, "b.py:4"), (inner.Kind, inner.Location?.ToString()));
+        Assert.Equal(inner.Message, error.Message);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class WebAppTests : IDisposable
     {
         foreach (var file in Directory.GetFiles(Path.Combine(Example, "configs")))
         {
-            _root.Write(Path.Combine("configs", Path.GetFileName(file)), File.ReadAllText(file));
+            _root.Save(Path.Combine("configs", Path.GetFileName(file)), File.ReadAllText(file));
         }
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseContentRoot(_root.Path)
@@ -36,18 +36,6 @@ public sealed class WebAppTests : IDisposable
 
     private static async Task<Options> Get(HttpClient client) =>
         (await client.GetFromJsonAsync<Options>("/options", TestContext.Current.CancellationToken))!;
-
-    private static async Task<Options> Eventually(Func<Task<Options>> read, Func<Options, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(3);
-        var options = await read();
-        while (!done(options) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-            options = await read();
-        }
-        return options;
-    }
 
     [Fact]
     public async Task The_endpoint_returns_the_options_the_python_files_give()
@@ -64,17 +52,14 @@ public sealed class WebAppTests : IDisposable
     {
         using var client = _factory.CreateClient();
         await Get(client);
-        _root.Write("configs/upstreams.py", File.ReadAllText(Path.Combine(Example, "configs", "upstreams.py")).Replace("""["eu", "us"]""", """["eu", "us", "ap"]""", StringComparison.Ordinal));
-        var edited = await Eventually(() => Get(client), o => o.Upstreams.Count == 3);
+        _root.Save("configs/upstreams.py", File.ReadAllText(Path.Combine(Example, "configs", "upstreams.py")).Replace("""["eu", "us"]""", """["eu", "us", "ap"]""", StringComparison.Ordinal));
+        _logs.WaitFor(e => e.Level == LogLevel.Information && e.Category == "Breezeblock.Configuration"); // the reload ended: announced
+        var edited = await Get(client);
         Assert.Equal(["catalog-eu", "catalog-us", "catalog-ap"], edited.Upstreams.Select(u => u.Name));
         Assert.Equal(33, edited.Upstreams[0].Weight);
 
-        _root.Write("configs/upstreams.py", "from webapp import Upstream\n\n\ndef upstreams_for(environment):\n    return [Upstream(name='broken', url='https://x.example.com/', weight=1000)]\n");
-        var deadline = DateTime.UtcNow.AddSeconds(3);
-        while (!_logs.Entries.Any(e => e.Level == LogLevel.Error) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        _root.Save("configs/upstreams.py", "from webapp import Upstream\n\n\ndef upstreams_for(environment):\n    return [Upstream(name='broken', url='https://x.example.com/', weight=1000)]\n");
+        _logs.WaitFor(e => e.Level == LogLevel.Error);
         var error = Assert.Single(_logs.Entries, e => e.Level == LogLevel.Error);
         Assert.Equal("Breezeblock.Configuration", error.Category);
         Assert.Contains("error: upstreams.py:5: ValueError: Upstream: The field weight must be between 1 and 100.", error.Message);
@@ -86,7 +71,7 @@ public sealed class WebAppTests : IDisposable
     {
         using var client = _factory.CreateClient();
         Assert.Equal(5080, (await Get(client)).Port);
-        _root.Write("configs/app.py", File.ReadAllText(Path.Combine(Example, "configs", "app.py")).Replace("5080", "70000", StringComparison.Ordinal)); // fine for Python, not for [Range]
+        _root.Save("configs/app.py", File.ReadAllText(Path.Combine(Example, "configs", "app.py")).Replace("5080", "70000", StringComparison.Ordinal)); // fine for Python, not for [Range]
         var refused = _logs.WaitFor(e => e.Level == LogLevel.Error);
         Assert.Equal("Breezeblock.Configuration", refused.Category);
         Assert.StartsWith(ConfigurationMessages.ReloadRejected("configs"), refused.Message);
@@ -95,7 +80,7 @@ public sealed class WebAppTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(5080, (await Get(client)).Port);
 
-        _root.Write("configs/app.py", File.ReadAllText(Path.Combine(Example, "configs", "app.py")).Replace("5080", "5081", StringComparison.Ordinal));
+        _root.Save("configs/app.py", File.ReadAllText(Path.Combine(Example, "configs", "app.py")).Replace("5080", "5081", StringComparison.Ordinal));
         Assert.Equal(ConfigurationMessages.Reloaded("configs", ["app"]), _logs.WaitFor(e => e.Level == LogLevel.Information && e.Category == "Breezeblock.Configuration").Message);
         Assert.Equal(5081, (await Get(client)).Port);
     }

@@ -9,7 +9,7 @@ public sealed class CheckTests(EngineFixture fixture)
     [Fact]
     public void A_check_runs_no_configure_function_and_describes_every_config()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             ran = []
 
             @configure
@@ -38,7 +38,7 @@ public sealed class CheckTests(EngineFixture fixture)
     [Fact]
     public void A_check_reports_every_problem_and_never_throws_for_the_configuration()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("a.py", "def broken(:\n"),
             ("b.py", Header + "@configure\ndef web(databse, *extra):\n    return 1\n\n@configure\ndef database():\n    return 2\n"),
             ("c.py", Header + "@configure\ndef loop(loop):\n    return 1\n"));
@@ -62,7 +62,7 @@ public sealed class CheckTests(EngineFixture fixture)
     [Fact]
     public void A_parameter_on_a_later_line_of_the_signature_is_pointed_at_there()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             @configure
             def web(
                 database: "dict" = None,  # not this 'cache' in a comment
@@ -81,7 +81,7 @@ public sealed class CheckTests(EngineFixture fixture)
     [Fact]
     public void A_runaway_recursion_keeps_three_identical_frames_and_counts_the_rest()
     {
-        using var folder = new ConfigFolder(("deep.py", Header + """
+        using var folder = new TempFolder(("deep.py", Header + """
             def depth(n):
                 return depth(n + 1)
 
@@ -104,7 +104,7 @@ public sealed class CheckTests(EngineFixture fixture)
     [Fact]
     public void A_module_that_does_not_parse_is_the_one_error_and_says_which_configs_it_takes_with_it()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("base.py", Header + "@configure\ndef database():\n    return {'host': (1 +* 3)}\n\n@configure(name=\"cache\")\ndef make_cache():\n    return {}\n"),
             ("app.py", Header + "@configure\ndef web(database, cache):\n    return 1\n\n@configure\ndef api(cahce):\n    return 2\n"));
         using var engine = fixture.Engine(new Dictionary<string, object?> { ["database"] = "an input named after an unavailable config is used" });

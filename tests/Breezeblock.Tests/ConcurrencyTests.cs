@@ -19,11 +19,11 @@ public sealed class ConcurrencyTests(EngineFixture fixture)
     [Fact]
     public void Sixteen_threads_evaluating_at_once_get_what_one_thread_gets()
     {
-        using var good = new ConfigFolder(
+        using var good = new TempFolder(
             ("base.py", Header + "@configure\ndef base(n):\n    return {'n': n, 'squares': [i * i for i in range(n % 7)]}\n"),
             ("web.py", Header + "@configure\ndef web(base, replicas=2):\n    return {'total': sum(base['squares']) + base['n'] * replicas}\n"));
-        using var bad = new ConfigFolder(("app.py", Header + "@configure\ndef broken(n):\n    return 1 // (n - n)\n"));
-        using var slow = new ConfigFolder(("app.py", Header + "@configure\ndef spin(n):\n    while True:\n        n += 1\n"));
+        using var bad = new TempFolder(("app.py", Header + "@configure\ndef broken(n):\n    return 1 // (n - n)\n"));
+        using var slow = new TempFolder(("app.py", Header + "@configure\ndef spin(n):\n    while True:\n        n += 1\n"));
 
         string Expected(int n) => $"{{\"base\":{{\"n\":{n},\"squares\":[{string.Join(",", Enumerable.Range(0, n % 7).Select(i => i * i))}]}},\"web\":{{\"total\":{Enumerable.Range(0, n % 7).Sum(i => i * i) + n * 2}}}}}";
 

@@ -20,7 +20,7 @@ public sealed class DeadlineTests(EngineFixture fixture)
     [Fact]
     public void A_runaway_loop_is_stopped_at_its_line_and_the_workspace_evaluates_again()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("base.py", Header + "@configure\ndef base():\n    return 1\n"),
             ("spin.py", Header + "@configure\ndef spin(base):\n    n = 0\n    while True:\n        n += base\n"));
         using var engine = Engine(TimeSpan.FromSeconds(2)); // long enough for loading to be over on a loaded machine, so the stop lands in the loop
@@ -41,7 +41,7 @@ public sealed class DeadlineTests(EngineFixture fixture)
     [Fact]
     public void A_loop_in_a_module_body_is_stopped_and_the_next_evaluation_loads_from_scratch()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "while True:\n    pass\n"));
+        using var folder = new TempFolder(("app.py", Header + "while True:\n    pass\n"));
         using var engine = Engine(TimeSpan.FromSeconds(2));
         using var workspace = engine.OpenWorkspace(folder.Path);
         var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
@@ -56,7 +56,7 @@ public sealed class DeadlineTests(EngineFixture fixture)
     [Fact]
     public void Cancelling_stops_running_python_with_OperationCanceledException()
     {
-        using var folder = new ConfigFolder(("spin.py", Header + "@configure\ndef spin():\n    while True:\n        pass\n\n@configure\ndef other():\n    return 3\n"));
+        using var folder = new TempFolder(("spin.py", Header + "@configure\ndef spin():\n    while True:\n        pass\n\n@configure\ndef other():\n    return 3\n"));
         using var engine = new ConfigEngine(fixture.Options());
         using var workspace = engine.OpenWorkspace(folder.Path);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
@@ -68,7 +68,7 @@ public sealed class DeadlineTests(EngineFixture fixture)
     [Fact]
     public void Evaluations_that_finish_in_time_are_not_disturbed_by_the_deadline()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef a():\n    return sum(range(1000))\n\n@configure\ndef b(a):\n    return [a] * 3\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef a():\n    return sum(range(1000))\n\n@configure\ndef b(a):\n    return [a] * 3\n"));
         using var engine = Engine(TimeSpan.FromSeconds(30));
         using var workspace = engine.OpenWorkspace(folder.Path);
         for (var i = 0; i < 20; i++)
@@ -82,8 +82,8 @@ public sealed class DeadlineTests(EngineFixture fixture)
     [Fact]
     public void Code_blocked_in_a_call_is_given_up_on_with_its_workspace_and_other_workspaces_go_on()
     {
-        using var blocked = new ConfigFolder(("sleepy.py", "import time\n" + Header + "@configure\ndef sleepy():\n    time.sleep(6)\n    return 1\n"));
-        using var other = new ConfigFolder(("app.py", Header + "@configure\ndef fine():\n    return 'ok'\n"));
+        using var blocked = new TempFolder(("sleepy.py", "import time\n" + Header + "@configure\ndef sleepy():\n    time.sleep(6)\n    return 1\n"));
+        using var other = new TempFolder(("app.py", Header + "@configure\ndef fine():\n    return 'ok'\n"));
         using var engine = Engine(TimeSpan.FromSeconds(1));
         var workspace = engine.OpenWorkspace(blocked.Path);
         var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
@@ -103,8 +103,8 @@ public sealed class DeadlineTests(EngineFixture fixture)
     [Fact]
     public void Code_that_swallows_the_interruption_is_given_up_on_and_says_so()
     {
-        using var folder = new ConfigFolder(("stubborn.py", Header + "@configure\ndef stubborn():\n    n = 0\n    while True:\n        try:\n            while True:  # a few seconds, then it ends rather than spin beside the other tests\n                n += 1\n                if n > 100_000_000:\n                    return n\n        except BaseException:\n            pass\n"));
-        using var engine = Engine(TimeSpan.FromMilliseconds(200));
+        using var folder = new TempFolder(("stubborn.py", Header + "@configure\ndef stubborn():\n    n = 0\n    while True:\n        try:\n            while True:  # a few seconds, then it ends rather than spin beside the other tests\n                n += 1\n                if n > 100_000_000:\n                    return n\n        except BaseException:\n            pass\n"));
+        using var engine = Engine(TimeSpan.FromSeconds(1)); // loading is over by then on a loaded machine: the stop lands in the loop
         var workspace = engine.OpenWorkspace(folder.Path);
         var error = Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors.Single();
         Assert.Equal(ConfigErrorKind.Unstoppable, error.Kind);
@@ -117,10 +117,10 @@ public sealed class DeadlineTests(EngineFixture fixture)
     public async Task A_blocked_config_is_given_up_on_even_while_every_worker_waits_for_it()
     {
         using var sleeping = new ManualResetEventSlim();
-        using var blocked = new ConfigFolder(("sleepy.py", "import time\nfrom signals import asleep\n" + Header + "@configure\ndef sleepy():\n    asleep()\n    time.sleep(3)\n    return 1\n"));
-        using var other = new ConfigFolder(("app.py", Header + "@configure\ndef fine():\n    return 'ok'\n"));
+        using var blocked = new TempFolder(("sleepy.py", "import time\nfrom signals import asleep\n" + Header + "@configure\ndef sleepy():\n    asleep()\n    time.sleep(4)\n    return 1\n"));
+        using var other = new TempFolder(("app.py", Header + "@configure\ndef fine():\n    return 'ok'\n"));
         var options = fixture.Options();
-        options.Timeout = TimeSpan.FromMilliseconds(300);
+        options.Timeout = TimeSpan.FromSeconds(1);
         options.AddHostModule("signals", module => module.AddFunction("asleep", () => sleeping.Set()));
         using var engine = new ConfigEngine(options);
         var workspace = engine.OpenWorkspace(blocked.Path);
@@ -160,7 +160,7 @@ public sealed class DeadlineTests(EngineFixture fixture)
     {
         using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        using var folder = new ConfigFolder(("busy.py", Holds));
+        using var folder = new TempFolder(("busy.py", Holds));
         var options = HoldingTheInterpreter(fixture.Options(), holding, release);
         options.Timeout = TimeSpan.FromSeconds(1);
         using var engine = new ConfigEngine(options);
@@ -185,7 +185,7 @@ public sealed class DeadlineTests(EngineFixture fixture)
     {
         using var holding = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        using var folder = new ConfigFolder(("busy.py", Holds));
+        using var folder = new TempFolder(("busy.py", Holds));
         using var engine = new ConfigEngine(HoldingTheInterpreter(fixture.Options(), holding, release));
         var workspace = engine.OpenWorkspace(folder.Path);
         using var cancel = new CancellationTokenSource();

@@ -20,7 +20,7 @@ public sealed class EngineTests(EngineFixture fixture)
     {
         // WriteJson writes plain results straight from the Python objects and the rest through plain
         // data; ToJson always makes plain data. Both must write the same bytes, value for value.
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             import collections, dataclasses, enum
 
             class Level(enum.IntEnum):
@@ -68,7 +68,7 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void Results_bind_to_typed_dotnet_values()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             import dataclasses
 
             @dataclasses.dataclass
@@ -113,7 +113,7 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void Reading_a_result_that_does_not_fit_names_the_config_and_path()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef web():\n    return {'max_surge': 'lots'}\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef web():\n    return {'max_surge': 'lots'}\n"));
         using var engine = fixture.Engine();
         using var result = engine.Evaluate(folder.Path);
         var error = Assert.Throws<ConfigException>(() => result.Get<Service>("web"));
@@ -134,7 +134,7 @@ public sealed class EngineTests(EngineFixture fixture)
             }
             return ($"part{f:00}.py", source.ToString());
         }).ToArray();
-        using var folder = new ConfigFolder(files);
+        using var folder = new TempFolder(files);
         using var engine = fixture.Engine();
         using var result = engine.Evaluate(folder.Path, ["c4999"]);
         Assert.Equal(4999L, result.Get("c4999"));
@@ -144,24 +144,43 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void Cancellation_stops_between_configure_functions()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
-            import time
+        using var folder = new TempFolder(("app.py", Header + """
+            started = []
 
             @configure
-            def slow():
-                time.sleep(0.5)
+            def first():
+                started.append("first")
                 return 1
 
             @configure
-            def after(slow):
+            def after(first):
+                started.append("after")
                 raise RuntimeError("must not run after cancellation")
+
+            @configure
+            def seen():
+                return list(started)
             """));
-        using var engine = fixture.Engine();
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => engine.Evaluate(folder.Path, cancellationToken: cancelled.Token));
-        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        Assert.ThrowsAny<OperationCanceledException>(() => engine.Evaluate(folder.Path, cancellationToken: soon.Token));
+        using (var engine = fixture.Engine())
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => engine.Evaluate(folder.Path, cancellationToken: cancelled.Token)); // before anything
+        }
+        using var between = new CancellationTokenSource();
+        var options = fixture.Options();
+        options.ConfigStarting = name => // the engine's own hook, on the evaluating thread: first has returned, after is next
+        {
+            if (name == "after")
+            {
+                between.Cancel();
+            }
+        };
+        using var cancelling = new ConfigEngine(options);
+        using var workspace = cancelling.OpenWorkspace(folder.Path);
+        Assert.ThrowsAny<OperationCanceledException>(() => workspace.Evaluate(cancellationToken: between.Token));
+        using var next = workspace.Evaluate(["seen"]); // the module stays loaded: its list says which functions started
+        Assert.Equal(["first"], (IEnumerable<object?>)next.Get("seen")!);
     }
 
     [Fact]
@@ -169,7 +188,7 @@ public sealed class EngineTests(EngineFixture fixture)
     {
         // Each evaluation marks its start and end through host functions and sleeps in between,
         // letting go of the GIL: only the evaluation lock keeps two from overlapping.
-        using var folder = new ConfigFolder(("app.py", Header + "import time\nfrom probe import enter, leave\n\n@configure\ndef value(n):\n    enter()\n    time.sleep(0.02)\n    leave()\n    return n * 2\n"));
+        using var folder = new TempFolder(("app.py", Header + "import time\nfrom probe import enter, leave\n\n@configure\ndef value(n):\n    enter()\n    time.sleep(0.02)\n    leave()\n    return n * 2\n"));
         var active = 0;
         var most = 0;
         var tasks = Enumerable.Range(0, 8).Select(n =>
@@ -205,7 +224,7 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void Print_goes_to_stderr_when_asked()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "import sys\n@configure\ndef where():\n    return sys.stdout.fileno()\n"));
+        using var folder = new TempFolder(("app.py", Header + "import sys\n@configure\ndef where():\n    return sys.stdout.fileno()\n"));
         var options = fixture.Options();
         using (var engine = new ConfigEngine(options))
         using (var result = engine.Evaluate(folder.Path))
@@ -226,7 +245,7 @@ public sealed class EngineTests(EngineFixture fixture)
         var cache = Directory.CreateTempSubdirectory("breezeblock-cache-").FullName;
         try
         {
-            using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef version():\n    return 1\n"));
+            using var folder = new TempFolder(("app.py", Header + "@configure\ndef version():\n    return 1\n"));
             var options = fixture.Options();
             options.BytecodeCacheDirectory = cache;
             using var engine = new ConfigEngine(options);
@@ -251,7 +270,7 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void Unknown_targets_and_missing_folders_are_errors_with_suggestions()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef web():\n    return 1\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef web():\n    return 1\n"));
         using var engine = fixture.Engine();
         var unknown = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path, ["wbe"]));
         Assert.Equal(ConfigErrorKind.UnknownTarget, unknown.Kind);
@@ -263,7 +282,7 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void An_error_the_host_keeps_holds_no_python_object_and_so_not_the_failing_frames_locals()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             import gc, weakref
 
             refs = []
@@ -298,7 +317,7 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void Config_code_can_import_and_catch_the_exceptions_breezeblock_raises()
     {
-        using var folder = new ConfigFolder(("app.py", "import os\nfrom breezeblock import configure, HostProtectionError, HermeticError\n\n@configure\ndef guarded():\n    try:\n        os._exit(3)\n    except HostProtectionError as error:\n        return [type(error).__module__, type(error).__name__, issubclass(HermeticError, BaseException)]\n"));
+        using var folder = new TempFolder(("app.py", "import os\nfrom breezeblock import configure, HostProtectionError, HermeticError\n\n@configure\ndef guarded():\n    try:\n        os._exit(3)\n    except HostProtectionError as error:\n        return [type(error).__module__, type(error).__name__, issubclass(HermeticError, BaseException)]\n"));
         using var engine = fixture.Engine();
         using var result = engine.Evaluate(folder.Path);
         Assert.Equal("""{"guarded":["breezeblock","HostProtectionError",true]}""", result.ToJson(indented: false));
@@ -307,7 +326,7 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void With_targets_only_the_errors_that_concern_them_fail_the_evaluation()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("app.py", Header + "@configure\ndef base():\n    return 1\n\n@configure\ndef web(base):\n    return base + 1\n"),
             ("worker.py", Header + "@configure\ndef worker(queue_url):\n    return queue_url\n\n@configure\ndef loop(loop):\n    return 1\n"));
         using var engine = fixture.Engine();
@@ -322,7 +341,7 @@ public sealed class EngineTests(EngineFixture fixture)
     [Fact]
     public void Inputs_reach_configure_functions_as_python_values()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef echo(text, number, items, mapping, nothing=1):\n    return [text, number, items, mapping, nothing]\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef echo(text, number, items, mapping, nothing=1):\n    return [text, number, items, mapping, nothing]\n"));
         using var engine = fixture.Engine(new Dictionary<string, object?>
         {
             ["text"] = "x",

@@ -9,7 +9,7 @@ public sealed class EvaluationReportTests(EngineFixture fixture)
     [Fact]
     public void Independent_failures_are_all_reported_and_what_needs_them_is_skipped_once()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             @configure
             def db():
                 raise ValueError("no database")
@@ -49,7 +49,7 @@ public sealed class EvaluationReportTests(EngineFixture fixture)
     [Fact]
     public void An_unused_input_is_a_warning_or_with_strict_inputs_an_error_with_a_suggestion()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef web(replicas=1):\n    return replicas\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef web(replicas=1):\n    return replicas\n"));
         var options = fixture.Options(new Dictionary<string, object?> { ["replicsa"] = 3, ["web"] = 5 });
         using (var engine = new ConfigEngine(options))
         using (var result = engine.Evaluate(folder.Path))
@@ -72,7 +72,7 @@ public sealed class EvaluationReportTests(EngineFixture fixture)
     [Fact]
     public void An_input_python_cannot_hold_is_an_error_naming_it()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef web(handle):\n    return 1\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef web(handle):\n    return 1\n"));
         using var engine = fixture.Engine(new Dictionary<string, object?> { ["handle"] = new Thread(() => { }) });
         var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path));
         Assert.Equal(ConfigErrorKind.InvalidInput, error.Kind);
@@ -82,7 +82,7 @@ public sealed class EvaluationReportTests(EngineFixture fixture)
     [Fact]
     public void The_missing_dependency_hint_names_inputs_as_the_host_gives_them()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef web(region):\n    return region\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef web(region):\n    return region\n"));
         var options = fixture.Options();
         using (var engine = new ConfigEngine(options))
         {
@@ -100,7 +100,7 @@ public sealed class EvaluationReportTests(EngineFixture fixture)
     [Fact]
     public void Provenance_says_where_each_parameter_comes_from()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("db.py", Header + "@configure(name='database')\ndef make_database():\n    return 'db'\n"),
             ("svc/web.py", Header + "@configure\ndef web(database, region, replicas=2, *, labels={'team': 'core'}):\n    return 1\n"));
         using var engine = fixture.Engine(new Dictionary<string, object?> { ["region"] = "eu" });
@@ -119,7 +119,7 @@ public sealed class EvaluationReportTests(EngineFixture fixture)
     [Fact]
     public void The_report_times_each_config_that_ran()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "import time\n@configure\ndef slow():\n    time.sleep(0.05)\n    return 1\n\n@configure\ndef quick(slow):\n    return 2\n"));
+        using var folder = new TempFolder(("app.py", Header + "import time\n@configure\ndef slow():\n    time.sleep(0.05)\n    return 1\n\n@configure\ndef quick(slow):\n    return 2\n"));
         using var engine = fixture.Engine();
         using var result = engine.Evaluate(folder.Path);
         Assert.Equal(["slow", "quick"], result.Report.Durations.Keys);
@@ -130,10 +130,10 @@ public sealed class EvaluationReportTests(EngineFixture fixture)
     [Fact]
     public void Two_workspaces_never_see_each_others_modules_or_results()
     {
-        using var first = new ConfigFolder(
+        using var first = new TempFolder(
             ("common.py", "NAME = 'first'\n"),
             ("app.py", Header + "import common\n@configure\ndef value():\n    return common.NAME\n"));
-        using var second = new ConfigFolder(
+        using var second = new TempFolder(
             ("common.py", "NAME = 'second'\n"),
             ("app.py", Header + "import common\n@configure\ndef value():\n    return common.NAME\n\n@configure\ndef only_here():\n    return 2\n"));
         using var engine = fixture.Engine();

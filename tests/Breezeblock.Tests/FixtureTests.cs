@@ -15,6 +15,11 @@ public sealed class FixtureTests(EngineFixture fixture)
 
     public static TheoryData<string> Cases => new(Directory.GetDirectories(Root).Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
+    /// <summary>The fixtures that evaluate: those with an output, and those whose output cannot be written (their error is an UnrepresentableResult).</summary>
+    public static TheoryData<string> Writable => new(Directory.GetDirectories(Root)
+        .Where(folder => File.Exists(Path.Combine(folder, "expected.json")) || File.ReadAllText(Path.Combine(folder, "case.json")).Contains("\"UnrepresentableResult\"", StringComparison.Ordinal))
+        .Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Fixture(string name)
@@ -57,21 +62,12 @@ public sealed class FixtureTests(EngineFixture fixture)
     /// that cannot be written fails with the same errors and leaves the stream untouched.
     /// </summary>
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(Writable))]
     public void Fixture_streams_the_same_json(string name)
     {
         var (folder, targets, configs, engine) = OpenCase(name);
         using var _ = engine;
-        ConfigResult result;
-        try
-        {
-            result = engine.Evaluate(configs, targets);
-        }
-        catch (ConfigException)
-        {
-            return; // failed before there was anything to write: Fixture covers it
-        }
-        using (result)
+        using (var result = engine.Evaluate(configs, targets)) // these evaluate: an error here fails the test
         {
             using var stream = new MemoryStream();
             var expectedJson = Path.Combine(folder, "expected.json");

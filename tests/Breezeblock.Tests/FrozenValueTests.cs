@@ -12,7 +12,7 @@ public sealed class FrozenValueTests(EngineFixture fixture)
     [Fact]
     public void Changing_a_received_dict_fails_at_that_line_with_a_hint()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             @configure
             def base():
                 return {"replicas": 3, "labels": {"team": "core"}}
@@ -45,7 +45,7 @@ public sealed class FrozenValueTests(EngineFixture fixture)
     [InlineData("base.setdefault('x', 1)", "dict")]
     public void Every_way_of_changing_nested_plain_data_is_refused(string statement, string what)
     {
-        using var folder = new ConfigFolder(("app.py", Header + $$"""
+        using var folder = new TempFolder(("app.py", Header + $$"""
             @configure
             def base():
                 return {"labels": {"team": "core"}, "ports": [80]}
@@ -63,7 +63,7 @@ public sealed class FrozenValueTests(EngineFixture fixture)
     [Fact]
     public void Frozen_values_read_copy_and_compare_like_the_originals()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             import copy, json
 
             @configure
@@ -99,7 +99,7 @@ public sealed class FrozenValueTests(EngineFixture fixture)
     [Fact]
     public void Dataclass_results_are_read_only_and_replace_gives_a_changeable_copy()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             import copy, dataclasses
 
             @dataclasses.dataclass
@@ -143,7 +143,7 @@ public sealed class FrozenValueTests(EngineFixture fixture)
     [Fact]
     public void Inputs_and_parameter_defaults_are_read_only_too()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             @configure
             def appends(settings):
                 settings["hosts"].append("c")
@@ -163,7 +163,7 @@ public sealed class FrozenValueTests(EngineFixture fixture)
     [Fact]
     public void Values_nested_too_deep_to_freeze_are_an_error_naming_the_config()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             @configure
             def deep():
                 value = []
@@ -179,7 +179,7 @@ public sealed class FrozenValueTests(EngineFixture fixture)
     [Fact]
     public void Shared_and_cyclic_values_keep_their_shape()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             @configure
             def shared():
                 common = {"a": 1}

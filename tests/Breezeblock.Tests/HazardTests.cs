@@ -9,13 +9,14 @@ public sealed class HazardTests(EngineFixture fixture)
     [Fact]
     public void A_file_over_the_size_cap_is_an_error_naming_it_and_is_never_read()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef a():\n    return 1\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef a():\n    return 1\n"));
         using (var big = File.Create(Path.Combine(folder.Path, "huge.py")))
         {
             big.SetLength(SourceFolder.MaxFileBytes + 1);
         }
+        Assert.Null(SourceFolder.Discover(folder.Path).Files.Single(f => f.Name == "huge").Hash); // listing it did not read it: a hash is made only from its bytes
         using var engine = fixture.Engine();
-        var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)).Errors.Single();
+        var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)).Errors.Single(); // the only error: had the loader read it, its NUL bytes would be another
         Assert.Equal((ConfigErrorKind.ImportError, "huge.py"), (error.Kind, error.Location?.ToString()));
         Assert.Equal(Messages.FileTooLarge("huge.py", SourceFolder.MaxFileBytes + 1, SourceFolder.MaxFileBytes), error.Message);
         Assert.Equal("huge.py is 16 MB, more than a config file may be (16 MB)", error.Message);
@@ -24,7 +25,7 @@ public sealed class HazardTests(EngineFixture fixture)
     [Fact]
     public void A_print_flood_is_cut_at_the_limit_with_one_note()
     {
-        using var folder = new ConfigFolder(("app.py", "import logging\n" + Header + """
+        using var folder = new TempFolder(("app.py", "import logging\n" + Header + """
             @configure
             def loud():
                 for i in range(100_000):
@@ -51,7 +52,7 @@ public sealed class HazardTests(EngineFixture fixture)
     [Fact]
     public void A_thread_left_running_is_a_warning_with_where_it_runs()
     {
-        using var folder = new ConfigFolder(("app.py", "import threading, time\n" + Header + """
+        using var folder = new TempFolder(("app.py", "import threading, time\n" + Header + """
             stop = threading.Event()
 
             def tick():

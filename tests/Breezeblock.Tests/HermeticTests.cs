@@ -29,7 +29,7 @@ public sealed class HermeticTests(EngineFixture fixture)
     [MemberData(nameof(Attempts))]
     public void Each_kind_of_io_is_refused_at_its_line(string body, string location, string message)
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef a():\n    " + body + "\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef a():\n    " + body + "\n"));
         using var engine = Engine();
         var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)).Errors.Single();
         Assert.Equal((ConfigErrorKind.HermeticViolation, location), (error.Kind, error.Location?.ToString()));
@@ -41,7 +41,7 @@ public sealed class HermeticTests(EngineFixture fixture)
     [Fact]
     public void An_attempt_the_code_catches_still_fails_the_evaluation()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "@configure\ndef a():\n    try:\n        return os.environ['HOME']\n    except BaseException:\n        return 'caught'\n"));
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef a():\n    try:\n        return os.environ['HOME']\n    except BaseException:\n        return 'caught'\n"));
         using var engine = Engine();
         var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)).Errors.Single();
         Assert.Equal((ConfigErrorKind.HermeticViolation, "app.py:7"), (error.Kind, error.Location?.ToString()));
@@ -50,7 +50,7 @@ public sealed class HermeticTests(EngineFixture fixture)
     [Fact]
     public void The_folder_and_the_standard_library_may_be_read_and_the_environment_comes_back_afterwards()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("data.json", "{\"replicas\": 3}"),
             ("app.py", Header + "import json, textwrap\n\n@configure\ndef a():\n    with open(os.path.join(os.path.dirname(__file__), 'data.json')) as f:\n        return json.load(f)['replicas'] + len(textwrap.dedent(' x'))\n"));
         using (var engine = Engine())
@@ -58,7 +58,7 @@ public sealed class HermeticTests(EngineFixture fixture)
         {
             Assert.Equal(4L, result.Get<long>("a"));
         }
-        using var open = new ConfigFolder(("app.py", Header + "@configure\ndef home():\n    return 'HOME' in os.environ\n"));
+        using var open = new TempFolder(("app.py", Header + "@configure\ndef home():\n    return 'HOME' in os.environ\n"));
         using var plain = Engine(hermetic: false);
         using var after = plain.Evaluate(open.Path);
         Assert.True(after.Get<bool>("home"));
@@ -67,7 +67,7 @@ public sealed class HermeticTests(EngineFixture fixture)
     [Fact]
     public async Task A_thread_config_code_starts_is_held_to_it_and_the_hosts_own_python_on_other_threads_is_not()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             import threading, time
 
             @configure

@@ -57,7 +57,7 @@ public sealed class HostTypeTests(EngineFixture fixture)
     [Fact]
     public void Python_builds_reads_and_mutates_host_objects_and_dotnet_gets_them_back()
     {
-        using var folder = new ConfigFolder(("app.py", Imports + """
+        using var folder = new TempFolder(("app.py", Imports + """
             import datetime
 
             @configure
@@ -91,7 +91,7 @@ public sealed class HostTypeTests(EngineFixture fixture)
     [Fact]
     public void Host_objects_render_as_json_keyed_by_python_names()
     {
-        using var folder = new ConfigFolder(("app.py", Imports + """
+        using var folder = new TempFolder(("app.py", Imports + """
             @configure
             def web():
                 return Service(name="api", tier=Tier.DEEP_ARCHIVE, ports=[Port(number=80)], labels={"a": "b"})
@@ -119,7 +119,7 @@ public sealed class HostTypeTests(EngineFixture fixture)
     [InlineData("secret('missing')", "KeyError: \"no secret 'missing'\"")]
     public void Mistakes_are_python_errors_at_the_users_line(string statement, string message)
     {
-        using var folder = new ConfigFolder(("app.py", Imports + $"@configure\ndef web():\n    svc = Service(name='api', ports=[Port(number=1)])\n    {statement}\n    return svc\n"));
+        using var folder = new TempFolder(("app.py", Imports + $"@configure\ndef web():\n    svc = Service(name='api', ports=[Port(number=1)])\n    {statement}\n    return svc\n"));
         using var engine = Engine();
         var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path));
         Assert.Equal(ConfigErrorKind.EvaluationError, error.Kind);
@@ -130,7 +130,7 @@ public sealed class HostTypeTests(EngineFixture fixture)
     [Fact]
     public void Python_can_catch_exceptions_from_host_functions()
     {
-        using var folder = new ConfigFolder(("app.py", Imports + """
+        using var folder = new TempFolder(("app.py", Imports + """
             @configure
             def password():
                 try:
@@ -151,7 +151,7 @@ public sealed class HostTypeTests(EngineFixture fixture)
     [Fact]
     public void An_uncaught_host_function_exception_shows_the_python_line_and_the_csharp_message()
     {
-        using var folder = new ConfigFolder(("app.py", Imports + "@configure\ndef db():\n    return {'password': secret('prod-db')}\n"));
+        using var folder = new TempFolder(("app.py", Imports + "@configure\ndef db():\n    return {'password': secret('prod-db')}\n"));
         using var engine = Engine();
         var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path));
         Assert.Equal("""
@@ -165,7 +165,7 @@ public sealed class HostTypeTests(EngineFixture fixture)
     [Fact]
     public void Results_are_frozen_once_their_function_returns()
     {
-        using var folder = new ConfigFolder(("app.py", Imports + """
+        using var folder = new TempFolder(("app.py", Imports + """
             @configure
             def base():
                 return Service(name="base", ports=[Port(number=80)])
@@ -186,7 +186,7 @@ public sealed class HostTypeTests(EngineFixture fixture)
     [Fact]
     public void Repr_and_equality_use_the_fields()
     {
-        using var folder = new ConfigFolder(("app.py", Imports + """
+        using var folder = new TempFolder(("app.py", Imports + """
             @configure
             def checks():
                 a = Port(number=80)
@@ -201,7 +201,7 @@ public sealed class HostTypeTests(EngineFixture fixture)
     [Fact]
     public async Task A_python_function_result_becomes_a_typed_delegate_callable_from_any_thread()
     {
-        using var folder = new ConfigFolder(("app.py", Imports + """
+        using var folder = new TempFolder(("app.py", Imports + """
             @configure
             def weights():
                 return {"a": 1, "b": 2}

@@ -13,10 +13,10 @@ public sealed class InterpreterStateTests(EngineFixture fixture)
     [Fact]
     public void Evaluating_one_folder_after_another_leaks_nothing()
     {
-        using var first = new ConfigFolder(
+        using var first = new TempFolder(
             ("common.py", "VALUE = 'first'\n"),
             ("app.py", Header + "import common, sys\nsys.path.append('/polluted')\n@configure\ndef value():\n    return common.VALUE\n"));
-        using var second = new ConfigFolder(
+        using var second = new TempFolder(
             ("common.py", "VALUE = 'second'\n"),
             ("app.py", Header + "import common, sys\n@configure\ndef value():\n    return [common.VALUE, '/polluted' in sys.path, 'app' in sys.modules]\n"));
         var before = SysState();
@@ -36,7 +36,7 @@ public sealed class InterpreterStateTests(EngineFixture fixture)
     [Fact]
     public void What_config_code_changes_for_the_whole_process_is_put_back_after_the_evaluation()
     {
-        using var folder = new ConfigFolder(("app.py", Header + "import os, sys\nsys.setrecursionlimit(5000)\n@configure\ndef moves():\n    sys.setswitchinterval(0.5)\n    os.chdir('/')\n    return [sys.getrecursionlimit(), sys.getswitchinterval(), os.getcwd()]\n"));
+        using var folder = new TempFolder(("app.py", Header + "import os, sys\nsys.setrecursionlimit(5000)\n@configure\ndef moves():\n    sys.setswitchinterval(0.5)\n    os.chdir('/')\n    return [sys.getrecursionlimit(), sys.getswitchinterval(), os.getcwd()]\n"));
         string Settings()
         {
             using (fixture.Runtime.Acquire())

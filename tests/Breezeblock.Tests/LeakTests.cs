@@ -21,11 +21,11 @@ public sealed class LeakTests(EngineFixture fixture, ITestOutputHelper output)
     public void Cycles_of_evaluation_leave_nothing_behind()
     {
         var cycles = int.TryParse(Environment.GetEnvironmentVariable("BREEZEBLOCK_LEAK_CYCLES"), out var n) ? n : 300;
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("base.py", Header + "@configure\ndef base():\n    return {'items': list(range(50)), 'name': 'x' * 100}\n"),
             ("web.py", Header + "@configure\ndef web(base, version=0):\n    return {'count': len(base['items']), 'version': version}\n"));
-        using var bad = new ConfigFolder(("app.py", Header + "@configure\ndef broken():\n    raise ValueError('no')\n"));
-        using var spin = new ConfigFolder(("app.py", Header + "@configure\ndef spin():\n    while True:\n        pass\n"));
+        using var bad = new TempFolder(("app.py", Header + "@configure\ndef broken():\n    raise ValueError('no')\n"));
+        using var spin = new TempFolder(("app.py", Header + "@configure\ndef spin():\n    while True:\n        pass\n"));
         var stopped = fixture.Options();
         stopped.Timeout = TimeSpan.FromMilliseconds(20);
         using var engine = fixture.Engine();

@@ -65,7 +65,7 @@ public sealed class PropertyTests(EngineFixture fixture)
     [Fact]
     public void Random_bytes_as_source_never_get_past_the_engine()
     {
-        using var folder = new ConfigFolder(("base.py", "from breezeblock import configure\n\n@configure\ndef base():\n    return 1\n"));
+        using var folder = new TempFolder(("base.py", "from breezeblock import configure\n\n@configure\ndef base():\n    return 1\n"));
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
         var prefix = "from breezeblock import configure\n"u8.ToArray();

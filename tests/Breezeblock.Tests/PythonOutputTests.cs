@@ -8,7 +8,7 @@ public sealed class PythonOutputTests(EngineFixture fixture)
     [Fact]
     public void Printed_lines_and_logging_records_reach_the_host_with_their_level_and_module()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("helpers.py", "def shout(text):\n    print(text.upper())\n"),
             ("app.py", """
                 import logging, sys
@@ -51,7 +51,7 @@ public sealed class PythonOutputTests(EngineFixture fixture)
     [Fact]
     public void Host_objects_can_be_read_with_their_csharp_property_names()
     {
-        using var folder = new ConfigFolder(("app.py", """
+        using var folder = new TempFolder(("app.py", """
             from breezeblock import configure
             from hosts import Service, Port
 
@@ -74,7 +74,7 @@ public sealed class PythonOutputTests(EngineFixture fixture)
     [Fact]
     public void Binding_leaves_out_what_plain_data_cannot_hold_and_output_refuses_it()
     {
-        using var folder = new ConfigFolder(("app.py", """
+        using var folder = new TempFolder(("app.py", """
             from breezeblock import configure
 
             @configure

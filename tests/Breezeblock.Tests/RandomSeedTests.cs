@@ -39,7 +39,7 @@ public sealed class RandomSeedTests(EngineFixture fixture)
     public void Every_result_warns_that_set_order_may_change()
     {
         Assert.SkipUnless(InChild, "runs in the child process that In_a_process_whose_python_has_a_random_seed starts");
-        using var folder = new ConfigFolder(("app.py", "from breezeblock import configure\n\n@configure\ndef a():\n    return 1\n"));
+        using var folder = new TempFolder(("app.py", "from breezeblock import configure\n\n@configure\ndef a():\n    return 1\n"));
         using var engine = fixture.Engine();
         using var result = engine.Evaluate(folder.Path);
         var warning = Assert.Single(result.Warnings);

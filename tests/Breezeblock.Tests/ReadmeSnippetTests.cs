@@ -60,7 +60,7 @@ public sealed partial class ReadmeSnippetTests(EngineFixture fixture)
     [Fact]
     public void The_config_files_shown_evaluate_as_described()
     {
-        using var folder = new ConfigFolder(Regex.Split(Snippet("configs"), "(?=^# configs/)", RegexOptions.Multiline)
+        using var folder = new TempFolder(Regex.Split(Snippet("configs"), "(?=^# configs/)", RegexOptions.Multiline)
             .Where(part => part.Length > 0)
             .Select(part => (part[("# configs/".Length)..part.IndexOf('\n', StringComparison.Ordinal)], part))
             .ToArray());
@@ -91,7 +91,7 @@ public sealed partial class ReadmeSnippetTests(EngineFixture fixture)
     public void The_library_snippet_works_as_written()
     {
         Assert.Equal(Body("library"), InThisFile("library"));
-        using var folder = new ConfigFolder(("configs/web.py", """
+        using var folder = new TempFolder(("configs/web.py", """
             from breezeblock import configure
             from myapp import Config, Tier, secret
 
@@ -143,7 +143,7 @@ public sealed partial class ReadmeSnippetTests(EngineFixture fixture)
     public void The_workspace_snippet_works_as_written()
     {
         Assert.Equal(Body("workspace"), InThisFile("workspace"));
-        using var folder = new ConfigFolder(Regex.Split(Snippet("configs"), "(?=^# configs/)", RegexOptions.Multiline)
+        using var folder = new TempFolder(Regex.Split(Snippet("configs"), "(?=^# configs/)", RegexOptions.Multiline)
             .Where(part => part.Length > 0)
             .Select(part => ("configs/" + part[("# configs/".Length)..part.IndexOf('\n', StringComparison.Ordinal)], part))
             .ToArray());

@@ -71,7 +71,7 @@ internal sealed class WorkspaceModel
     }
 
     /// <summary>Writes the folder as it is now, deleting files of modules that were renamed.</summary>
-    public void Write(ConfigFolder folder)
+    public void Write(TempFolder folder)
     {
         foreach (var stale in Directory.GetFiles(folder.Path, "*.py").Where(f => _modules.All(m => m.FileName != Path.GetFileName(f))))
         {

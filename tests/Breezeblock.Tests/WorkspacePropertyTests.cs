@@ -33,7 +33,7 @@ public sealed class WorkspacePropertyTests(EngineFixture fixture)
     private static void Check(ConfigEngine engine, int modules, WorkspaceModel.Edit[] edits)
     {
         var model = new WorkspaceModel(modules);
-        using var folder = new ConfigFolder();
+        using var folder = new TempFolder();
         model.Write(folder);
         using var workspace = engine.OpenWorkspace(folder.Path);
         var history = new StringBuilder();

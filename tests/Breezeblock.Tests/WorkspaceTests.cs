@@ -15,7 +15,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Evaluating_again_with_nothing_changed_reuses_every_result()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("base.py", Header + Config("base", "{'replicas': 2}")),
             ("web.py", Header + Config("web", "{'replicas': base['replicas'] + 1}", "base")));
         using var engine = fixture.Engine();
@@ -33,7 +33,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void An_edit_runs_its_module_and_the_configs_whose_inputs_changed()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("a.py", Header + Config("a", "1")),
             ("b.py", Header + Config("b", "a + 1", "a")),
             ("c.py", Header + Config("c", "'c'")));
@@ -51,7 +51,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void A_config_recomputed_to_the_same_value_does_not_run_its_dependants()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("a.py", Header + Config("a", "{'x': [1, 2]}")),
             ("b.py", Header + Config("b", "len(a['x'])", "a")));
         using var engine = fixture.Engine();
@@ -66,7 +66,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Saving_a_file_unchanged_runs_nothing()
     {
-        using var folder = new ConfigFolder(("a.py", Header + Config("a", "1")));
+        using var folder = new TempFolder(("a.py", Header + Config("a", "1")));
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
         workspace.Evaluate().Dispose();
@@ -84,7 +84,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
         // b.py back as it was listed. The next evaluation must run b.py again, not keep the rewritten
         // version because the file's bytes match what was listed before.
         var original = Header + Config("b", "1");
-        using var folder = new ConfigFolder(("b.py", original));
+        using var folder = new TempFolder(("b.py", original));
         var rewritten = Header + Config("b", "2");
         folder.Write("a.py", Header + $"open({Literal(Path.Combine(folder.Path, "b.py"))}, 'w').write({Literal(rewritten)})\n" + Config("a", "0"));
         using var engine = fixture.Engine();
@@ -103,7 +103,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Editing_a_helper_runs_the_modules_that_import_it_and_only_those()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("lib/ports.py", "BASE = 8000\n"),
             ("lib/names.py", "PREFIX = 'svc'\n"),
             ("web.py", Header + "from lib.ports import BASE\n\n" + Config("web", "BASE + 80")),
@@ -125,7 +125,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void A_module_imported_only_while_a_config_runs_is_tracked_for_that_config()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("helpers.py", "VALUE = 1\n"),
             ("app.py", Header + "@configure\ndef late():\n    import helpers\n    return helpers.VALUE\n"));
         using var engine = fixture.Engine();
@@ -141,7 +141,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Files_and_folders_a_config_reads_are_tracked()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("values.json", """{"port": 80}"""),
             ("hosts/a.txt", "a"),
             ("app.py", Header + """
@@ -181,7 +181,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void A_file_a_module_body_reads_runs_that_module_again()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("settings.txt", "blue"),
             ("app.py", Header + "import pathlib\nCOLOUR = (pathlib.Path(__file__).parent / 'settings.txt').read_text()\n\n" + Config("colour", "COLOUR")));
         using var engine = fixture.Engine();
@@ -196,7 +196,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Added_removed_and_renamed_files_are_picked_up()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("a.py", Header + Config("a", "1")),
             ("b.py", Header + "try:\n    import extra\n    EXTRA = extra.VALUE\nexcept ImportError:\n    EXTRA = None\n\n" + Config("b", "EXTRA")));
         using var engine = fixture.Engine();
@@ -229,7 +229,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void A_broken_edit_keeps_the_last_good_result_and_fixing_it_recovers()
     {
-        using var folder = new ConfigFolder(
+        using var folder = new TempFolder(
             ("a.py", Header + Config("a", "1")),
             ("b.py", Header + Config("b", "a + 1", "a")));
         using var engine = fixture.Engine();
@@ -264,7 +264,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Inputs_are_read_again_and_only_changed_ones_run_their_configs()
     {
-        using var folder = new ConfigFolder(("app.py", Header + Config("web", "f'{environment}-{region}'", "environment", "region") + Config("other", "region", "region")));
+        using var folder = new TempFolder(("app.py", Header + Config("web", "f'{environment}-{region}'", "environment", "region") + Config("other", "region", "region")));
         var options = fixture.Options(new Dictionary<string, object?> { ["environment"] = "dev", ["region"] = "eu" });
         using var engine = new ConfigEngine(options);
         using var workspace = engine.OpenWorkspace(folder.Path);
@@ -285,7 +285,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Targets_evaluate_what_they_need_and_keep_the_rest_for_later()
     {
-        using var folder = new ConfigFolder(("app.py", Header + Config("a", "1") + Config("b", "a + 1", "a") + Config("c", "2")));
+        using var folder = new TempFolder(("app.py", Header + Config("a", "1") + Config("b", "a + 1", "a") + Config("c", "2")));
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
         using (var result = workspace.Evaluate(["b"]))
@@ -308,7 +308,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
             + Config($"c{i:00}_a", "K" + (i % 10 == 0 ? " + shared.OFFSET" : "")) + Config($"c{i:00}_b", $"c{i:00}_a + 1", $"c{i:00}_a"))).ToList();
         files.Add(("shared.py", "OFFSET = 1000\n"));
         files.Add(("zz_report.py", Header + Config("report", "[c42_b, c07_b]", "c42_b", "c07_b")));
-        using var folder = new ConfigFolder(files.ToArray());
+        using var folder = new TempFolder(files.ToArray());
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
         using (var first = workspace.Evaluate())
@@ -334,7 +334,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public async Task A_cancelled_evaluation_keeps_what_ran_and_the_next_one_finishes_the_rest()
     {
-        using var folder = new ConfigFolder(("app.py", Header + """
+        using var folder = new TempFolder(("app.py", Header + """
             import time
 
             @configure
@@ -372,7 +372,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void The_last_good_result_survives_disposing_the_result_returned()
     {
-        using var folder = new ConfigFolder(("app.py", Header + Config("a", "{'x': [1]}")));
+        using var folder = new TempFolder(("app.py", Header + Config("a", "{'x': [1]}")));
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
         var returned = workspace.Evaluate();
@@ -387,7 +387,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Moving_configs_to_other_lines_reuses_the_graph_and_each_result_keeps_its_own_locations()
     {
-        using var folder = new ConfigFolder(("app.py", Header + Config("a", "1") + Config("b", "a + 1", "a")));
+        using var folder = new TempFolder(("app.py", Header + Config("a", "1") + Config("b", "a + 1", "a")));
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
         using var before = workspace.Evaluate();
@@ -405,7 +405,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void Invalidate_runs_every_config_again()
     {
-        using var folder = new ConfigFolder(("app.py", Header + Config("a", "1")));
+        using var folder = new TempFolder(("app.py", Header + Config("a", "1")));
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
         workspace.Evaluate().Dispose();
@@ -418,7 +418,7 @@ public sealed class WorkspaceTests(EngineFixture fixture)
     [Fact]
     public void A_disposed_workspace_refuses_to_evaluate_and_its_results_stay_readable()
     {
-        using var folder = new ConfigFolder(("app.py", Header + Config("a", "[1, 2]")));
+        using var folder = new TempFolder(("app.py", Header + Config("a", "[1, 2]")));
         using var engine = fixture.Engine();
         var workspace = engine.OpenWorkspace(folder.Path);
         using var result = workspace.Evaluate();

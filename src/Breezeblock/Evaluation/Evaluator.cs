@@ -235,9 +235,10 @@ internal sealed class Evaluator(EvaluationContext context)
         }
         positional.RemoveRange(positional.Count - pendingDefaults.Count, pendingDefaults.Count); // trailing defaults: leave to Python
         PyObject result;
+        context.ConfigStarting?.Invoke(node.Name);
+        context.Scope.Interruption.ThrowIfStopped(context.Folder, Messages.BeforeRunning(node.Name, node.Function.Location)); // a stop asked for by now: the function does not start
         context.Finder.SetCurrentConfig(node.Name);
         context.Scope.RunningConfig = node.Name;
-        context.ConfigStarting?.Invoke(node.Name);
         try
         {
             _callable = callable;

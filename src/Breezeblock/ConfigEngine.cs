@@ -88,7 +88,9 @@ public sealed class ConfigEngine : IDisposable
     private ConfigWorkspace OpenWorkspace(string folder, bool singleUse)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
-        return _worker is not null ? new ConfigWorkspace(_worker, _options, folder) : new ConfigWorkspace(Runtime, _options, _hostModules, folder, singleUse, _standingWarnings);
+        return _worker is { } worker
+            ? new ConfigWorkspace(folder, root => new IsolatedWorkspace(worker, _options, root, folder))
+            : new ConfigWorkspace(folder, root => new InProcessWorkspace(new WorkspaceState(Runtime, _options, _hostModules, root, folder) { SingleUse = singleUse, StandingWarnings = _standingWarnings }));
     }
 
     /// <summary>

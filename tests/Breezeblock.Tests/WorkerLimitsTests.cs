@@ -15,7 +15,7 @@ public sealed class WorkerLimitsTests
             var used = Process.GetCurrentProcess().TotalProcessorTime;
             WorkerLimits.LimitProcessorTime(TimeSpan.FromSeconds(30));
             var limit = WorkerLimits.ProcessorTimeLimit!.Value;
-            var expected = used + TimeSpan.FromSeconds(30) + ConfigWorkspace.StopGrace * 4; // past the host's own kill
+            var expected = used + TimeSpan.FromSeconds(30) + InProcessWorkspace.StopGrace * 4; // past the host's own kill
             Assert.InRange(limit, expected - TimeSpan.FromSeconds(1), expected + TimeSpan.FromSeconds(2));
         }
         finally

@@ -4,7 +4,7 @@ namespace Breezeblock;
 /// A workspace whose folder is evaluated by the engine's worker process: the worker keeps the folder
 /// loaded between evaluations (so they are incremental there), and results come back as data.
 /// </summary>
-internal sealed class IsolatedWorkspace(WorkerClient worker, ConfigOptions options, string folder, string display)
+internal sealed class IsolatedWorkspace(WorkerClient worker, ConfigOptions options, string folder, string display) : IWorkspaceBackend
 {
     private readonly PlainData _plain = new(null, HostObjectRenderer.Instance);
     private ConfigResult? _lastGood;
@@ -18,6 +18,9 @@ internal sealed class IsolatedWorkspace(WorkerClient worker, ConfigOptions optio
         Volatile.Write(ref _lastGood, ConfigResult.FromSnapshotJson(snapshot));
         return ConfigResult.FromSnapshotJson(snapshot);
     }
+
+    public Task<ConfigResult> EvaluateAsync(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken) =>
+        Task.Run(() => Evaluate(targets, cancellationToken), CancellationToken.None);
 
     public ConfigCheck Check(IReadOnlyCollection<string>? targets)
     {

@@ -48,7 +48,7 @@ internal static partial class WorkerLimits
             return;
         }
         var used = Process.GetCurrentProcess().TotalProcessorTime;
-        var allowed = used + limit + ConfigWorkspace.StopGrace * 4; // past the host's kill at limit + 2 × grace
+        var allowed = used + limit + InProcessWorkspace.StopGrace * 4; // past the host's kill at limit + 2 × grace
         SetSoft(RlimitCpu, (ulong)Math.Ceiling(allowed.TotalSeconds));
     }
 

@@ -26,6 +26,12 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
 
     public ModuleSet Modules { get; private set; } = new();
 
+    /// <summary>What the last pass's load phase left (the folder, what ran and registered), or null before one.</summary>
+    public LoadedFolder? Loaded { get; set; }
+
+    /// <summary>What the last pass's check phase left (the graph and every problem), or null before one.</summary>
+    public CheckedConfigs? Checked { get; set; }
+
     /// <summary>The pass running now, for the workspace to give up on it should it not stop.</summary>
     public PassScope? ActivePass { get; set; }
 
@@ -41,6 +47,8 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
     /// <summary>Forgets every loaded module and kept result, as if the workspace were new.</summary>
     public void ForgetModules()
     {
+        Loaded = null;
+        Checked = null;
         Cache.Clear();
         Graph.Forget();
         Modules.Dispose();

@@ -90,7 +90,11 @@ public sealed class ConfigEngine : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(folder);
         return _worker is { } worker
             ? new ConfigWorkspace(folder, root => new IsolatedWorkspace(worker, _options, root, folder))
-            : new ConfigWorkspace(folder, root => new InProcessWorkspace(new WorkspaceState(Runtime, _options, _hostModules, root, folder) { SingleUse = singleUse, StandingWarnings = _standingWarnings }));
+            : new ConfigWorkspace(folder, root => new InProcessWorkspace(new WorkspaceState(Runtime, _options, _hostModules, root, folder)
+            {
+                Results = singleUse ? new NoResultMemory() : new ResultCache(), // evaluated once: nothing kept for a next time
+                StandingWarnings = _standingWarnings,
+            }));
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ namespace Breezeblock;
 /// others: everything that does not need it still runs, and what needs it is skipped. A stop (the
 /// deadline, or the caller's cancellation) interrupts the function running and ends the evaluation.
 /// </summary>
-internal sealed class Evaluator(EvaluationContext context)
+internal sealed class Evaluator(EvaluationContext context) : IArgumentStamps
 {
     // The arguments of the call being made, kept from one call to the next: a large folder makes a call per config.
     private readonly List<object?> _positional = [];
@@ -43,13 +43,12 @@ internal sealed class Evaluator(EvaluationContext context)
                     continue;
                 }
                 var registration = context.Functions[node.Function.Order];
-                if (context.Cache.Find(node.Name) is { } kept && CanReuse(kept, registration, node, outcome))
+                if (context.Results.Find(node.Name) is { } kept && CanReuse(kept, registration, node, outcome))
                 {
                     outcome.Set(node, kept.Value, kept.Revision);
                     outcome.Reused.Add(node.Name);
                     continue;
                 }
-                var arguments = context.KeepResults ? Stamps(node, outcome) : null;
                 var started = Stopwatch.GetTimestamp();
                 PyObject value;
                 try
@@ -63,20 +62,14 @@ internal sealed class Evaluator(EvaluationContext context)
                 catch (PythonException exception)
                 {
                     outcome.Errors.Add(ExceptionTranslator.FromEvaluation(exception, node.Function, context.Folder, NoneArguments(node, outcome)));
-                    context.Cache.Remove(node.Name);
+                    context.Results.Remove(node.Name);
                     blocked.Add(node.Name);
                     continue;
                 }
                 var duration = Stopwatch.GetElapsedTime(started);
-                if (context.KeepResults)
+                if (context.Results.Remember(node, registration, this, value, context.Values, context.Revision, duration, outcome) is { } entry)
                 {
-                    var entry = context.Cache.Store(node.Name, registration, arguments!, value, context.Values, context.Revision, duration);
-                    ran.Add((node.Name, entry));
-                    outcome.Set(node, entry.Value, entry.Revision);
-                }
-                else
-                {
-                    outcome.SetOwned(node, value, context.Revision);
+                    ran.Add((node.Name, entry)); // what it reads is recorded with it, below
                 }
                 outcome.Ran.Add(node.Name);
                 outcome.RanTicks[outcome.Ran.Count - 1] = duration.Ticks;
@@ -107,7 +100,8 @@ internal sealed class Evaluator(EvaluationContext context)
         return outcome;
     }
 
-    private ArgumentStamp[] Stamps(ConfigNode node, EvaluationOutcome outcome)
+    /// <summary>Where each argument of <paramref name="node"/> came from and its revision now (its dependencies have their values).</summary>
+    public ArgumentStamp[] Stamps(ConfigNode node, EvaluationOutcome outcome)
     {
         var arguments = node.Arguments;
         var stamps = new ArgumentStamp[arguments.Length];
@@ -291,7 +285,7 @@ internal sealed class Evaluator(EvaluationContext context)
 internal sealed record EvaluationContext(
     FolderFinder Finder,
     ValuesModule Values,
-    ResultCache Cache,
+    IResultMemory Results,
     InputSet Inputs,
     ModuleSet Modules,
     IReadOnlyList<RegisteredFunction> Functions,
@@ -301,8 +295,4 @@ internal sealed record EvaluationContext(
     PyObject? HostFreeze,
     int Revision,
     PassScope Scope,
-    Action<string>? ConfigStarting = null)
-{
-    /// <summary>False when the workspace is used once: values stay with the outcome, none goes into <see cref="Cache"/>.</summary>
-    public bool KeepResults { get; init; } = true;
-}
+    Action<string>? ConfigStarting = null);

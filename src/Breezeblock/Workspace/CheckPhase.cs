@@ -97,10 +97,7 @@ internal sealed class CheckPhase(WorkspaceState state)
         if (graphErrors.Count == 0 && unavailable.IsEmpty) // a graph with configs missing is never reused
         {
             state.Graph.Keep(shapes, _options.Inputs.Keys, graph, unused);
-            if (!state.SingleUse)
-            {
-                state.Cache.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
-            }
+            state.Results.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
         }
         else
         {

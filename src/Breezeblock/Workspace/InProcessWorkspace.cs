@@ -44,7 +44,7 @@ internal sealed class InProcessWorkspace(WorkspaceState state) : IWorkspaceBacke
 
     public void Invalidate() => _state.Runtime.Run(() => EvaluationLock.Run(_state.Runtime, () =>
     {
-        _state.Cache.Clear();
+        _state.Results.Clear();
         return true;
     }, CancellationToken.None));
 

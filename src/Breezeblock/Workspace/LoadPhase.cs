@@ -44,7 +44,7 @@ internal sealed class LoadPhase(WorkspaceState state)
     private (LoadRecord Record, LoadPlan Plan, Dictionary<string, string?> Digests) LoadChanges(LoaderModule loader, FolderFinder finder, SourceFolder folder, HashSet<string> taken, List<ConfigError> errors, PassScope scope)
     {
         var current = folder.Modules.Where(m => !taken.Contains(m.TopLevelName) && (m.Kind == ModuleKind.Namespace || m.Hash is not null)).ToList();
-        var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Cache.TrackedFiles).ToHashSet(StringComparer.Ordinal));
+        var digests = finder.CurrentDigests(state.Modules.TrackedFiles.Concat(state.Results.TrackedFiles).ToHashSet(StringComparer.Ordinal));
         var plan = state.Modules.Plan(current, digests);
         var record = Load(loader, finder, folder, current, plan, errors, scope);
         List<RegisteredFunction> registered;

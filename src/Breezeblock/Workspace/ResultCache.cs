@@ -9,7 +9,7 @@ namespace Breezeblock;
 /// unchanged; a result recomputed to an equal value keeps its old revision (early cutoff), so the
 /// configs that need it are reused in turn.
 /// </summary>
-internal sealed class ResultCache : IDisposable
+internal sealed class ResultCache : IResultMemory
 {
     private readonly Dictionary<string, CachedResult> _entries = new(StringComparer.Ordinal);
 
@@ -17,6 +17,14 @@ internal sealed class ResultCache : IDisposable
 
     /// <summary>The files configs read, to check for changes.</summary>
     public IEnumerable<string> TrackedFiles => _entries.Values.SelectMany(e => e.Files.Keys);
+
+    /// <summary>Keeps the result (<see cref="Store"/>) with its arguments' stamps, and puts the value kept into the outcome.</summary>
+    public CachedResult? Remember(ConfigNode node, RegisteredFunction function, IArgumentStamps stamps, PyObject value, ValuesModule values, int revision, TimeSpan duration, EvaluationOutcome outcome)
+    {
+        var entry = Store(node.Name, function, stamps.Stamps(node, outcome), value, values, revision, duration);
+        outcome.Set(node, entry.Value, entry.Revision);
+        return entry;
+    }
 
     /// <summary>
     /// Keeps a config's new result and returns the revision of its value: the old revision (and the old

@@ -17,11 +17,8 @@ internal sealed class RunPhase(WorkspaceState state)
         var (loaded, graph, _, warnings) = checkedConfigs;
         var folder = loaded.Folder;
         var loading = Stopwatch.GetElapsedTime(started);
-        var context = new EvaluationContext(state.Finder!, ValuesModule.Get(_runtime), state.Cache, state.Inputs, state.Modules, loaded.Functions, graph.Nodes.Count,
-            loaded.Digests, folder, state.HostModules?.FreezeFunction, revision, scope, state.Options.ConfigStarting)
-        {
-            KeepResults = !state.SingleUse,
-        };
+        var context = new EvaluationContext(state.Finder!, ValuesModule.Get(_runtime), state.Results, state.Inputs, state.Modules, loaded.Functions, graph.Nodes.Count,
+            loaded.Digests, folder, state.HostModules?.FreezeFunction, revision, scope, state.Options.ConfigStarting);
         using var outcome = new Evaluator(context).Run(state.Graph.EvaluationOrder(graph, targetNodes));
         if (outcome.Errors.Count > 0)
         {

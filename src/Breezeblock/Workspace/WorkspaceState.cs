@@ -49,7 +49,7 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
     {
         Loaded = null;
         Checked = null;
-        Cache.Clear();
+        Results.Clear();
         Graph.Forget();
         Modules.Dispose();
         Modules = new ModuleSet();
@@ -58,19 +58,14 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
         MustReload = false;
     }
 
-    public ResultCache Cache { get; } = new();
+    /// <summary>What the workspace remembers of the configs that ran: their results, or nothing for an evaluation made once.</summary>
+    public IResultMemory Results { get; init; } = new ResultCache();
 
     public InputSet Inputs { get; } = new();
 
     public GraphReuse Graph { get; } = new();
 
     public ConfigResult? LastGood => Volatile.Read(ref _lastGood);
-
-    /// <summary>
-    /// Evaluated once, then closed (<see cref="ConfigEngine.Evaluate"/>): results are not kept for a
-    /// next evaluation, which never comes, so no argument stamps or cache entries are made.
-    /// </summary>
-    public bool SingleUse { get; init; }
 
     /// <summary>Warnings every result of this workspace carries (the engine could not start Python as asked).</summary>
     public IReadOnlyList<ConfigError> StandingWarnings { get; init; } = [];
@@ -81,7 +76,7 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
     public void Dispose()
     {
         Interlocked.Exchange(ref _lastGood, null)?.Dispose();
-        Cache.Dispose();
+        Results.Dispose();
         Inputs.Dispose();
         Modules.Dispose();
         Finder?.Dispose();

@@ -18,9 +18,17 @@ internal enum ModuleKind
 /// <param name="Path">The absolute path of the file (the folder, for a namespace package).</param>
 /// <param name="RelativePath">The path relative to the config folder, with forward slashes.</param>
 /// <param name="Kind">Module, package or namespace package.</param>
-/// <param name="Hash">A 64-bit hash of the file's bytes and their length when it was read (null for a namespace package or an unreadable file).</param>
-internal sealed record SourceModule(string Name, string Path, string RelativePath, ModuleKind Kind, string? Hash = null)
+/// <param name="Hash">A hash of the file's bytes (XxHash128); <see cref="Unread"/> for a file not read yet; null for a namespace package or an unreadable file.</param>
+/// <param name="Stamp">What the file system said of the file when it was listed, when it could say.</param>
+internal sealed record SourceModule(string Name, string Path, string RelativePath, ModuleKind Kind, string? Hash = null, FileStamp? Stamp = null)
 {
+    /// <summary>The hash of a file listed but not read yet: a new module, read once, when it executes.</summary>
+    public const string Unread = "unread";
+
+    /// <summary>True when <paramref name="other"/> is this module with the same content (whatever the stamps say).</summary>
+    public bool SameContent(SourceModule other) =>
+        Name == other.Name && Path == other.Path && Kind == other.Kind && Hash == other.Hash && Hash != Unread;
+
     /// <summary>The folder a package's submodules are found in.</summary>
     public string Directory => Kind == ModuleKind.Namespace ? Path : System.IO.Path.GetDirectoryName(Path)!;
 
@@ -30,14 +38,18 @@ internal sealed record SourceModule(string Name, string Path, string RelativePat
 
 /// <summary>
 /// The .py files of a config folder: every file, recursively, in sorted order, skipping
-/// <c>__pycache__</c> and folders and files whose names start with a dot. Each file is hashed when
-/// the folder is listed, and read again when its module executes, without keeping the folder's text
-/// in memory in between. A file saved in between executes as it is then and counts as changed, so
-/// the next evaluation runs it again whatever it holds by then.
+/// <c>__pycache__</c> and folders and files whose names start with a dot. Each file is read at most
+/// once per listing: listing only stamps it (<see cref="FileStamp"/>); a file whose stamp is what the
+/// previous listing saw keeps that listing's hash unread; one whose stamp changed is read and hashed,
+/// and its bytes kept for executing when its content changed; a new file is read when it executes.
+/// The folder's text is never held whole. A file saved between reading and executing executes as it
+/// is then, and is remembered as it executed.
 /// </summary>
 internal sealed class SourceFolder
 {
-    private readonly HashSet<string> _changedSinceListed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceModule> _byName;
+    private readonly Dictionary<string, byte[]> _readForExecution = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _executedHash = new(StringComparer.Ordinal);
 
     private SourceFolder(string root, string displayPath, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces, IReadOnlyList<ConfigError> readErrors)
     {
@@ -48,8 +60,6 @@ internal sealed class SourceFolder
         ReadErrors = readErrors;
         _byName = files.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
-
-    private readonly Dictionary<string, SourceModule> _byName;
 
     /// <summary>The largest file read as a config module; a larger one is an error, not a wait or an out-of-memory.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -72,46 +82,49 @@ internal sealed class SourceFolder
     /// <summary>Every module: files, then namespace packages.</summary>
     public IEnumerable<SourceModule> Modules => Files.Concat(Namespaces);
 
+    /// <summary>How many files this listing read (to hash what changed, or to execute).</summary>
+    public int FilesRead { get; private set; }
+
     /// <summary>
-    /// The bytes of a file module, read now to execute into <paramref name="buffer"/> (grown as needed,
-    /// so one buffer serves a whole load). When they are no longer what was hashed (the file was saved
-    /// since), the module counts as changed (<see cref="AsExecuted"/>). Null when the file can no
-    /// longer be read: the loader then reads it and reports why not.
+    /// A file module's bytes to execute and the bytecode cache's key for them: those read when listed,
+    /// or read now into <paramref name="buffer"/> (grown as needed, so one buffer serves a whole load).
+    /// Null when the file can no longer be read: the loader then reads it and reports why not.
     /// </summary>
-    public ReadOnlyMemory<byte>? ReadToExecute(string module, ref byte[] buffer)
+    public (ReadOnlyMemory<byte> Bytes, string CacheKey)? ReadToExecute(string module, ref byte[] buffer)
     {
         if (!_byName.TryGetValue(module, out var source) || source.Hash is null)
         {
             return null;
         }
+        if (_readForExecution.Remove(module, out var listed))
+        {
+            return (listed, CacheKey(source.Hash, source.Path));
+        }
         try
         {
             var bytes = Read(source.Path, ref buffer);
-            if (ContentHash(bytes.Span) != source.Hash)
-            {
-                _changedSinceListed.Add(module);
-            }
-            return bytes;
+            FilesRead++;
+            var hash = ContentHash(bytes.Span);
+            _executedHash[module] = hash; // what ran, should it differ from what was listed
+            return (bytes, CacheKey(hash, source.Path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _changedSinceListed.Add(module);
+            _executedHash[module] = "unreadable-when-executed"; // no later listing equals it: it runs again
             return null;
         }
     }
 
-    /// <summary>
-    /// The module as it should be remembered after executing: itself, or, when its file changed
-    /// between listing and executing, a version no later listing equals (so it runs again).
-    /// </summary>
+    /// <summary>The module as it should be remembered after executing: with the hash of the bytes that ran.</summary>
     public SourceModule AsExecuted(SourceModule module) =>
-        _changedSinceListed.Contains(module.Name) ? module with { Hash = "changed-while-loading" } : module;
+        _executedHash.TryGetValue(module.Name, out var hash) && hash != module.Hash ? module with { Hash = hash } : module;
 
-    /// <summary>Lists the folder's modules and reads their files.</summary>
+    /// <summary>Lists the folder's modules, reading only the files that changed since <paramref name="previous"/>.</summary>
     /// <param name="folder">The folder's path.</param>
     /// <param name="path">The folder as the application named it, for messages (default: <paramref name="folder"/>).</param>
+    /// <param name="previous">The last listing of the folder (with what executed since), whose unchanged files need no reading.</param>
     /// <exception cref="ConfigException">The folder does not exist or cannot be read.</exception>
-    public static SourceFolder Discover(string folder, string? path = null)
+    public static SourceFolder Discover(string folder, string? path = null, SourceFolder? previous = null)
     {
         path ??= folder;
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -134,6 +147,8 @@ internal sealed class SourceFolder
         var packages = new HashSet<string>(StringComparer.Ordinal);
         var buffer = Array.Empty<byte>();
         var readErrors = new List<ConfigError>();
+        var readForExecution = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var read = 0;
         var folderName = Path.GetFileName(root);
         foreach (var relative in relativeFiles)
         {
@@ -149,25 +164,44 @@ internal sealed class SourceFolder
                 packages.Add(name);
             }
             string? hash = null;
+            var stamp = FileStamp.Of(absolute);
             try
             {
-                var length = new FileInfo(absolute).Length;
+                var length = stamp?.Size ?? new FileInfo(absolute).Length;
                 if (length > MaxFileBytes)
                 {
                     readErrors.Add(new ConfigError(ConfigErrorKind.ImportError, Messages.FileTooLarge(relative, length, MaxFileBytes), new SourceLocation(absolute, relative, 0))
                     {
                         Hint = Messages.FileTooLargeHint,
                     });
-                    files.Add(new SourceModule(name, absolute, relative, kind, hash));
+                    files.Add(new SourceModule(name, absolute, relative, kind, null, stamp));
                     continue;
                 }
-                hash = HashFile(absolute, ref buffer);
+                var before = previous?.Remembered(name);
+                if (before is { Hash: { } known } && known != SourceModule.Unread && stamp is not null && before.Stamp == stamp && before.Path == absolute)
+                {
+                    hash = known; // unchanged on disk: not read
+                }
+                else if (before is { Hash: not null } && before.Path == absolute)
+                {
+                    var bytes = Read(absolute, ref buffer); // it was a module: has its content changed?
+                    read++;
+                    hash = ContentHash(bytes.Span);
+                    if (hash != before.Hash)
+                    {
+                        readForExecution[name] = bytes.ToArray(); // it runs again: the bytes read are the bytes that run
+                    }
+                }
+                else
+                {
+                    hash = SourceModule.Unread; // new: read once, when it executes
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 readErrors.Add(new ConfigError(ConfigErrorKind.ImportError, Messages.FileUnreadable(relative, e.Message), new SourceLocation(absolute, relative, 0)));
             }
-            files.Add(new SourceModule(name, absolute, relative, kind, hash));
+            files.Add(new SourceModule(name, absolute, relative, kind, hash, stamp));
         }
 
         var namespaces = new List<SourceModule>();
@@ -185,11 +219,19 @@ internal sealed class SourceFolder
                 }
             }
         }
-        return new SourceFolder(root, path, files, namespaces, readErrors);
+        var listing = new SourceFolder(root, path, files, namespaces, readErrors) { FilesRead = read };
+        foreach (var (name, bytes) in readForExecution)
+        {
+            listing._readForExecution[name] = bytes;
+        }
+        return listing;
     }
 
-    // Hashes a file read into a buffer reused for the whole folder: listing keeps no file's bytes.
-    private static string HashFile(string path, ref byte[] buffer) => ContentHash(Read(path, ref buffer).Span);
+    // A module as this listing left it: its hash as listed, or as it executed.
+    private SourceModule? Remembered(string name) => _byName.TryGetValue(name, out var module) ? AsExecuted(module) : null;
+
+    /// <summary>Lets go of bytes read for modules that did not execute after all.</summary>
+    public void ForgetUnexecuted() => _readForExecution.Clear();
 
     // A file's bytes, read into a buffer reused from file to file.
     private static ReadOnlyMemory<byte> Read(string path, ref byte[] buffer)
@@ -213,17 +255,11 @@ internal sealed class SourceFolder
         return buffer.AsMemory(0, read);
     }
 
-    // FNV-1a over the bytes, with the length: enough to tell one version of a file from the next, and
-    // plain code that ReadyToRun compiles (a vectorized hash is compiled at run time on every start).
-    private static string ContentHash(ReadOnlySpan<byte> bytes)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hash:x16}-{bytes.Length}");
-    }
+    // XxHash128 of the bytes: one pass per read, for change detection and (with the path) the bytecode cache's key.
+    private static string ContentHash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(bytes));
+
+    private static string CacheKey(string hash, string path) =>
+        $"{hash}-{Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(System.Text.Encoding.UTF8.GetBytes(path)))}";
 
     // Iterative, so deep trees cannot overflow; symlinked folders are followed once each.
     private static List<string> Walk(string root)

@@ -20,6 +20,7 @@ import marshal
 import os
 import re
 import sys
+from _blake2 import blake2b  # at start, never from inside an audit hook; hashlib would load OpenSSL first
 
 MESSAGES = {}  # filled from the engine's Messages.cs
 
@@ -129,12 +130,15 @@ class FolderFinder:
     def code_for(self, name, path):
         self.paused += 1
         try:
-            source = self.sources(name) if self.sources is not None else None
-            if source is None:
+            given = self.sources(name) if self.sources is not None else None
+            if given is not None:
+                source, key = given  # read once by the engine, which hashed it: the key names its compiled code
+            else:
                 with open(path, "rb") as file:
                     source = file.read()
+                key = None
             _check_utf8(source, path)  # before the cache: a cached file's code would hide it
-            cached = self._cache_path(path, source)
+            cached = self._cache_path(path, source, key)
             if cached is not None:
                 try:
                     with open(cached, "rb") as file:
@@ -157,13 +161,14 @@ class FolderFinder:
         finally:
             self.paused -= 1
 
-    def _cache_path(self, path, source):
+    def _cache_path(self, path, source, key):
         if not self.cache_dir:
             return None
-        from _blake2 import blake2b  # hashlib would load OpenSSL first
-        digest = blake2b(source, digest_size=16)
-        digest.update(path.encode("utf-8", "surrogatepass"))
-        return os.path.join(self.cache_dir, importlib.util.MAGIC_NUMBER.hex(), digest.hexdigest())
+        if key is None:  # a file the engine could not read: hashed here, by content and path
+            digest = blake2b(source, digest_size=16)
+            digest.update(path.encode("utf-8", "surrogatepass"))
+            key = digest.hexdigest()
+        return os.path.join(self.cache_dir, importlib.util.MAGIC_NUMBER.hex(), key)
 
     # -- sessions: the workspace's modules in sys.modules while it evaluates --------------------
 
@@ -232,7 +237,7 @@ class FolderFinder:
                     pass
 
     def begin_load(self, table, sources):
-        """The folder's modules now, and sources(name): the bytes of a module this load executes, handed over once (None: read the file)."""
+        """The folder's modules now, and sources(name): (bytes, cache key) of a module this load executes, handed over once (None: read the file)."""
         self.table = table
         self.sources = sources
         self.failed = set()
@@ -319,7 +324,6 @@ class FolderFinder:
         """blake2b of a file's bytes or a folder's sorted names; None for what is not a regular file."""
         if key in self.digests:
             return self.digests[key]
-        from _blake2 import blake2b
         self.paused += 1
         try:
             if key.endswith(os.sep):

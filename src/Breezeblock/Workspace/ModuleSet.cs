@@ -33,7 +33,7 @@ internal sealed class ModuleSet : IDisposable
         var changed = new List<string>();
         foreach (var module in current)
         {
-            if (!_modules.TryGetValue(module.Name, out var loaded) || loaded.Failed || loaded.Source != module || Changed(loaded.Reads, digests))
+            if (!_modules.TryGetValue(module.Name, out var loaded) || loaded.Failed || !loaded.Source.SameContent(module) || Changed(loaded.Reads, digests))
             {
                 changed.Add(module.Name);
             }

@@ -42,7 +42,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             state.ForgetModules(); // the last pass was stopped halfway through loading
         }
         var revision = ++state.Revision;
-        var folder = SourceFolder.Discover(state.Root, state.DisplayPath);
+        var folder = state.Listing = SourceFolder.Discover(state.Root, state.DisplayPath, state.Listing); // reads only what changed since the last
         var breezeblock = BreezeblockModule.Get(_runtime);
         var finder = state.Finder ??= new FolderFinder(LoaderModule.Get(_runtime), folder.Root, _options.BytecodeCacheDirectory);
         using var sys = _runtime.Import("sys");
@@ -57,6 +57,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
                 scope.Enter(_options.RedirectPrintToStandardError, folder);
                 ValuesModule.Get(_runtime).ForgetOwners();
             });
+            folder.ForgetUnexecuted();
             var checkedConfigs = state.Checked = new CheckPhase(state).Run(loaded, targets, revision);
             return finish(checkedConfigs, scope, threadsBefore, revision, started);
         }

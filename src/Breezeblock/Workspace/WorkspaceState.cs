@@ -26,6 +26,9 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
 
     public ModuleSet Modules { get; private set; } = new();
 
+    /// <summary>The last listing of the folder, with what executed since: the next reads only the files whose stamps changed.</summary>
+    public SourceFolder? Listing { get; set; }
+
     /// <summary>What the last pass's load phase left (the folder, what ran and registered), or null before one.</summary>
     public LoadedFolder? Loaded { get; set; }
 
@@ -49,6 +52,7 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
     {
         Loaded = null;
         Checked = null;
+        Listing = null;
         Results.Clear();
         Graph.Forget();
         Modules.Dispose();

@@ -11,25 +11,45 @@ namespace Breezeblock.Extensions.Configuration;
 /// </summary>
 internal static class ConfigurationData
 {
-    /// <summary>The keys of every config that configuration can hold; the names of those it cannot.</summary>
+    /// <summary>
+    /// The keys of every config that configuration can hold, and the names of those it cannot. The
+    /// configs the report says did not change keep their keys from <paramref name="previous"/> (made from
+    /// the same objects); the others are converted together, in one turn with Python.
+    /// </summary>
     /// <exception cref="FormatException">Two keys differ only by case.</exception>
-    public static (Dictionary<string, string?> Data, List<string> LeftOut) From(ConfigResult result)
+    public static (Dictionary<string, string?> Data, List<string> LeftOut) From(ConfigResult result, IDictionary<string, string?>? previous = null, IReadOnlyCollection<string>? previousNames = null)
     {
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        var changed = result.Report.Changed.ToHashSet(StringComparer.Ordinal);
+        var kept = previous is null || previousNames is null
+            ? []
+            : result.Names.Where(n => !changed.Contains(n) && previousNames.Contains(n)).ToHashSet(StringComparer.Ordinal);
+        if (kept.Count > 0)
+        {
+            foreach (var (key, value) in previous!)
+            {
+                if (kept.Contains(Config(key)))
+                {
+                    data[key] = value;
+                }
+            }
+        }
+        var values = result.Get(result.Names.Where(n => !kept.Contains(n)), PlainDataStyle.Binding);
         var leftOut = new List<string>();
         foreach (var name in result.Names)
         {
-            object? value;
-            try
+            if (kept.Contains(name))
             {
-                value = result.Get(name, PlainDataStyle.Binding);
-            }
-            catch (ConfigException)
-            {
-                leftOut.Add(name);
                 continue;
             }
-            Add(data, name, name, value);
+            if (values.TryGetValue(name, out var value))
+            {
+                Add(data, name, name, value);
+            }
+            else
+            {
+                leftOut.Add(name);
+            }
         }
         return (data, leftOut);
     }

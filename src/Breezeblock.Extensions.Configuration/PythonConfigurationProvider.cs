@@ -22,6 +22,7 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
     private readonly FolderWatcher? _watcher;
     private readonly HashSet<string> _sectionInputs = new(StringComparer.Ordinal);
     private readonly LiveData _data = new();
+    private bool _publishedIsLast; // the published keys are the last evaluation's (none failed or was refused since)
     private ConfigOptions? _options;
     private ConfigEngine? _engine;
     private ConfigWorkspace? _workspace;
@@ -75,7 +76,9 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
                 var workspace = _workspace ??= Engine().OpenWorkspace(Folder);
                 ReadInputs();
                 var result = Evaluate(workspace);
-                var (data, leftOut) = ConfigurationData.From(result);
+                // Configs that did not change since the last evaluation keep their keys, when that one is what was published.
+                var (data, leftOut) = _publishedIsLast ? ConfigurationData.From(result, _data.Published, Result?.Names) : ConfigurationData.From(result);
+                _publishedIsLast = false; // until this one is published
                 foreach (var name in leftOut)
                 {
                     Log.Debug(ConfigurationMessages.LeftOut(name));
@@ -121,10 +124,12 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
     private void Replace(Dictionary<string, string?> data, ConfigResult? result, bool reload)
     {
         var previous = _data.Published;
+        var previousResult = Result;
         var changed = ConfigurationData.ChangedConfigs(previous, data);
         if (!reload || changed.Count == 0)
         {
             _data.Published = data;
+            _publishedIsLast = result is not null;
             Volatile.Write(ref _result, result); // the one it replaces may still be read: the garbage collector releases it
             if (reload)
             {
@@ -146,11 +151,14 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
             }
         }
         _data.Published = data;
+        _publishedIsLast = true;
         Volatile.Write(ref _result, result);
         var callbacks = Fire();
         if (ValidationFailures(callbacks) is { Count: > 0 } late)
         {
             _data.Published = previous;
+            Volatile.Write(ref _result, previousResult);
+            _publishedIsLast = false;
             Fire(); // the options computed from the refused keys are computed again from the last good ones
             Rejected(late, published: true);
             return;

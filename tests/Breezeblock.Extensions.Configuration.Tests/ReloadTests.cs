@@ -264,4 +264,17 @@ public sealed class ReloadTests
         Assert.Equal(("80", 80, 80), (app.Configuration["web:Port"], app.Validated.CurrentValue.Port, app.Monitor.CurrentValue.Port)); // no OptionsValidationException for readers
         Assert.DoesNotContain(app.Logs.Entries, e => e.Message.Contains("   at ", StringComparison.Ordinal)); // no stack trace
     }
+
+    [Fact]
+    public void After_a_refused_reload_the_next_one_is_made_from_the_folder_not_from_the_keys_that_stayed()
+    {
+        using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"), ("other.py", Header + "@configure\ndef other():\n    return 1\n"));
+        using var app = new App(folder.Path, connect: true);
+        folder.Save("web.py", Web("70000"));
+        app.Logs.WaitFor(e => e.Level == LogLevel.Error);
+        folder.Save("other.py", Header + "@configure\ndef other():\n    return 2\n"); // web did not change since the refused evaluation: still 70000
+        app.Logs.WaitFor(e => e.Level == LogLevel.Error, count: 2); // refused again, not published with web's last good keys beside other's new ones
+        Assert.Equal(("80", "1"), (app.Configuration["web:Port"], app.Configuration["other"]));
+        Assert.Equal(0, app.Tokens);
+    }
 }

@@ -427,4 +427,28 @@ public sealed class WorkspaceTests(EngineFixture fixture)
         Assert.Throws<ObjectDisposedException>(() => workspace.Evaluate());
         Assert.Equal(new List<object?> { 1L, 2L }, result.Get("a"));
     }
+
+    [Fact]
+    public void The_report_names_the_configs_whose_values_changed_and_only_those()
+    {
+        using var folder = new TempFolder(
+            ("base.py", Header + "@configure\ndef port():\n    return 80\n\n@configure\ndef parity(port):\n    return port % 2\n"),
+            ("web.py", Header + "@configure\ndef web(parity):\n    return {'even': parity == 0}\n"));
+        using var engine = fixture.Engine();
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        using (var first = workspace.Evaluate())
+        {
+            Assert.Equal(["port", "parity", "web"], first.Report.Changed); // all, the first time
+        }
+        folder.Write("base.py", Header + "# a comment\n@configure\ndef port():\n    return 80\n\n@configure\ndef parity(port):\n    return port % 2\n");
+        using (var comment = workspace.Evaluate())
+        {
+            Assert.Equal(["port", "parity"], comment.Report.Ran);
+            Assert.Empty(comment.Report.Changed); // ran again, to the same values
+        }
+        folder.Write("base.py", Header + "@configure\ndef port():\n    return 82\n\n@configure\ndef parity(port):\n    return port % 2\n");
+        using var edited = workspace.Evaluate();
+        Assert.Equal(["port"], edited.Report.Changed); // parity is 0 still, so web was reused
+        Assert.Equal(["web"], edited.Report.Reused);
+    }
 }

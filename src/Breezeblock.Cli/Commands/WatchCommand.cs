@@ -57,11 +57,16 @@ internal static class WatchCommand
         return command;
     }
 
-    /// <summary>One evaluation after another, each compared with the last good one.</summary>
+    /// <summary>
+    /// One evaluation after another, each compared with the last good one. Only the configs the report
+    /// says changed are serialised (each once), and the output is written once when something did;
+    /// after a pass that failed, every config is, since the report compares with that pass.
+    /// </summary>
     private sealed class WatchSession(CliContext context, ConfigEngine engine, string folder, ResultOutput output, IReadOnlyList<string>? targets) : IDisposable
     {
         private ConfigWorkspace _workspace = engine.OpenWorkspace(folder);
         private JsonObject? _last;
+        private bool _lastIsPrevious; // _last is what the workspace's previous evaluation gave (no failed pass since)
 
         public string Folder => _workspace.Folder;
 
@@ -74,6 +79,7 @@ internal static class WatchCommand
             }
             catch (ConfigException e)
             {
+                _lastIsPrevious = false;
                 if (e.Errors.Any(error => error.Kind == ConfigErrorKind.Unstoppable))
                 {
                     _workspace.Dispose();
@@ -85,23 +91,33 @@ internal static class WatchCommand
             }
             using (result)
             {
+                var changedNow = _last is not null && _lastIsPrevious ? result.Report.Changed.ToHashSet(StringComparer.Ordinal) : null;
                 JsonObject current;
+                Dictionary<string, string> texts;
                 try
                 {
-                    current = JsonNode.Parse(result.ToJson(indented: false))!.AsObject();
+                    // The configs to serialise: those that changed, or all; each once, the text kept for the output.
+                    texts = result.Names.Where(n => changedNow is null || changedNow.Contains(n) || !_last!.ContainsKey(n)).ToDictionary(n => n, n => result.ToJson(n), StringComparer.Ordinal);
+                    current = new JsonObject();
+                    foreach (var name in result.Names)
+                    {
+                        current[name] = texts.TryGetValue(name, out var text) ? JsonNode.Parse(text) : _last![name]?.DeepClone();
+                    }
                     if (_last is null || !JsonNode.DeepEquals(_last, current))
                     {
-                        output.Write(result, context.Out);
+                        output.Write(result, context.Out, texts);
                     }
                 }
                 catch (ConfigException e)
                 {
+                    _lastIsPrevious = false;
                     context.Reporter.Errors(e.Errors, e.Skipped);
                     context.Reporter.Info(CliMessages.WatchKeptLastGood(Now(), _last is not null));
                     return;
                 }
                 var changes = _last is null ? null : JsonDiff.Compare(_last, current);
                 _last = current;
+                _lastIsPrevious = true;
                 var evaluated = result.Report.Ran.Count + result.Report.Reused.Count + result.Report.Replaced.Count; // the targets and what they need
                 context.Reporter.Info(CliMessages.WatchSummary(Now(), evaluated, changes?.Select(c => c.Path).ToList(), result.Report.Ran, Timings.Milliseconds(result.Report.Total)));
             }

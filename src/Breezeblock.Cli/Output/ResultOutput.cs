@@ -25,13 +25,17 @@ internal sealed class ResultOutput(string format, string? file, string? director
     /// <summary>The whole result as text, in the chosen format.</summary>
     private string Render(ConfigResult result) => format == "yaml" ? result.ToYaml() : result.ToJson() + "\n";
 
-    /// <summary>Writes the result where it goes; returns the files written and removed (none for stdout).</summary>
+    /// <summary>
+    /// Writes the result where it goes; returns the files written and removed (none for stdout). For a
+    /// folder, <paramref name="jsonTexts"/> (a config's JSON, as <c>ToJson(name)</c> gives it) names the
+    /// configs whose files may have changed: the others' files are left as they are, and stay listed.
+    /// </summary>
     /// <exception cref="ConfigException">A value cannot be represented in the format (nothing is written then).</exception>
-    public (IReadOnlyList<string> Written, IReadOnlyList<string> Removed) Write(ConfigResult result, TextWriter stdout)
+    public (IReadOnlyList<string> Written, IReadOnlyList<string> Removed) Write(ConfigResult result, TextWriter stdout, IReadOnlyDictionary<string, string>? jsonTexts = null)
     {
         if (directory is not null)
         {
-            return WriteDirectory(result, directory);
+            return WriteDirectory(result, directory, jsonTexts);
         }
         if (file is null)
         {
@@ -63,26 +67,31 @@ internal sealed class ResultOutput(string format, string? file, string? director
         stdout.Flush();
     }
 
-    private (IReadOnlyList<string>, IReadOnlyList<string>) WriteDirectory(ConfigResult result, string folder)
+    private (IReadOnlyList<string>, IReadOnlyList<string>) WriteDirectory(ConfigResult result, string folder, IReadOnlyDictionary<string, string>? jsonTexts)
     {
         if (File.Exists(folder))
         {
             throw new CommandException(CliMessages.OutputDirIsAFile(folder));
         }
         var extension = format == "yaml" ? ".yaml" : ".json";
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var name in result.Names)
         {
             if (name.Length == 0 || name.IndexOfAny(['/', '\\', '\0']) >= 0 || name is "." or "..")
             {
                 throw new CommandException(CliMessages.NotAFileName(name));
             }
-            files[name + extension] = format == "yaml" ? result.ToYaml(name) : result.ToJson(name) + "\n";
+            if (jsonTexts is not null && !jsonTexts.ContainsKey(name))
+            {
+                files[name + extension] = null; // unchanged: its file is as it was written
+                continue;
+            }
+            files[name + extension] = format == "yaml" ? result.ToYaml(name) : (jsonTexts?[name] ?? result.ToJson(name)) + "\n";
         }
         var written = new List<string>();
         foreach (var (name, text) in files)
         {
-            if (AtomicFile.Write(Path.Combine(folder, name), text))
+            if (text is not null && AtomicFile.Write(Path.Combine(folder, name), text))
             {
                 written.Add(Path.Combine(folder, name));
             }

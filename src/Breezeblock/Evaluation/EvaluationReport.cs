@@ -12,6 +12,7 @@ public sealed class EvaluationReport
         IReadOnlyList<string> ran,
         IReadOnlyList<string> reused,
         IReadOnlyList<string> replaced,
+        IReadOnlyList<string> changed,
         IReadOnlyList<string> modulesLoaded,
         IReadOnlyList<string> modulesRemoved,
         Func<IReadOnlyDictionary<string, TimeSpan>> durations,
@@ -21,6 +22,7 @@ public sealed class EvaluationReport
         Ran = ran;
         Reused = reused;
         Replaced = replaced;
+        Changed = changed;
         ModulesLoaded = modulesLoaded;
         ModulesRemoved = modulesRemoved;
         _durations = new Lazy<IReadOnlyDictionary<string, TimeSpan>>(durations);
@@ -47,6 +49,14 @@ public sealed class EvaluationReport
 
     /// <summary>Configs replaced by an input of the same name (their function does not run).</summary>
     public IReadOnlyList<string> Replaced { get; }
+
+    /// <summary>
+    /// Configs whose value is not the one the workspace's previous evaluation gave (every config the
+    /// first time), in evaluation order: those that ran and returned something else, and those an input
+    /// replaced whose value changed. What is not here is the same object it was: a host that keeps what
+    /// it made of each config (text, keys) needs to make it again for these only.
+    /// </summary>
+    public IReadOnlyList<string> Changed { get; }
 
     /// <summary>Modules whose body ran in this evaluation (all of them the first time), in the order they ran.</summary>
     public IReadOnlyList<string> ModulesLoaded { get; }

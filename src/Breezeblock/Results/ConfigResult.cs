@@ -73,6 +73,20 @@ public sealed class ConfigResult : IDisposable
     }
 
     /// <summary>
+    /// Several configs' values as plain data, as <see cref="Get(string, PlainDataStyle)"/> gives each,
+    /// converted together (one turn with Python for them all). With <see cref="PlainDataStyle.Binding"/>
+    /// a config whose value plain data cannot hold at all (a function) is left out of the dictionary.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">A name was not evaluated.</exception>
+    /// <exception cref="ConfigException">With <see cref="PlainDataStyle.Output"/>, values hold what plain data cannot; every such value is named.</exception>
+    public IReadOnlyDictionary<string, object?> Get(IEnumerable<string> names, PlainDataStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var list = names.ToList();
+        return _python is not null ? _python.PlainOf(list, Location, style) : _data!.PlainOf(list);
+    }
+
+    /// <summary>
     /// The config's value as <typeparamref name="T"/>. A dict or dataclass binds to a class whose
     /// property names match its keys, ignoring case and underscores (<c>max_surge</c> → <c>MaxSurge</c>);
     /// <see cref="PyObject"/> gives the Python object itself.

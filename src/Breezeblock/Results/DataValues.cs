@@ -26,7 +26,7 @@ internal sealed class DataValues(Dictionary<string, object?> values)
         values.TryGetValue(name, out var value) ? Copy(value) : throw ResultErrors.NotEvaluated(name, values.Keys);
 
     public Dictionary<string, object?> PlainOf(IEnumerable<string> names) =>
-        names.ToDictionary(n => n, n => Copy(values[n]), StringComparer.Ordinal);
+        names.ToDictionary(n => n, n => values.TryGetValue(n, out var value) ? Copy(value) : throw ResultErrors.NotEvaluated(n, values.Keys), StringComparer.Ordinal);
 
     /// <summary>The named configs' data as a sequence (no copies: the writer only reads them).</summary>
     public IEnumerable<KeyValuePair<string, object?>> PlainEach(IEnumerable<string> names) =>

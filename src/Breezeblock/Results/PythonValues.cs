@@ -46,8 +46,11 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         });
     }
 
-    /// <summary>The named configs as plain data; every value that cannot be represented is reported together.</summary>
-    public Dictionary<string, object?> PlainOf(IEnumerable<string> names, Func<string, SourceLocation?> locate) => runtime.Run(() =>
+    /// <summary>
+    /// The named configs as plain data, converted in one go on Python's side. In <see cref="PlainDataStyle.Output"/>,
+    /// every value that cannot be represented is reported together; in <see cref="PlainDataStyle.Binding"/> such a config is left out.
+    /// </summary>
+    public Dictionary<string, object?> PlainOf(IEnumerable<string> names, Func<string, SourceLocation?> locate, PlainDataStyle style = PlainDataStyle.Output) => runtime.Run(() =>
     {
         var errors = new List<ConfigError>();
         var data = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -55,11 +58,15 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
         {
             try
             {
-                data[name] = Plain(name, values[name], locate);
+                data[name] = Plain(name, Value(name), locate, style);
             }
-            catch (ConfigException e)
+            catch (ConfigException e) when (style == PlainDataStyle.Output)
             {
                 errors.AddRange(e.Errors);
+            }
+            catch (ConfigException)
+            {
+                // binding leaves out what plain data cannot hold: the config as a whole, here
             }
         }
         return errors.Count == 0 ? data : throw new ConfigException(errors);

@@ -23,6 +23,7 @@ internal static class ResultSnapshot
                 ["ran"] = report.Ran.Cast<object?>().ToList(),
                 ["reused"] = report.Reused.Cast<object?>().ToList(),
                 ["replaced"] = report.Replaced.Cast<object?>().ToList(),
+                ["changed"] = report.Changed.Cast<object?>().ToList(),
                 ["modulesLoaded"] = report.ModulesLoaded.Cast<object?>().ToList(),
                 ["modulesRemoved"] = report.ModulesRemoved.Cast<object?>().ToList(),
                 ["durations"] = report.Durations.ToDictionary(p => p.Key, p => (object?)p.Value.TotalMilliseconds, StringComparer.Ordinal),
@@ -51,7 +52,7 @@ internal static class ResultSnapshot
             durations[name] = Milliseconds(value is double d ? d : value is long l ? l : throw new FormatException(Messages.BadSnapshot("result report", "durations must be numbers")));
         }
         var evaluation = new EvaluationReport(
-            report.Strings("ran"), report.Strings("reused"), report.Strings("replaced"), report.Strings("modulesLoaded"), report.Strings("modulesRemoved"),
+            report.Strings("ran"), report.Strings("reused"), report.Strings("replaced"), report.Strings("changed"), report.Strings("modulesLoaded"), report.Strings("modulesRemoved"),
             () => durations, Milliseconds(report.Double("loading")), Milliseconds(report.Double("total")));
         var warnings = fields.List("warnings").Select(ErrorData.Error).ToList();
         return new ConfigResult(names, null, new DataValues(values), () => provenance, evaluation, warnings);

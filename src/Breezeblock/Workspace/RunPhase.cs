@@ -19,12 +19,14 @@ internal sealed class RunPhase(WorkspaceState state)
         var loading = Stopwatch.GetElapsedTime(started);
         var context = new EvaluationContext(state.Finder!, ValuesModule.Get(_runtime), state.Results, state.Inputs, state.Modules, loaded.Functions, graph.Nodes.Count,
             loaded.Digests, folder, state.HostModules?.FreezeFunction, revision, scope, state.Options.ConfigStarting);
-        using var outcome = new Evaluator(context).Run(state.Graph.EvaluationOrder(graph, targetNodes));
+        var order = state.Graph.EvaluationOrder(graph, targetNodes);
+        using var outcome = new Evaluator(context).Run(order);
         if (outcome.Errors.Count > 0)
         {
             throw new ConfigException(outcome.Errors, outcome.Skipped);
         }
-        var report = new EvaluationReport(outcome.Ran, outcome.Reused, outcome.Replaced, loaded.Record.Executed, loaded.Plan.Removed,
+        var changed = order.Where(n => outcome.Revision(n) == revision).Select(n => n.Name).ToList(); // a value's revision is the pass it last changed in
+        var report = new EvaluationReport(outcome.Ran, outcome.Reused, outcome.Replaced, changed, loaded.Record.Executed, loaded.Plan.Removed,
             EvaluationReport.DurationsOf(outcome.Ran, outcome.RanTicks), loading, Stopwatch.GetElapsedTime(started));
         if (scope.StopHermetic() is { Count: > 0 } attempts)
         {

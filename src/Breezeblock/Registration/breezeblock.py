@@ -31,11 +31,14 @@ class HermeticError(BaseException):
 _current = None
 
 
-def configure(func=None, *, name=None):
+def configure(func=None, *, name=None, **unknown):
     """Marks a function as a config: ``@configure``, ``@configure()`` or ``@configure(name="db")``.
 
     The function is returned unchanged and stays an ordinary, callable Python function.
     """
+    if unknown:
+        # Said here rather than by Python, whose wording differs between versions (3.13 adds the hint).
+        raise TypeError(f"configure() got an unexpected keyword argument {next(iter(unknown))!r}; did you mean 'name'?")
     if isinstance(func, str) and name is None:
         func, name = None, func
     if name is not None and (not isinstance(name, str) or not name):

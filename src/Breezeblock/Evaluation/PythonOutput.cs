@@ -49,8 +49,7 @@ internal sealed class OutputCapture : IDisposable
         }
         if (s_capture is null)
         {
-            var module = EmbeddedModule.Create(runtime, "_breezeblock_output", "Evaluation/output.py");
-            module.SetAttr("TRUNCATED", Messages.OutputTruncatedTemplate);
+            var module = OutputModule.Get(runtime);
             s_capture = module.GetAttr("capture");
             s_release = module.GetAttr("release");
         }

@@ -1,9 +1,12 @@
-"""What config code prints and logs, handed to the host (run by the engine as module _breezeblock_output).
+"""Where what config code prints and logs goes (run by the engine as module _breezeblock_output):
+the one module that replaces sys.stdout and sys.stderr.
 
-While a workspace evaluates for a host that asked for its output, sys.stdout and sys.stderr are
-replaced by streams that pass each complete line to emit(level, text, module, logger), and a handler
-on the root logger passes each logging record. module is the folder module whose code printed or
-logged (None when it cannot be told), logger the logging logger's name.
+While a workspace evaluates for a host that asked for its output (capture), they are streams that
+pass each complete line to emit(level, text, module, logger), and a handler on the root logger
+passes each logging record. module is the folder module whose code printed or logged (None when it
+cannot be told), logger the logging logger's name. For a host that keeps stdout for its result
+(the command), both write to stderr instead (redirect_to_stderr). Either way, what one evaluation
+prints is capped at LIMIT characters, then a note says so once.
 """
 
 import sys
@@ -117,3 +120,60 @@ def release(state):
     root = logging.getLogger()
     root.removeHandler(handler)
     root.setLevel(level)
+
+
+def redirect_to_stderr():
+    """Both streams to stderr, capped together; what restore() puts back."""
+    saved = (sys.stdout, sys.stderr)
+    budget = [LIMIT]  # shared: what both streams may still write in this evaluation
+    sys.stdout = _CappedStream(sys.stderr, budget)
+    sys.stderr = _CappedStream(sys.stderr, budget)
+    return saved
+
+
+def restore(saved):
+    """Flushes what the streams hold and puts the ones saved back."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:
+            pass
+    sys.stdout, sys.stderr = saved
+
+
+class _CappedStream:
+    """Writes through to a stream until the evaluation's output budget is spent, then says so once
+    and drops the rest: a print loop cannot flood the host's output (or fill a pipe nobody reads)."""
+
+    def __init__(self, target, budget):
+        self._target = target
+        self._budget = budget
+
+    def write(self, text):
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        budget = self._budget
+        if budget[0] > 0:
+            if len(text) <= budget[0]:
+                budget[0] -= len(text)
+                return self._target.write(text)
+            self._target.write(text[: budget[0]])
+            self._target.write("\n" + TRUNCATED.format(limit=LIMIT) + "\n")
+            budget[0] = 0
+        return len(text)
+
+    def flush(self):
+        self._target.flush()
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return self._target.fileno()
+
+    @property
+    def encoding(self):
+        return getattr(self._target, "encoding", "utf-8")

@@ -2,7 +2,11 @@ using Breezeblock.Python;
 
 namespace Breezeblock;
 
-/// <summary>The engine's importer (the embedded folder_loader.py), made once per process; each workspace has a <see cref="FolderFinder"/> of its own.</summary>
+/// <summary>
+/// The engine's importer, made once per process from its embedded modules: folder_loader.py (the
+/// finder), bytecode_cache.py, read_tracking.py and interpreter_state.py (what a pass swaps in and
+/// out); each workspace has a <see cref="FolderFinder"/> of its own.
+/// </summary>
 internal sealed class LoaderModule
 {
     private static LoaderModule? s_instance;
@@ -10,13 +14,14 @@ internal sealed class LoaderModule
     private static readonly string[] AuditedReads = ["open", "os.listdir", "os.scandir"];
     private static volatile bool s_tracking;
 
-    private LoaderModule(PyObject module)
+    private LoaderModule(PythonRuntime runtime)
     {
-        EmbeddedModule.SetMessages(module,
-            ("not_utf8", Messages.NotUtf8Template),
-            ("output_truncated", Messages.OutputTruncatedTemplate),
-            ("nul_byte", Messages.NulByte));
-        var audit = module.GetAttr("audit");
+        var bytecode = EmbeddedModule.Create(runtime, "_breezeblock_bytecode", "Loading/bytecode_cache.py");
+        EmbeddedModule.SetMessages(bytecode, ("not_utf8", Messages.NotUtf8Template), ("nul_byte", Messages.NulByte));
+        var reads = EmbeddedModule.Create(runtime, "_breezeblock_reads", "Loading/read_tracking.py");
+        var session = EmbeddedModule.Create(runtime, "_breezeblock_session", "Loading/interpreter_state.py", ("output", OutputModule.Get(runtime)), ("reads", reads));
+        var module = EmbeddedModule.Create(runtime, "_breezeblock_loader", "Loading/folder_loader.py", ("bytecode", bytecode), ("reads", reads), ("session", session));
+        var audit = reads.GetAttr("audit");
         PythonAudit.Subscribe(AuditedReads, (name, arguments) =>
         {
             if (s_tracking)
@@ -25,21 +30,21 @@ internal sealed class LoaderModule
                 audit.Call(name, tuple).Dispose();
             }
         });
-        InstallTracking(module);
+        InstallTracking(session, reads);
         FinderType = module.GetAttr("FolderFinder");
-        EngineBusy = module.GetAttr("engine_busy");
+        EngineBusy = reads.GetAttr("engine_busy");
         Load = module.GetAttr("load");
         Collisions = module.GetAttr("collisions");
     }
 
     // The __import__ and _gcd_import (import_module's) that record what each module body and config
     // imports (see folder_loader.py): .NET functions, so they add no Python frame, that pass each call on as it came.
-    private static void InstallTracking(PyObject module)
+    private static void InstallTracking(PyObject module, PyObject reads)
     {
         var import = module.GetAttr("_real_import"); // these live as long as the process, as the functions do
         var gcdImport = module.GetAttr("_real_gcd_import");
-        var note = module.GetAttr("note_import");
-        var noteGcd = module.GetAttr("note_gcd_import");
+        var note = reads.GetAttr("note_import");
+        var noteGcd = reads.GetAttr("note_gcd_import");
         using var tracking = PyFunction.CreateOwned("__import__", args =>
         {
             using var name = Argument(args, 0, "name");
@@ -127,5 +132,5 @@ internal sealed class LoaderModule
     public const string DependencyFailedType = "_breezeblock_loader.DependencyFailed";
 
     public static LoaderModule Get(PythonRuntime runtime) =>
-        s_instance ??= new LoaderModule(EmbeddedModule.Create(runtime, "_breezeblock_loader", "Loading/folder_loader.py"));
+        s_instance ??= new LoaderModule(runtime);
 }

@@ -5,13 +5,21 @@ namespace Breezeblock;
 /// <summary>Makes a Python module from one of the engine's embedded .py files.</summary>
 internal static class EmbeddedModule
 {
-    /// <summary>A new module called <paramref name="name"/> whose body is the embedded file (the GIL must be held).</summary>
-    public static PyObject Create(PythonRuntime runtime, string name, string resource)
+    /// <summary>
+    /// A new module called <paramref name="name"/> whose body is the embedded file (the GIL must be held);
+    /// <paramref name="uses"/> are the other embedded modules it uses, set as its globals once its body
+    /// has run (the body names them with placeholders; they are used when its functions are called).
+    /// </summary>
+    public static PyObject Create(PythonRuntime runtime, string name, string resource, params ReadOnlySpan<(string Name, PyObject Module)> uses)
     {
         var module = new PyModuleBuilder(name).Build();
         using var globals = module.GetAttr("__dict__");
         using var code = runtime.Compile(EmbeddedPython.Read(resource), $"<breezeblock>/{resource}");
         runtime.Execute(code, globals).Dispose();
+        foreach (var (global, used) in uses)
+        {
+            globals.SetItem(global, used);
+        }
         return module;
     }
 

@@ -60,7 +60,7 @@ public sealed class ConfigOptions
     /// the Python code running is interrupted and the evaluation fails with a
     /// <see cref="ConfigErrorKind.Timeout"/> error at the line it was running; the workspace stays
     /// usable. Code blocked in a call that does not return to Python (<c>time.sleep</c>, a socket)
-    /// cannot be interrupted: after a second's grace the evaluation fails with
+    /// cannot be interrupted: after a grace (<see cref="ConfigLimits.StopGrace"/>, a second) the evaluation fails with
     /// <see cref="ConfigErrorKind.Unstoppable"/> and its workspace is given up. Null (the default): no limit.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Zero or negative.</exception>
@@ -78,6 +78,9 @@ public sealed class ConfigOptions
     }
 
     private TimeSpan? _timeout;
+
+    /// <summary>What an evaluation may print, how large a source file may be, and how long stopped code has to stop (see <see cref="ConfigLimits"/>).</summary>
+    public ConfigLimits Limits { get; } = new();
 
     /// <summary>
     /// Same folder and inputs, same output, and no accidental I/O: Python starts with a fixed hash seed,

@@ -91,4 +91,22 @@ public sealed class IsolationTests
         Assert.Equal((ConfigErrorKind.MissingDependency, "app.py:4:9", "did you mean 'database'? (the config at app.py:8)"), (error.Kind, error.Location?.ToString(), error.Hint));
         Assert.Equal(["web", "database"], check.Configs.Select(c => c.Name));
     }
+
+    [Fact]
+    public void The_hosts_limits_hold_in_the_worker()
+    {
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef loud():\n    for i in range(100):\n        print('x' * 99)\n    return 1\n"));
+        var received = new List<PythonOutput>();
+        var options = Options();
+        options.Output = received.Add;
+        options.Limits.MaxOutputCharacters = 1_000;
+        using var engine = new ConfigEngine(options);
+        using (var result = engine.Evaluate(folder.Path))
+        {
+            Assert.Equal(10, received.Count(o => o.Message == new string('x', 99)));
+        }
+        options.Limits.MaxFileBytes = 64;
+        var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)).Errors.Single();
+        Assert.StartsWith("app.py is ", error.Message);
+    }
 }

@@ -12,13 +12,13 @@ public sealed class HazardTests(EngineFixture fixture)
         using var folder = new TempFolder(("app.py", Header + "@configure\ndef a():\n    return 1\n"));
         using (var big = File.Create(Path.Combine(folder.Path, "huge.py")))
         {
-            big.SetLength(SourceFolder.MaxFileBytes + 1);
+            big.SetLength(ConfigLimits.DefaultMaxFileBytes + 1);
         }
         Assert.Null(SourceFolder.Discover(folder.Path).Files.Single(f => f.Name == "huge").Hash); // listing it did not read it: a hash is made only from its bytes
         using var engine = fixture.Engine();
         var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)).Errors.Single(); // the only error: had the loader read it, its NUL bytes would be another
         Assert.Equal((ConfigErrorKind.ImportError, "huge.py"), (error.Kind, error.Location?.ToString()));
-        Assert.Equal(Messages.FileTooLarge("huge.py", SourceFolder.MaxFileBytes + 1, SourceFolder.MaxFileBytes), error.Message);
+        Assert.Equal(Messages.FileTooLarge("huge.py", ConfigLimits.DefaultMaxFileBytes + 1, ConfigLimits.DefaultMaxFileBytes), error.Message);
         Assert.Equal("huge.py is 16 MB, more than a config file may be (16 MB)", error.Message);
     }
 
@@ -47,6 +47,31 @@ public sealed class HazardTests(EngineFixture fixture)
         received.Clear();
         using var again = engine.Evaluate(folder.Path); // the budget is per evaluation
         Assert.Contains(received, o => o.Message == "line 0 " + new string('x', 40));
+    }
+
+    [Fact]
+    public void The_limits_are_the_hosts_to_set()
+    {
+        using var folder = new TempFolder(("app.py", Header + "@configure\ndef loud():\n    for i in range(100):\n        print('x' * 99)\n    return 1\n"));
+        var received = new List<PythonOutput>();
+        var options = fixture.Options();
+        options.Output = received.Add;
+        options.Limits.MaxOutputCharacters = 1_000;
+        using (var engine = new ConfigEngine(options))
+        using (var result = engine.Evaluate(folder.Path))
+        {
+            Assert.Equal(10, received.Count(o => o.Message == new string('x', 99))); // 10 × 99 characters fit in 1,000, the 11th does not
+            Assert.Equal("[breezeblock: config code printed more than 1,000 characters in this evaluation; the rest of its output is left out]", received[^1].Message);
+        }
+
+        options.Limits.MaxFileBytes = 64;
+        using (var engine = new ConfigEngine(options))
+        {
+            var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)).Errors.Single();
+            Assert.Equal(Messages.FileTooLarge("app.py", new FileInfo(Path.Combine(folder.Path, "app.py")).Length, 64), error.Message);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.Limits.MaxOutputCharacters = 0);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.Limits.StopGrace = TimeSpan.Zero);
     }
 
     [Fact]

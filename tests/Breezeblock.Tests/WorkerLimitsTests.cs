@@ -13,14 +13,14 @@ public sealed class WorkerLimitsTests
         try
         {
             var used = Process.GetCurrentProcess().TotalProcessorTime;
-            WorkerLimits.LimitProcessorTime(TimeSpan.FromSeconds(30));
+            WorkerLimits.LimitProcessorTime(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
             var limit = WorkerLimits.ProcessorTimeLimit!.Value;
-            var expected = used + TimeSpan.FromSeconds(30) + InProcessWorkspace.StopGrace * 4; // past the host's own kill
+            var expected = used + TimeSpan.FromSeconds(30) + TimeSpan.FromSeconds(2) * 4; // past the host's own kill
             Assert.InRange(limit, expected - TimeSpan.FromSeconds(1), expected + TimeSpan.FromSeconds(2));
         }
         finally
         {
-            WorkerLimits.LimitProcessorTime(null);
+            WorkerLimits.LimitProcessorTime(null, TimeSpan.FromSeconds(2));
         }
         Assert.Null(WorkerLimits.ProcessorTimeLimit);
     }

@@ -66,7 +66,7 @@ internal sealed class OutputCapture : IDisposable
             options.Output?.Invoke(new PythonOutput(Level(level), args[1].AsString(), args[2].IsNone ? null : args[2].AsString(), args[3].IsNone ? null : args[3].AsString()));
             return null;
         });
-        return new OutputCapture(s_capture.Call(emit, names, paths));
+        return new OutputCapture(s_capture.Call(emit, names, paths, options.Limits.MaxOutputCharacters));
     }
 
     private static PythonOutputLevel Level(int level) => level switch

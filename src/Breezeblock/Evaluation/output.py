@@ -6,7 +6,7 @@ pass each complete line to emit(level, text, module, logger), and a handler on t
 passes each logging record. module is the folder module whose code printed or logged (None when it
 cannot be told), logger the logging logger's name. For a host that keeps stdout for its result
 (the command), both write to stderr instead (redirect_to_stderr). Either way, what one evaluation
-prints is capped at LIMIT characters, then a note says so once.
+prints is capped at a limit of characters (ConfigLimits.MaxOutputCharacters), then a note says so once.
 """
 
 import sys
@@ -63,13 +63,12 @@ def _caller_module(modules):
     return None
 
 
-LIMIT = 1_000_000  # characters of output (lines and log messages) per evaluation; then one note, and nothing
 TRUNCATED = ""  # the note, set by the engine from Messages.cs
 
 
-def _capped(emit):
-    """emit, until LIMIT characters went through it; then one warning saying so, and nothing more."""
-    budget = [LIMIT]
+def _capped(emit, limit):
+    """emit, until limit characters went through it; then one warning saying so, and nothing more."""
+    budget = [limit]
 
     def capped(level, text, module, logger):
         if budget[0] <= 0:
@@ -78,14 +77,15 @@ def _capped(emit):
         if budget[0] >= 0:
             emit(level, text, module, logger)
         else:
-            emit(WARNING, TRUNCATED.format(limit=LIMIT), module, None)
+            emit(WARNING, TRUNCATED.format(limit=limit), module, None)
     return capped
 
 
-def capture(emit, modules, paths):
-    """Sends output to emit until release(); modules: the folder's module names, paths: file -> module name."""
+def capture(emit, modules, paths, limit):
+    """Sends output to emit until release(); modules: the folder's module names, paths: file -> module name,
+    limit: the characters that pass before the rest is dropped."""
     import logging
-    emit = _capped(emit)
+    emit = _capped(emit, limit)
 
     class Handler(logging.Handler):
         def emit(self, record):
@@ -122,10 +122,10 @@ def release(state):
     root.setLevel(level)
 
 
-def redirect_to_stderr():
-    """Both streams to stderr, capped together; what restore() puts back."""
+def redirect_to_stderr(limit):
+    """Both streams to stderr, capped together at limit characters; what restore() puts back."""
     saved = (sys.stdout, sys.stderr)
-    budget = [LIMIT]  # shared: what both streams may still write in this evaluation
+    budget = [limit, limit]  # shared: what both streams may still write in this evaluation, and the limit
     sys.stdout = _CappedStream(sys.stderr, budget)
     sys.stderr = _CappedStream(sys.stderr, budget)
     return saved
@@ -158,7 +158,7 @@ class _CappedStream:
                 budget[0] -= len(text)
                 return self._target.write(text)
             self._target.write(text[: budget[0]])
-            self._target.write("\n" + TRUNCATED.format(limit=LIMIT) + "\n")
+            self._target.write("\n" + TRUNCATED.format(limit=budget[1]) + "\n")
             budget[0] = 0
         return len(text)
 

@@ -37,5 +37,5 @@ internal sealed class IsolatedWorkspace(WorkerClient worker, ConfigOptions optio
     private Dictionary<string, object?> Inputs() =>
         options.Inputs.ToDictionary(p => p.Key, p => _plain.FromDotnetValue(p.Value, p.Key), StringComparer.Ordinal);
 
-    private SourceFolder Folder() => SourceFolder.Discover(folder, display);
+    private SourceFolder Folder() => SourceFolder.Discover(folder, display, maxFileBytes: options.Limits.MaxFileBytes);
 }

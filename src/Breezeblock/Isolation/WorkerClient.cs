@@ -86,7 +86,7 @@ internal sealed partial class WorkerClient(ConfigOptions options) : IDisposable
         }
         // The worker stops runaway code itself at the deadline and gives up on code that will not stop a
         // second later; only past that is it killed here.
-        if (stop.Timeout is { } limit && DateTime.UtcNow - started > limit + InProcessWorkspace.StopGrace + InProcessWorkspace.StopGrace)
+        if (stop.Timeout is { } limit && DateTime.UtcNow - started > limit + options.Limits.StopGrace + options.Limits.StopGrace)
         {
             worker.Kill();
             return KillReason.Deadline;

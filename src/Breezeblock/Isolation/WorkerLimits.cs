@@ -36,7 +36,7 @@ internal static partial class WorkerLimits
     }
 
     /// <summary>Limits the processor time of the evaluation about to start (none without a time limit).</summary>
-    public static void LimitProcessorTime(TimeSpan? timeLimit)
+    public static void LimitProcessorTime(TimeSpan? timeLimit, TimeSpan grace)
     {
         if (!Supported)
         {
@@ -48,7 +48,7 @@ internal static partial class WorkerLimits
             return;
         }
         var used = Process.GetCurrentProcess().TotalProcessorTime;
-        var allowed = used + limit + InProcessWorkspace.StopGrace * 4; // past the host's kill at limit + 2 × grace
+        var allowed = used + limit + grace * 4; // past the host's kill at limit + 2 × grace
         SetSoft(RlimitCpu, (ulong)Math.Ceiling(allowed.TotalSeconds));
     }
 

@@ -55,7 +55,11 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
             options.Inputs[name] = value;
         }
         options.Timeout = request.Raw("timeout") is null ? null : TimeSpan.FromMilliseconds(request.Double("timeout"));
-        WorkerLimits.LimitProcessorTime(options.Timeout);
+        var limits = new DataFields(request.Map("limits"), "limits");
+        options.Limits.MaxOutputCharacters = limits.Int("output");
+        options.Limits.MaxFileBytes = (long)limits.Double("fileBytes");
+        options.Limits.StopGrace = TimeSpan.FromMilliseconds(limits.Double("stopGrace"));
+        WorkerLimits.LimitProcessorTime(options.Timeout, options.Limits.StopGrace);
         options.StrictInputs = request.Bool("strict");
         options.InputSyntax = request.Optional("inputSyntax");
         options.Output = request.Bool("output") ? line => channel.Send(WorkerMessages.Output(line)) : null;

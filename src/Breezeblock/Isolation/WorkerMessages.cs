@@ -18,6 +18,12 @@ internal static class WorkerMessages
         ["output"] = options.Output is not null,
         ["cache"] = options.BytecodeCacheDirectory,
         ["hermetic"] = options.Hermetic,
+        ["limits"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["output"] = (long)options.Limits.MaxOutputCharacters,
+            ["fileBytes"] = options.Limits.MaxFileBytes,
+            ["stopGrace"] = options.Limits.StopGrace.TotalMilliseconds,
+        },
     };
 
     public static Dictionary<string, object?> Folder(string op, string folder) => new(StringComparer.Ordinal) { ["op"] = op, ["folder"] = folder }; // "invalidate", "close"

@@ -27,9 +27,11 @@ internal sealed class FolderFinder : IDisposable
     private static readonly object CurrentIndex = 0; // boxed once: the engine sets it around every call
 
     /// <summary>Puts the workspace's modules, finder, tracking and registration sink into the interpreter.</summary>
-    public void Enter(BreezeblockModule breezeblock, bool redirectPrint)
+    /// <param name="breezeblock">The workspace's breezeblock module, which registrations go to.</param>
+    /// <param name="redirectLimit">Null, or the characters printing may write to standard error instead of standard output.</param>
+    public void Enter(BreezeblockModule breezeblock, int? redirectLimit)
     {
-        Invoke("enter", breezeblock.Module, redirectPrint);
+        Invoke("enter", breezeblock.Module, redirectLimit);
         LoaderModule.Tracking = true;
     }
 

@@ -61,8 +61,8 @@ internal sealed class SourceFolder
         _byName = files.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The largest file read as a config module; a larger one is an error, not a wait or an out-of-memory.</summary>
-    public const long MaxFileBytes = 16L * 1024 * 1024;
+    /// <summary>The largest file read as a config module (<see cref="ConfigLimits.MaxFileBytes"/>); a larger one is an error, not a wait or an out-of-memory.</summary>
+    public long MaxFileBytes { get; private init; } = ConfigLimits.DefaultMaxFileBytes;
 
     /// <summary>The folder's absolute path, without a trailing separator.</summary>
     public string Root { get; }
@@ -102,7 +102,7 @@ internal sealed class SourceFolder
         }
         try
         {
-            var bytes = Read(source.Path, ref buffer);
+            var bytes = Read(source.Path, ref buffer, MaxFileBytes);
             FilesRead++;
             var hash = ContentHash(bytes.Span);
             _executedHash[module] = hash; // what ran, should it differ from what was listed
@@ -123,8 +123,9 @@ internal sealed class SourceFolder
     /// <param name="folder">The folder's path.</param>
     /// <param name="path">The folder as the application named it, for messages (default: <paramref name="folder"/>).</param>
     /// <param name="previous">The last listing of the folder (with what executed since), whose unchanged files need no reading.</param>
+    /// <param name="maxFileBytes">The largest file read (<see cref="ConfigLimits.MaxFileBytes"/>).</param>
     /// <exception cref="ConfigException">The folder does not exist or cannot be read.</exception>
-    public static SourceFolder Discover(string folder, string? path = null, SourceFolder? previous = null)
+    public static SourceFolder Discover(string folder, string? path = null, SourceFolder? previous = null, long maxFileBytes = ConfigLimits.DefaultMaxFileBytes)
     {
         path ??= folder;
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -168,9 +169,9 @@ internal sealed class SourceFolder
             try
             {
                 var length = stamp?.Size ?? new FileInfo(absolute).Length;
-                if (length > MaxFileBytes)
+                if (length > maxFileBytes)
                 {
-                    readErrors.Add(new ConfigError(ConfigErrorKind.ImportError, Messages.FileTooLarge(relative, length, MaxFileBytes), new SourceLocation(absolute, relative, 0))
+                    readErrors.Add(new ConfigError(ConfigErrorKind.ImportError, Messages.FileTooLarge(relative, length, maxFileBytes), new SourceLocation(absolute, relative, 0))
                     {
                         Hint = Messages.FileTooLargeHint,
                     });
@@ -184,7 +185,7 @@ internal sealed class SourceFolder
                 }
                 else if (before is { Hash: not null } && before.Path == absolute)
                 {
-                    var bytes = Read(absolute, ref buffer); // it was a module: has its content changed?
+                    var bytes = Read(absolute, ref buffer, maxFileBytes); // it was a module: has its content changed?
                     read++;
                     hash = ContentHash(bytes.Span);
                     if (hash != before.Hash)
@@ -219,7 +220,7 @@ internal sealed class SourceFolder
                 }
             }
         }
-        var listing = new SourceFolder(root, path, files, namespaces, readErrors) { FilesRead = read };
+        var listing = new SourceFolder(root, path, files, namespaces, readErrors) { FilesRead = read, MaxFileBytes = maxFileBytes };
         foreach (var (name, bytes) in readForExecution)
         {
             listing._readForExecution[name] = bytes;
@@ -234,10 +235,10 @@ internal sealed class SourceFolder
     public void ForgetUnexecuted() => _readForExecution.Clear();
 
     // A file's bytes, read into a buffer reused from file to file.
-    private static ReadOnlyMemory<byte> Read(string path, ref byte[] buffer)
+    private static ReadOnlyMemory<byte> Read(string path, ref byte[] buffer, long maxFileBytes)
     {
         using var handle = File.OpenHandle(path);
-        var length = Math.Min(RandomAccess.GetLength(handle), MaxFileBytes); // checked when listed; a file growing meanwhile is read as far as the limit
+        var length = Math.Min(RandomAccess.GetLength(handle), maxFileBytes); // checked when listed; a file growing meanwhile is read as far as the limit
         if (buffer.Length < length)
         {
             buffer = new byte[Math.Max(length, 64 * 1024)];

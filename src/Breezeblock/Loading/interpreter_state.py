@@ -19,9 +19,10 @@ _tracking_import = None
 _tracking_gcd_import = None
 
 
-def enter(finder, breezeblock, redirect_print):
-    """Makes the finder's workspace the one evaluating; returns what leave() needs."""
-    saved = (list(sys.path), output.redirect_to_stderr() if redirect_print else None)
+def enter(finder, breezeblock, redirect_limit):
+    """Makes the finder's workspace the one evaluating; returns what leave() needs. redirect_limit:
+    None, or what printing to stderr may write (the host keeps stdout for its results)."""
+    saved = (list(sys.path), output.redirect_to_stderr(redirect_limit) if redirect_limit is not None else None)
     for name, module in finder.modules.items():
         sys.modules.setdefault(name, module)
     sys.meta_path.insert(0, finder)

@@ -101,8 +101,8 @@ internal sealed class InProcessWorkspace(WorkspaceState state) : IWorkspaceBacke
         throw GiveUp(stop); // blocks for at most the grace period, on a rare path
     }
 
-    /// <summary>How long code told to stop has before the workspace gives up on it.</summary>
-    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(1);
+    // How long code told to stop has before the workspace gives up on it.
+    private TimeSpan StopGrace => _state.Options.Limits.StopGrace;
 
     // The pass does not stop (blocked in a C call): put back what it changed in the interpreter, hand
     // its lock on, and never use this workspace again, since its thread may run the folder's code later.
@@ -114,7 +114,7 @@ internal sealed class InProcessWorkspace(WorkspaceState state) : IWorkspaceBacke
         var cleanup = Task.Factory.StartNew(() =>
         {
             using var gil = _state.Runtime.Acquire();
-            var where = scope?.WhereNow(SourceFolder.Discover(_state.Root, _state.DisplayPath));
+            var where = scope?.WhereNow(SourceFolder.Discover(_state.Root, _state.DisplayPath, maxFileBytes: _state.Options.Limits.MaxFileBytes));
             var caught = scope is not null && ProcessGuards.InterruptionsLanded(scope.Interruption.ThreadId) > scope.LandedAtStart;
             scope?.Abandon();
             return (where, caught);
@@ -149,7 +149,7 @@ internal sealed class InProcessWorkspace(WorkspaceState state) : IWorkspaceBacke
         }
         catch (OperationCanceledException) when (stop.TimedOut)
         {
-            throw new ConfigException(ExceptionTranslator.FromStop(null, SourceFolder.Discover(_state.Root, _state.DisplayPath), null, null, stop.Timeout!.Value)); // waited past the deadline for another evaluation
+            throw new ConfigException(ExceptionTranslator.FromStop(null, SourceFolder.Discover(_state.Root, _state.DisplayPath, maxFileBytes: _state.Options.Limits.MaxFileBytes), null, null, stop.Timeout!.Value)); // waited past the deadline for another evaluation
         }
     }
 

@@ -34,13 +34,14 @@ internal sealed class PassScope(WorkspaceState state, BreezeblockModule breezebl
     /// <summary>True once the workspace gave up on this pass: its thread must not touch the workspace again.</summary>
     public bool Abandoned => _abandoned;
 
-    public void Enter(bool redirectPrint, SourceFolder folder)
+    public void Enter(SourceFolder folder)
     {
         _releases = state.Runtime.DeferReleases(); // no __del__ of another workspace's objects runs inside this pass
         _settings = ProcessGuards.SaveSettings();
         breezeblock.Install(_sysModules);
         state.HostModules?.Install(_sysModules);
-        finder.Enter(breezeblock, redirectPrint);
+        var options = state.Options;
+        finder.Enter(breezeblock, options.RedirectPrintToStandardError ? options.Limits.MaxOutputCharacters : null);
         _entered = true;
         _output = OutputCapture.Start(state.Runtime, state.Options, folder.Modules);
         if (state.Options.Hermetic)

@@ -42,7 +42,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             state.ForgetModules(); // the last pass was stopped halfway through loading
         }
         var revision = ++state.Revision;
-        var folder = state.Listing = SourceFolder.Discover(state.Root, state.DisplayPath, state.Listing); // reads only what changed since the last
+        var folder = state.Listing = SourceFolder.Discover(state.Root, state.DisplayPath, state.Listing, state.Options.Limits.MaxFileBytes); // reads only what changed since the last
         var breezeblock = BreezeblockModule.Get(_runtime);
         var finder = state.Finder ??= new FolderFinder(LoaderModule.Get(_runtime), folder.Root, _options.BytecodeCacheDirectory);
         using var sys = _runtime.Import("sys");
@@ -54,7 +54,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             using var threadsBefore = ProcessGuards.ThreadsNow();
             var loaded = state.Loaded = new LoadPhase(state).Run(folder, scope, () =>
             {
-                scope.Enter(_options.RedirectPrintToStandardError, folder);
+                scope.Enter(folder);
                 ValuesModule.Get(_runtime).ForgetOwners();
             });
             folder.ForgetUnexecuted();

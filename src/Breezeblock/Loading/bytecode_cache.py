@@ -9,6 +9,7 @@ import importlib.util
 import marshal
 import os
 import re
+import time
 from _blake2 import blake2b  # hashlib would load OpenSSL first
 
 MESSAGES = {}  # the engine's texts: not_utf8, nul_byte
@@ -35,14 +36,58 @@ def code_for(source, path, key, cache_dir):
 
 
 def _write(cached, data):
+    """Writes a cache entry whole or not at all; a write that fails (a full disk) leaves nothing behind."""
+    folder = os.path.dirname(cached)
     temporary = f"{cached}.{os.getpid()}.tmp"
     try:
-        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
+        if folder not in _swept:
+            _swept.add(folder)
+            sweep(folder)
         with open(temporary, "wb") as file:
             file.write(data)
         os.replace(temporary, cached)
     except OSError:
-        pass
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
+
+
+STALE_SECONDS = 3600  # a temporary file this old is a dead writer's, whatever its process id says
+_swept = set()  # the cache folders this process has cleaned of dead writers' files
+
+
+def sweep(folder):
+    """Removes the temporary files that writers which died (killed, or crashed) left in folder: those
+    of a process that no longer runs here, or older than STALE_SECONDS. A live writer in another pid
+    namespace may look dead; losing its file only means its entry is not written (its replace fails)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    own = os.getpid()
+    for name in names:
+        key, _, rest = name.partition(".")
+        if not rest.endswith(".tmp"):
+            continue
+        path = os.path.join(folder, name)
+        try:
+            pid = int(rest[:-4])
+            if (pid != own and not _alive(pid)) or time.time() - os.stat(path).st_mtime > STALE_SECONDS:
+                os.remove(path)
+        except (OSError, ValueError):
+            pass
+
+
+def _alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it runs, as another user
+        return True
+    return True
 
 
 def _cache_path(path, source, key, cache_dir):

@@ -31,6 +31,11 @@ internal sealed class LoaderModule
             }
         });
         InstallTracking(session, reads);
+        Modules = new Dictionary<string, PyObject>(StringComparer.Ordinal)
+        {
+            ["_breezeblock_output"] = OutputModule.Get(runtime), ["_breezeblock_bytecode"] = bytecode,
+            ["_breezeblock_reads"] = reads, ["_breezeblock_session"] = session, ["_breezeblock_loader"] = module,
+        };
         FinderType = module.GetAttr("FolderFinder");
         EngineBusy = reads.GetAttr("engine_busy");
         Load = module.GetAttr("load");
@@ -107,6 +112,9 @@ internal sealed class LoaderModule
         using var signature = function.GetAttr("__text_signature__");
         return signature.IsNone ? text : $"{name}{signature.As<string>()}\n--\n\n{text}";
     }
+
+    /// <summary>The embedded modules by the names they run as (never in <c>sys.modules</c>: tests of them put them there).</summary>
+    public IReadOnlyDictionary<string, PyObject> Modules { get; }
 
     /// <summary><c>engine_busy() -> bool</c>: the engine's own I/O runs on the evaluating thread now.</summary>
     public PyObject EngineBusy { get; }

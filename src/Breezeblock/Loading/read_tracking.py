@@ -90,8 +90,7 @@ class ReadTracker:
         return reads
 
     def note_path(self, path, listing):
-        reads = self._reads()
-        if reads is None:
+        if self.paused or _get_ident() != self.thread or (not self.stack and self.current[0] is None):
             return
         try:
             path = os.fspath(path)
@@ -102,6 +101,7 @@ class ReadTracker:
             return
         if not self._tracked(path):
             return
+        reads = self._reads()  # after the checks: a config whose reads are all untracked gets no entry
         key = path.rstrip(os.sep) + os.sep if listing else path
         files = reads[1]
         if key not in files:

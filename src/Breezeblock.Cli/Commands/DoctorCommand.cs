@@ -30,7 +30,10 @@ internal static class DoctorCommand
                     context.Out.Write(string.Join('\n', lines) + "\n");
                     return ExitCodes.UsageError;
                 }
-                var runtime = PythonRuntime.Initialize(new PythonOptions { Path = context.PythonPath });
+                var options = new ConfigOptions();
+                options.Python.Path = context.PythonPath;
+                using var engine = new ConfigEngine(options); // Python as every command starts it
+                var runtime = engine.Runtime;
                 var facts = runtime.Run(() => Facts(runtime));
                 lines.Add(Row("python", $"{facts["version"]} ({CliMessages.DoctorWorks})"));
                 lines.Add(Row("found by", runtime.Installation.FoundBy));

@@ -1,7 +1,10 @@
 namespace Breezeblock;
 
-/// <summary>"Did you mean": the candidate closest to a misspelt name, if any is close enough.</summary>
-internal static class Suggestions
+/// <summary>
+/// "Did you mean": the candidate closest to a misspelt name, if any is close enough. The engine's
+/// hints use it; a host that names configs in its own messages can give the same suggestions.
+/// </summary>
+public static class Suggestions
 {
     /// <summary>The nearest candidate within an edit distance that grows with the name's length, else null.</summary>
     public static string? Nearest(string name, IEnumerable<string> candidates)
@@ -26,7 +29,7 @@ internal static class Suggestions
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions.</summary>
-    public static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)

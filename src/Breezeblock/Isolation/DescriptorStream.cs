@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Breezeblock.Cli;
+namespace Breezeblock;
 
 /// <summary>
 /// Writes to a file descriptor with <c>write(2)</c>, so the descriptor's offset moves as a shell

@@ -64,6 +64,16 @@ internal static partial class Messages
 
     public static string PythonError(string type, string message) => message.Length == 0 ? type : $"{type}: {message}";
 
+    // ---- watching a folder for changes ----
+
+    public static string CannotWatch(string folder, string reason) => $"cannot watch {folder} for changes: {reason}";
+
+    public const string InotifyInstancesExhausted =
+        "this user has every inotify instance the system allows in use (raise fs.inotify.max_user_instances, or close other watchers)";
+
+    public const string InotifyWatchesExhausted =
+        "the folder has more directories than the system lets one user watch (raise fs.inotify.max_user_watches)";
+
     // ---- deadlines ----
 
     public static string Duration(TimeSpan limit) =>

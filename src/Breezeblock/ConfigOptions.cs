@@ -141,9 +141,13 @@ public sealed class ConfigOptions
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(configure);
-        if (name == BreezeblockModule.Name || HostModules.Any(m => m.Name == name))
+        var taken = name == BreezeblockModule.Name ? Messages.HostModuleIsBreezeblock
+            : HostModules.Any(m => m.Name == name) ? Messages.HostModuleExists
+            : StandardLibraryNames.Contains(name.Split('.')[0]) ? Messages.HostModuleIsStandard
+            : null;
+        if (taken is not null)
         {
-            throw new ArgumentException($"a host module cannot be called '{name}': {(name == BreezeblockModule.Name ? "Breezeblock provides that module itself" : "there is one already")}", nameof(name));
+            throw new ArgumentException(Messages.HostModuleNameTaken(name, taken), nameof(name));
         }
         var module = new HostModuleBuilder(name);
         configure(module);

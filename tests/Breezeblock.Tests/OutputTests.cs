@@ -86,6 +86,8 @@ public sealed class OutputTests
 
     private sealed record Database(string Host, int Port = 5432);
 
+    private sealed record Optional(string? Name);
+
     private sealed class Strict
     {
         public required string Region { get; init; }
@@ -123,6 +125,10 @@ public sealed class OutputTests
             Assert.Throws<DataBindingException>(() => DataBinder.Bind(new Dictionary<string, object?> { ["ports"] = new List<object?> { 1L, 70_000_000_000L } }, typeof(Service), "$.web")).Message);
         Assert.Equal("$.s: has no key for the required property Strict.Region",
             Assert.Throws<DataBindingException>(() => DataBinder.Bind(new Dictionary<string, object?>(), typeof(Strict), "$.s")).Message);
+        // a positional record's parameter that may not be null needs its key, as a required property does
+        Assert.Equal("$.db: " + Messages.BindingMissingParameter("Database", "Host"),
+            Assert.Throws<DataBindingException>(() => DataBinder.Bind(new Dictionary<string, object?> { ["port"] = 1L }, typeof(Database), "$.db")).Message);
+        Assert.Null(((Optional)DataBinder.Bind(new Dictionary<string, object?>(), typeof(Optional), "$.o")!).Name);
         Assert.Equal("$.t: 'Platinum' is not a member of Tier (Bronze, Gold)",
             Assert.Throws<DataBindingException>(() => DataBinder.Bind("Platinum", typeof(Tier), "$.t")).Message);
     }

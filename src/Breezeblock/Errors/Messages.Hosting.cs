@@ -9,6 +9,14 @@ internal static partial class Messages
 {
     // ---- registering host types and functions (ArgumentException for the application) ----
 
+    public static string HostModuleNameTaken(string name, string reason) => $"a host module cannot be called '{name}': {reason}";
+
+    public const string HostModuleIsBreezeblock = "Breezeblock provides that module itself";
+
+    public const string HostModuleExists = "there is one already";
+
+    public const string HostModuleIsStandard = "Python's standard library has a module of that name, which it would replace for every import (name it after the application, e.g. 'myapp')";
+
     public static string NotAHostType(string type) =>
         $"{type} cannot be a host type: host types are the application's own concrete classes, structs, records and enums";
 
@@ -38,6 +46,16 @@ internal static partial class Messages
     // ---- values Python code passes to host types and functions (Python exceptions) ----
 
     public static string WrongType(string what, string expected, string actual) => $"{what}: expected {expected}, got {actual}";
+
+    public static string HostObjectNotFaithful(string type) =>
+        $"a {type} cannot be written faithfully: what it holds is not in properties Python can read and set (give the type a [JsonConverter], or a settable property or constructor parameter for each part of its state)";
+
+    public static string JsonConverterFailed(string type, string reason) => $"the JSON converter of {type} failed: {reason}";
+
+    public static string NoTypesAdded(string assembly, string? namespaceName, string? firstReason) =>
+        $"{assembly} has no type{(namespaceName is null ? "" : $" in namespace {namespaceName}")} that can be a host type" + (firstReason is null ? "" : $"; the first refused: {firstReason}");
+
+    public static string ConversionRefused(string what, string value, string type, string reason) => $"{what}: {type} does not accept {value}: {reason}";
 
     public static string OutOfRange(string what, object number, string type, object min, object max) => $"{what}: {number} is out of range for {type} ({min} to {max})";
 

@@ -112,6 +112,10 @@ internal static partial class Messages
         "Host types and functions are bridged to Python by reflection over types known only at run time (their properties, constructors, " +
         "validation attributes and delegates); trimming and NativeAOT cannot keep what that needs.";
 
+    public static string BindingMissingParameter(string type, string parameter) => $"has no key for {type}'s constructor parameter '{parameter}', which may not be null";
+
+    public static string BindingMissingRequired(string type, string property) => $"has no key for the required property {type}.{property}";
+
     public const string BindingNeedsReflection =
         "Binding results to a .NET type reads its members and builds its collections by reflection at run time; trimming and NativeAOT " +
         "cannot keep what that needs. Read results as JSON (ToJson) or plain values (Get) instead.";

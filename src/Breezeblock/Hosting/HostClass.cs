@@ -10,7 +10,8 @@ namespace Breezeblock;
 /// (<c>Service(name="api", replicas=3)</c>), positional ones go to a public constructor
 /// (<c>Config("my name")</c>); missing required members are a TypeError, DataAnnotations failures a
 /// ValueError, both at the constructing line; attributes read and write the C# object; unknown
-/// attributes suggest the closest name; <c>repr()</c> shows the fields and <c>==</c> compares them.
+/// attributes suggest the closest name; <c>repr()</c> shows the fields and <c>==</c> compares them;
+/// <c>copy.copy</c> and <c>copy.deepcopy</c> give unfrozen copies (<see cref="HostCopies"/>).
 /// </summary>
 [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
 [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
@@ -28,6 +29,8 @@ internal static class HostClass
             Equality = HostEquality.AreEqual,
             MissingAttribute = (_, name, setting) => MissingAttribute(model, name, setting),
         };
+        definition.Methods.Add(new PyClassMethod("__copy__", (target, _) => HostCopies.Shallow(target), "A new, unfrozen object holding what this one holds."));
+        definition.Methods.Add(new PyClassMethod("__deepcopy__", (target, _) => HostCopies.Deep(target), "A new, unfrozen copy of this object and everything it holds."));
         foreach (var property in model.Properties)
         {
             definition.Properties.Add(new PyClassProperty(
@@ -95,6 +98,10 @@ internal static class HostClass
         if (positional == 0 && (model.Type.IsValueType || model.Constructors.Any(c => c.Parameters.Count == 0)))
         {
             return Activator.CreateInstance(model.Type)!;
+        }
+        if (positional == 1 && args.KeywordCount == 0 && model.Conversions is { } conversions && conversions.TryConvert(args[0], model.PythonName, out var converted))
+        {
+            return converted!; // IntOrString(8080): the class's own conversion from a plain value
         }
         foreach (var constructor in model.Constructors)
         {

@@ -38,10 +38,21 @@ internal sealed class HostFunction
             }
             return new HostParameterModel(declared, PythonNames.Of(declared), Converter.For(nullability.Create(declared)));
         }).ToList();
-        _returns = method.ReturnType == typeof(void)
-            ? null
-            : Converter.For(nullability.Create(method.ReturnParameter));
+        _returns = method.ReturnType == typeof(void) ? null : ReturnConverter(method, nullability.Create(method.ReturnParameter));
     }
+
+    /// <summary>
+    /// A lambda whose result type is inferred (<c>(string key) =&gt; vault[key]</c>) has no nullable
+    /// annotation on its result: the C# compiler records none. It is taken as the lambda's author
+    /// wrote it, not null, so that its stub is not <c>Optional</c>; an oblivious method of a library
+    /// returns Optional as its members do.
+    /// </summary>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
+    private static Converter ReturnConverter(MethodInfo method, NullabilityInfo info) =>
+        info.ReadState == NullabilityState.Unknown && method.Name.StartsWith('<')
+            ? Converter.For(info.Type, nullable: false)
+            : Converter.For(info);
 
     public string Name => _name;
 
@@ -146,5 +157,5 @@ internal sealed class HostFunction
 
     /// <summary>The Python signature line, as the docstring: <c>secret(key: str) -> str</c>.</summary>
     public string Signature() =>
-        $"{_name}({string.Join(", ", _parameters.Select(p => $"{p.PythonName}: {p.Converter.PythonType}{(p.Parameter.HasDefaultValue ? " = ..." : "")}"))}) -> {_returns?.PythonType ?? "None"}";
+        $"{_name}({string.Join(", ", _parameters.Select(p => $"{p.PythonName}: {p.Converter.AcceptedType}{(p.Parameter.HasDefaultValue ? " = ..." : "")}"))}) -> {_returns?.PythonType ?? "None"}";
 }

@@ -39,9 +39,53 @@ public sealed class HostModuleBuilder
     {
         ArgumentNullException.ThrowIfNull(type);
         HostTypes.Model(type); // validates now, so a mistake shows at startup, not at the first evaluation
-        Types.Add(type);
+        if (!Types.Contains(type))
+        {
+            Types.Add(type);
+        }
         return this;
     }
+
+    /// <summary>
+    /// Adds every public class, struct, record and enum of <paramref name="assembly"/> in
+    /// <paramref name="namespaceName"/> (that namespace only, not those below it; every namespace when null)
+    /// that <paramref name="where"/> accepts: a library's model types in one call
+    /// (<c>AddTypes(typeof(V1Deployment).Assembly, "k8s.Models")</c>). Abstract and generic types,
+    /// attributes, exceptions and JSON converters are not candidates; a candidate with no Python form
+    /// is not added and is listed in <see cref="SkippedTypes"/> with the reason.
+    /// </summary>
+    /// <exception cref="ArgumentException">No type of the namespace could be added.</exception>
+    [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+    [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
+    public HostModuleBuilder AddTypes(System.Reflection.Assembly assembly, string? namespaceName = null, Func<Type, bool>? where = null)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var added = 0;
+        foreach (var type in assembly.GetExportedTypes().Where(t => (namespaceName is null || t.Namespace == namespaceName) && IsCandidate(t) && (where?.Invoke(t) ?? true)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            try
+            {
+                AddType(type);
+                added++;
+            }
+            catch (ArgumentException e)
+            {
+                _skipped.Add(new SkippedHostType(type, e.Message));
+            }
+        }
+        return added > 0 ? this : throw new ArgumentException(Messages.NoTypesAdded(assembly.GetName().Name ?? "", namespaceName, _skipped.Select(t => t.Reason).FirstOrDefault()));
+    }
+
+    /// <summary>The types <see cref="AddTypes"/> found but could not add, with why.</summary>
+    public IReadOnlyList<SkippedHostType> SkippedTypes => _skipped;
+
+    private readonly List<SkippedHostType> _skipped = [];
+
+    private static bool IsCandidate(Type type) =>
+        !type.IsAbstract && !type.IsInterface && !type.ContainsGenericParameters && !type.IsGenericType
+        && (type.IsClass || type.IsValueType)
+        && !typeof(Attribute).IsAssignableFrom(type) && !typeof(Exception).IsAssignableFrom(type) && !typeof(Delegate).IsAssignableFrom(type)
+        && !typeof(System.Text.Json.Serialization.JsonConverter).IsAssignableFrom(type);
 
     /// <summary>
     /// Adds a function. Its parameters take positional or keyword arguments (keywords by the
@@ -59,3 +103,6 @@ public sealed class HostModuleBuilder
         return this;
     }
 }
+
+/// <summary>A type <see cref="HostModuleBuilder.AddTypes"/> did not add, and why (the same message <see cref="HostModuleBuilder.AddType(Type)"/> would throw).</summary>
+public sealed record SkippedHostType(Type Type, string Reason);

@@ -1,6 +1,12 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Breezeblock;
 
-/// <summary>Host objects in results as plain data: their properties by Python name (or by C# name), in declaration order.</summary>
+/// <summary>
+/// Host objects in results as plain data: as their type's JSON contract writes them
+/// (<see cref="HostJsonContract"/>: converters, wire names, ignored members), else their properties
+/// by Python name, in declaration order; or, for .NET binders, every property by its C# name.
+/// </summary>
 internal sealed class HostObjectRenderer(bool dotnetNames) : IHostObjectRenderer
 {
     /// <summary>Properties by their Python names, as JSON and YAML output show them.</summary>
@@ -9,6 +15,8 @@ internal sealed class HostObjectRenderer(bool dotnetNames) : IHostObjectRenderer
     /// <summary>Properties by their C# names, as .NET binders (IConfiguration) expect them.</summary>
     public static readonly HostObjectRenderer DotnetNames = new(dotnetNames: true);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "A host object exists only when its type was registered, through APIs that require reflection.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "A host object exists only when its type was registered, through APIs that require reflection.")]
     public bool TryRender(object value, out object? rendered)
     {
         switch (value)
@@ -20,7 +28,13 @@ internal sealed class HostObjectRenderer(bool dotnetNames) : IHostObjectRenderer
                 rendered = dict.Items;
                 return true;
         }
-        if (HostTypes.TryGetClass(value.GetType()) is { } model)
+        var model = HostTypes.TryGetClass(value.GetType());
+        if (model is not null && !dotnetNames)
+        {
+            rendered = HostJsonContract.Of(model).Render(value);
+            return true;
+        }
+        if (model is not null)
         {
             var map = new Dictionary<object, object?>();
             foreach (var property in model.Properties)

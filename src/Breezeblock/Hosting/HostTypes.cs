@@ -152,6 +152,12 @@ internal static class HostTypes
     private static List<HostConstructorModel> ReadConstructors(Type type)
     {
         var nullability = new NullabilityInfoContext();
+        // A parameter that sets a property (namespaceProperty → NamespaceProperty) goes by the property's Python name.
+        var propertyNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
+        {
+            propertyNames.TryAdd(property.Name, PythonNames.Of(property));
+        }
         var constructors = new List<HostConstructorModel>();
         foreach (var constructor in type.GetConstructors(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -160,7 +166,9 @@ internal static class HostTypes
             {
                 foreach (var parameter in constructor.GetParameters())
                 {
-                    parameters.Add(new HostParameterModel(parameter, PythonNames.Of(parameter), Converter.For(nullability.Create(parameter))));
+                    var name = parameter.IsDefined(typeof(PythonNameAttribute)) || !propertyNames.TryGetValue(parameter.Name ?? "", out var propertyName)
+                        ? PythonNames.Of(parameter) : propertyName;
+                    parameters.Add(new HostParameterModel(parameter, name, Converter.For(nullability.Create(parameter))));
                 }
             }
             catch (ArgumentException)
@@ -195,6 +203,8 @@ internal sealed class HostEnumModel(Type type, string pythonName, IReadOnlyList<
 internal sealed record HostEnumMember(string PythonName, string DotnetName, object Value);
 
 /// <summary>A C# class, struct or record seen as a Python class.</summary>
+[RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
+[RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class HostClassModel(Type type, string pythonName) : HostTypeModel(type, pythonName)
 {
     private Dictionary<string, HostPropertyModel> _byName = [];
@@ -213,6 +223,9 @@ internal sealed class HostClassModel(Type type, string pythonName) : HostTypeMod
     /// <summary>The properties that can hold other host objects or collections, which freezing must reach.</summary>
     public IReadOnlyList<HostPropertyModel> NestingProperties { get; private set; } = [];
 
+    /// <summary>The plain values the class converts from (its implicit operators and one-parameter constructors), or null.</summary>
+    public ScalarConversions? Conversions { get; private set; }
+
     public HostPropertyModel? Property(string pythonName) => _byName.GetValueOrDefault(pythonName);
 
     private static bool Nests(Converter converter) => converter switch
@@ -226,6 +239,7 @@ internal sealed class HostClassModel(Type type, string pythonName) : HostTypeMod
     {
         Properties = properties;
         Constructors = constructors;
+        Conversions = ScalarConversions.Of(Type);
         _byName = properties.ToDictionary(p => p.PythonName, StringComparer.Ordinal);
         RequiredProperties = properties.Select((p, i) => (p, i)).Where(x => x.p.Required).Select(x => x.i).ToArray();
         NestingProperties = properties.Where(p => Nests(p.Converter)).ToList();

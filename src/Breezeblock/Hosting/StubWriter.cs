@@ -92,7 +92,7 @@ internal static class StubWriter
             body.Append($"\nclass {model.PythonName}:\n");
             foreach (var property in model.Properties)
             {
-                body.Append($"    {property.PythonName}: {property.Converter.PythonType}\n");
+                body.Append(Attribute(property));
             }
             var constructors = Constructors(model).ToList();
             foreach (var constructor in constructors)
@@ -107,7 +107,7 @@ internal static class StubWriter
         }
 
         var imports = new StringBuilder(Header);
-        imports.Append("import datetime\nimport enum\nimport uuid\nfrom typing import Any, Callable, Dict, List, Optional, overload\n");
+        imports.Append("import datetime\nimport enum\nimport uuid\nfrom typing import Any, Callable, Dict, List, Optional, Union, overload\n");
         var foreign = types.OfType<HostClassModel>()
             .SelectMany(m => m.Properties.Select(p => p.Converter).Concat(m.Constructors.SelectMany(c => c.Parameters).Select(p => p.Converter)))
             .Concat(module.Functions.SelectMany(f => HostFunction.Validate(f.Name, f.Function).Converters()))
@@ -120,6 +120,15 @@ internal static class StubWriter
         }
         imports.Append($"\n__all__ = [{string.Join(", ", types.Select(t => t.PythonName).Concat(module.Functions.Select(f => f.Name)).Select(JsonText.String))}]\n");
         return imports.Append(body).ToString();
+    }
+
+    // An attribute that accepts more than it gives back (an IntOrString member set from an int) is a property with a wider setter.
+    private static string Attribute(HostPropertyModel property)
+    {
+        var (name, reads, accepts) = (property.PythonName, property.Converter.PythonType, property.Converter.AcceptedType);
+        return !property.Writable || reads == accepts
+            ? $"    {name}: {reads}\n"
+            : $"    @property\n    def {name}(self) -> {reads}: ...\n    @{name}.setter\n    def {name}(self, value: {accepts}) -> None: ...\n";
     }
 
     // How Python can construct the class: keywords set properties; positional arguments go to a constructor.
@@ -135,16 +144,22 @@ internal static class StubWriter
             var names = constructor.Parameters.Select(p => p.PythonName).ToHashSet();
             yield return Signature(constructor.Parameters, writable.Where(p => !names.Contains(p.PythonName)).ToList());
         }
+        // IntOrString(8080): a plain value the class converts from, where no one-parameter constructor takes it already
+        var taken = model.Constructors.Where(c => c.Parameters.Count == 1).Select(c => c.Parameters[0].Converter is NullableConverter n ? n.Inner.PythonType : c.Parameters[0].Converter.PythonType).ToHashSet();
+        if (model.Conversions?.PythonTypes.Where(t => !taken.Contains(t)).ToList() is { Count: > 0 } plain)
+        {
+            yield return $"self, value: {(plain.Count == 1 ? plain[0] : $"Union[{string.Join(", ", plain)}]")}, /";
+        }
     }
 
     private static string Signature(IReadOnlyList<HostParameterModel> positional, List<HostPropertyModel> keywords)
     {
         var parts = new List<string> { "self" };
-        parts.AddRange(positional.Select(p => $"{p.PythonName}: {p.Converter.PythonType}{(p.Parameter.HasDefaultValue ? " = ..." : "")}"));
+        parts.AddRange(positional.Select(p => $"{p.PythonName}: {p.Converter.AcceptedType}{(p.Parameter.HasDefaultValue ? " = ..." : "")}"));
         if (keywords.Count > 0)
         {
             parts.Add("*");
-            parts.AddRange(keywords.Select(p => $"{p.PythonName}: {p.Converter.PythonType}{(p.Required ? "" : " = ...")}"));
+            parts.AddRange(keywords.Select(p => $"{p.PythonName}: {p.Converter.AcceptedType}{(p.Required ? "" : " = ...")}"));
         }
         return string.Join(", ", parts);
     }

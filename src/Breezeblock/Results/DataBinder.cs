@@ -262,13 +262,14 @@ internal static class DataBinder
                 {
                     arguments[i] = parameter.DefaultValue;
                 }
-                else if (!parameter.ParameterType.IsValueType || Nullable.GetUnderlyingType(parameter.ParameterType) is not null)
+                else if (AcceptsNull(parameter))
                 {
                     arguments[i] = null;
                 }
                 else
                 {
-                    throw new DataBindingException(path, $"has no key for {type.Name}'s constructor parameter '{parameter.Name}'");
+                    // as for a required property: a parameter that may not be null needs its key
+                    throw new DataBindingException(path, Messages.BindingMissingParameter(type.Name, parameter.Name!));
                 }
             }
             instance = constructor.Invoke(arguments);
@@ -288,7 +289,7 @@ internal static class DataBinder
             {
                 if (property.IsDefined(typeof(System.Runtime.CompilerServices.RequiredMemberAttribute)))
                 {
-                    throw new DataBindingException(path, $"has no key for the required property {type.Name}.{property.Name}");
+                    throw new DataBindingException(path, Messages.BindingMissingRequired(type.Name, property.Name));
                 }
                 continue;
             }
@@ -310,6 +311,16 @@ internal static class DataBinder
             }
         }
         return instance;
+    }
+
+    // A nullable value type, a reference annotated '?', or one without annotations (oblivious code).
+    private static bool AcceptsNull(ParameterInfo parameter)
+    {
+        if (parameter.ParameterType.IsValueType)
+        {
+            return Nullable.GetUnderlyingType(parameter.ParameterType) is not null;
+        }
+        return new NullabilityInfoContext().Create(parameter).WriteState != NullabilityState.NotNull;
     }
 
     /// <summary>Lower case without underscores: the form in which names match.</summary>

@@ -5,7 +5,8 @@ namespace Breezeblock;
 
 /// <summary>
 /// Results that already are what the caller asks for, handed over without a detour through plain
-/// data: a host object as itself, a list of host objects as a typed list of those same objects.
+/// data: a host object as itself, a list of host objects as a typed list of those same objects, a
+/// dict of them (str keys) as a typed dictionary of those same objects.
 /// </summary>
 [RequiresUnreferencedCode(Messages.BindingNeedsReflection)]
 [RequiresDynamicCode(Messages.BindingNeedsReflection)]
@@ -22,6 +23,10 @@ internal static class DirectValues
         {
             converted = managed;
             return type.IsInstanceOfType(managed);
+        }
+        if (managed is IDictionary entries)
+        {
+            return TryConvertDictionary(entries, type, out converted);
         }
         if (managed is not IList items || ElementType(type) is not { } element || element == typeof(object) || !items.Cast<object?>().All(element.IsInstanceOfType))
         {
@@ -41,6 +46,31 @@ internal static class DirectValues
         }
         converted = list;
         return type.IsInstanceOfType(list);
+    }
+
+    private static bool TryConvertDictionary(IDictionary entries, Type type, out object? converted)
+    {
+        converted = null;
+        if (!type.IsGenericType || type.GetGenericArguments() is not [var key, var value] || key != typeof(string) || value == typeof(object))
+        {
+            return false;
+        }
+        var definition = type.GetGenericTypeDefinition();
+        if (definition != typeof(Dictionary<,>) && definition != typeof(IDictionary<,>) && definition != typeof(IReadOnlyDictionary<,>))
+        {
+            return false;
+        }
+        var dictionary = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(key, value), entries.Count)!;
+        foreach (DictionaryEntry entry in entries)
+        {
+            if (entry.Key is not string name || !value.IsInstanceOfType(entry.Value))
+            {
+                return false;
+            }
+            dictionary[name] = entry.Value;
+        }
+        converted = dictionary;
+        return true;
     }
 
     private static Type? ElementType(Type type)

@@ -139,11 +139,23 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
             case byte[]:
                 throw new UnrepresentableValueException(path.Text, Messages.BytesValue);
         }
-        if (hostObjects is not null && hostObjects.TryRender(value, out var rendered))
+        if (hostObjects is not null && TryRender(value, path, out var rendered))
         {
             return Normalize(rendered, path, depth + 1);
         }
         return FromDotnet(value, path, depth);
+    }
+
+    private bool TryRender(object value, ValuePath path, out object? rendered)
+    {
+        try
+        {
+            return hostObjects!.TryRender(value, out rendered);
+        }
+        catch (UnrepresentableValueException e) when (e.Path.Length == 0)
+        {
+            throw new UnrepresentableValueException(path.Text, e.What); // the renderer knows what, not where
+        }
     }
 
     // .NET values come from host objects: their properties hold C# types.

@@ -31,6 +31,8 @@ internal sealed class CollectionConverter : Converter
 
     public override string PythonType => _isDictionary ? $"Dict[str, {Element.PythonType}]" : $"List[{Element.PythonType}]";
 
+    public override string AcceptedType => _isDictionary ? $"Dict[str, {Element.AcceptedType}]" : $"List[{Element.AcceptedType}]";
+
     public static CollectionConverter? TryCreate(Type type, System.Reflection.NullabilityInfo? info)
     {
         Converter ElementAt(int index, Type elementType) =>

@@ -17,6 +17,12 @@ internal abstract class Converter
     /// <summary>The type as a Python annotation (<c>int</c>, <c>Optional[str]</c>, <c>List[Port]</c>), for messages and stubs.</summary>
     public abstract string PythonType { get; }
 
+    /// <summary>
+    /// What Python may give (<c>Union[IntOrString, int, str]</c>), for parameters and setters in
+    /// stubs: the read type, widened by the conversions a host class defines.
+    /// </summary>
+    public virtual string AcceptedType => PythonType;
+
     /// <summary>The .NET value of a Python value; <paramref name="what"/> names it in errors (<c>replicas</c>, <c>ports[2]</c>).</summary>
     public abstract object? FromPython(PyArgument value, string what);
 
@@ -34,9 +40,14 @@ internal abstract class Converter
     [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
     public static Converter For(NullabilityInfo info) => Create(info.Type, IsNullable(info), info);
 
-    /// <summary>Only an explicit <c>?</c> makes a reference nullable; code without annotations is taken at its word.</summary>
+    /// <summary>
+    /// Whether None is a value of the member: when it is annotated <c>?</c>, and when it carries no
+    /// annotation at all (nullable-oblivious code, as most libraries on NuGet are, whose members are
+    /// null until set). Only a reference annotated as not null, and a value type, refuse None.
+    /// </summary>
     public static bool IsNullable(NullabilityInfo info) =>
-        info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable;
+        info.ReadState == NullabilityState.Nullable || info.WriteState == NullabilityState.Nullable ||
+        (info.ReadState != NullabilityState.NotNull && info.WriteState != NullabilityState.NotNull);
 
     [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
     [RequiresDynamicCode(Messages.HostTypesNeedReflection)]

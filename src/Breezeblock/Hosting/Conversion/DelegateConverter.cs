@@ -67,7 +67,7 @@ internal sealed class DelegateSignature
 
     public Type ReturnType { get; }
 
-    public string PythonType => $"Callable[[{string.Join(", ", Parameters.Select(p => p.PythonType))}], {Returns?.PythonType ?? "None"}]";
+    public string PythonType => $"Callable[[{string.Join(", ", Parameters.Select(p => p.PythonType))}], {Returns?.AcceptedType ?? "None"}]";
 
     public static DelegateSignature Of(Type delegateType, System.Reflection.NullabilityInfo? info = null) =>
         info is null ? s_cache.GetOrAdd(delegateType, static t => new DelegateSignature(t, null)) : new DelegateSignature(delegateType, info);

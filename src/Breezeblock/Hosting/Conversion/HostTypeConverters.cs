@@ -26,7 +26,10 @@ internal sealed class EnumConverter(HostEnumModel model) : Converter
     public override object? ToPython(object? value) => value is null ? null : HostBridge.Enum(model).Member(value);
 }
 
-/// <summary>A host class: only instances of its Python class are accepted, and they are the .NET objects themselves.</summary>
+/// <summary>
+/// A host class: instances of its Python class, which are the .NET objects themselves, and the
+/// plain values the class converts from (<see cref="ScalarConversions"/>).
+/// </summary>
 [RequiresUnreferencedCode(Messages.HostTypesNeedReflection)]
 [RequiresDynamicCode(Messages.HostTypesNeedReflection)]
 internal sealed class HostClassConverter(HostClassModel model) : Converter
@@ -35,10 +38,16 @@ internal sealed class HostClassConverter(HostClassModel model) : Converter
 
     public override string PythonType => model.PythonName;
 
+    public override string AcceptedType => model.Conversions is { } conversions ? $"Union[{model.PythonName}, {string.Join(", ", conversions.PythonTypes)}]" : model.PythonName;
+
     public override object? FromPython(PyArgument value, string what)
     {
         HostBridge.Class(model); // registers the class, so its instances unwrap
-        return value.TryGetWrapped(out var target) && model.Type.IsInstanceOfType(target) ? target : throw WrongType(what, model.PythonName, value);
+        if (value.TryGetWrapped(out var target) && model.Type.IsInstanceOfType(target))
+        {
+            return target;
+        }
+        return model.Conversions is { } conversions && conversions.TryConvert(value, what, out var converted) ? converted : throw WrongType(what, AcceptedType, value);
     }
 
     public override object? ToPython(object? value)

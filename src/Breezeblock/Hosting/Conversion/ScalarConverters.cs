@@ -129,6 +129,8 @@ internal sealed class NullableConverter(Converter inner) : Converter
 {
     public override string PythonType => $"Optional[{inner.PythonType}]";
 
+    public override string AcceptedType => $"Optional[{inner.AcceptedType}]";
+
     public Converter Inner => inner;
 
     public override object? FromPython(PyArgument value, string what) => value.IsNone ? null : inner.FromPython(value, what);

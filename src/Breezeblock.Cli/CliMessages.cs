@@ -28,6 +28,10 @@ internal static class CliMessages
     public const string HostNeedsDotnet =
         "--host loads .NET assemblies, which needs the JIT build run by the 'dotnet' host, and no dotnet was found (looked at DOTNET_HOST_PATH, DOTNET_ROOT and PATH); install the .NET runtime or put dotnet on PATH";
 
+    public static string HostDependencyMissing(string host, string assembly, IEnumerable<string> packageRoots) =>
+        $"host assembly {host} needs {assembly}, which is neither beside it nor, as its .deps.json lists it, in the NuGet packages ({string.Join(", ", packageRoots)}): " +
+        "restore the host's project (dotnet restore), or give the output of dotnet publish";
+
     public static string HostHandoffFailed(string dotnet, string reason) =>
         $"--host loads .NET assemblies, which needs the JIT build, and starting it with {dotnet} failed: {reason}";
 

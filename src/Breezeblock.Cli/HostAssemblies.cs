@@ -6,8 +6,9 @@ namespace Breezeblock.Cli;
 /// <summary>
 /// Loads <c>--host app.dll</c> assemblies and lets their <see cref="IConfigHost"/> implementations
 /// register host modules, so the CLI evaluates an application's configs without running it. Each
-/// assembly gets its own load context with its own dependencies; Breezeblock's own assemblies are
-/// shared so that the host and the CLI agree on the types.
+/// assembly gets its own load context with its own dependencies (beside it, or in the NuGet cache:
+/// <see cref="HostDependencies"/>); Breezeblock's own assemblies are shared so that the host and the
+/// CLI agree on the types.
 /// </summary>
 internal static class HostAssemblies
 {
@@ -56,6 +57,10 @@ internal static class HostAssemblies
                 {
                     ((IConfigHost)Activator.CreateInstance(type)!).Configure(options);
                 }
+                catch (Exception e) when (Missing(e) is { } missing)
+                {
+                    throw new HostLoadException(CliMessages.HostDependencyMissing(path, missing, HostDependencies.Read(full).PackageRoots));
+                }
                 catch (MissingMethodException)
                 {
                     throw new HostLoadException($"{type.FullName} in {path} needs a public parameterless constructor");
@@ -69,9 +74,17 @@ internal static class HostAssemblies
         }
     }
 
+    // The assembly a host needed and no one could find (thrown as it is, or from inside Configure).
+    private static string? Missing(Exception e) => (e is TargetInvocationException { InnerException: { } inner } ? inner : e) switch
+    {
+        FileNotFoundException { FileName: { } name } => new AssemblyName(name).Name,
+        _ => null,
+    };
+
     private sealed class HostLoadContext(string path) : AssemblyLoadContext($"breezeblock host {Path.GetFileName(path)}")
     {
         private readonly AssemblyDependencyResolver _resolver = new(path);
+        private readonly HostDependencies _dependencies = HostDependencies.Read(path);
 
         protected override Assembly? Load(AssemblyName name)
         {
@@ -79,7 +92,7 @@ internal static class HostAssemblies
             {
                 return null; // the CLI's copy, so IConfigHost and ConfigOptions are the same types on both sides
             }
-            return _resolver.ResolveAssemblyToPath(name) is { } file ? LoadFromAssemblyPath(file) : null;
+            return (_resolver.ResolveAssemblyToPath(name) ?? _dependencies.Resolve(name)) is { } file ? LoadFromAssemblyPath(file) : null;
         }
 
         protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>

@@ -16,6 +16,7 @@ public sealed class TypeCheckTests
     [InlineData("examples/quickstart", null)]
     [InlineData("examples/Quickstart.Host/configs", "Quickstart.Host")]
     [InlineData("examples/WebApp/configs", "WebApp")]
+    [InlineData("examples/Kubernetes/configs", "Kubernetes.Host")]
     public void The_examples_configs_type_check_clean(string configs, string? host)
     {
         using var project = new Project(host is null ? null : HostAssembly(host));
@@ -47,6 +48,23 @@ public sealed class TypeCheckTests
         Assert.Contains(errors, e => e.Line == 8 && e.Message.Contains("\"Literal['50']\"", StringComparison.Ordinal) && e.Message.Contains("\"int\"", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 9 && e.Message.Contains("nmae", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Line == 10 && e.Message.Contains("Expected 1 positional argument", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KubernetesClients_models_are_checked_with_the_conversions_they_accept()
+    {
+        using var project = new Project(KubernetesExampleTests.Host);
+        project.Write("configs/bad.py", """
+            from k8s import V1ResourceRequirements, V1ServicePort
+
+            ok = [V1ServicePort(port=80, target_port=8080), V1ServicePort(port=80, target_port="http"), V1ResourceRequirements(limits={"cpu": "500m", "memory": 2})]
+            port = V1ServicePort(port="80")
+            target = V1ServicePort(port=80, target_port=1.5)
+            limits = V1ResourceRequirements(limits={"cpu": [1]})
+            """);
+        var errors = project.Check();
+        Assert.Equal([(4, "reportArgumentType"), (5, "reportArgumentType"), (6, "reportArgumentType")], errors.Select(e => (e.Line, e.Rule)).Order());
+        Assert.Contains(errors, e => e.Line == 5 && e.Message.Contains("\"IntOrString | int | str | None\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -90,6 +108,10 @@ public sealed class TypeCheckTests
     private static string HostAssembly(string name)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        if (name == "Kubernetes.Host")
+        {
+            return KubernetesExampleTests.Host;
+        }
         var project = name == "WebApp" ? "WebApp" : "Quickstart.Host";
         return Path.Combine(Cli.RepositoryRoot, "examples", project, "bin", configuration, "net10.0", name + ".dll");
     }

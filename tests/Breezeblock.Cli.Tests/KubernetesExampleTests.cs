@@ -34,7 +34,7 @@ public sealed class KubernetesExampleTests
             Assert.True(exit == 0, stderr);
             (exit, _, stderr) = Cli.Process(null, "eval", Configs, "--host", Host, "--set", "environment=prod", "--format", "json", "--output-dir", Path.Combine(output, "json"));
             Assert.True(exit == 0, stderr);
-            Assert.Equal([.. Manifests.Append("values").Order(StringComparer.Ordinal)], Directory.GetFiles(Path.Combine(output, "yaml"), "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
+            Assert.Equal(Manifests, Directory.GetFiles(Path.Combine(output, "yaml"), "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal));
 
             foreach (var name in Manifests)
             {
@@ -66,9 +66,9 @@ public sealed class KubernetesExampleTests
     [Fact]
     public void An_unknown_environment_is_an_error_at_its_line()
     {
-        var (exit, _, stderr) = Cli.Run("eval", Configs, "--host", Host, "--set", "environment=qa", "--target", "values");
+        var (exit, _, stderr) = Cli.Run("eval", Configs, "--host", Host, "--set", "environment=qa", "--target", "api_service");
         Assert.Equal(1, exit);
-        Assert.StartsWith("error: values.py:16: ValueError: unknown environment 'qa'; known: dev, staging, prod", stderr, StringComparison.Ordinal);
+        Assert.StartsWith("error: values.py:19: ValueError: unknown environment 'qa'; known: dev, staging, prod", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

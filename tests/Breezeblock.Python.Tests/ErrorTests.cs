@@ -24,9 +24,9 @@ public sealed class ErrorTests(PythonFixture python)
         Assert.Equal("ValueError: port 70000 is out of range", error.Message);
         Assert.Equal(
             [
-                new PythonStackFrame("/configs/svc.py", 8, "<module>", "web()") with { Column = Since311(1), EndColumn = Since311(6) },
-                new PythonStackFrame("/configs/svc.py", 6, "web", "check_port(70000)") with { Column = Since311(5), EndColumn = Since311(22) },
-                new PythonStackFrame("/configs/svc.py", 3, "check_port", "raise ValueError(f\"port {port} is out of range\")") with { Column = Since311(9), EndColumn = Since311(57) },
+                new PythonStackFrame("/configs/svc.py", 8, "<module>", "web()") with { Column = Since311(1), EndColumn = Since311(6), EndLine = Since311(8) },
+                new PythonStackFrame("/configs/svc.py", 6, "web", "check_port(70000)") with { Column = Since311(5), EndColumn = Since311(22), EndLine = Since311(6) },
+                new PythonStackFrame("/configs/svc.py", 3, "check_port", "raise ValueError(f\"port {port} is out of range\")") with { Column = Since311(9), EndColumn = Since311(57), EndLine = Since311(3) },
             ],
             error.Traceback);
         Assert.Equal("""
@@ -122,7 +122,7 @@ public sealed class ErrorTests(PythonFixture python)
         Assert.Equal("RuntimeError", error.PythonType);
         Assert.Equal("InvalidOperationException: vault is sealed", error.PythonMessage);
         Assert.Same(original, error.InnerException);
-        Assert.Equal(new PythonStackFrame("/app/web.py", 2, "web", "return secret()") with { Column = Since311(12), EndColumn = Since311(20) }, error.Traceback[^1]);
+        Assert.Equal(new PythonStackFrame("/app/web.py", 2, "web", "return secret()") with { Column = Since311(12), EndColumn = Since311(20), EndLine = Since311(2) }, error.Traceback[^1]);
     }
 
     [Fact]

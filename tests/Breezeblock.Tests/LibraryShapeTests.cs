@@ -251,4 +251,27 @@ public sealed class LibraryShapeTests(EngineFixture fixture)
         var none = Assert.Throws<ArgumentException>(() => fixture.Options().AddHostModule("none", module => module.AddTypes(typeof(Probe).Assembly, "No.Such.Namespace")));
         Assert.StartsWith(Messages.NoTypesAdded("Breezeblock.Tests", "No.Such.Namespace", null), none.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_wrong_keyword_value_in_a_call_over_several_lines_is_reported_at_its_argument()
+    {
+        using var folder = new TempFolder(("app.py", Imports + """
+            @configure
+            def port():
+                return ServicePort(
+                    port=80,
+                    ports=[Probe(path="/", port=1) and 1],  # port= inside a nested call is not this call's
+                    target_port=1.5,
+                )
+            """));
+        using var engine = Engine();
+        var error = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path)).Errors[0];
+        var expectedLine = fixture.Runtime.Version >= new Version(3, 11) ? 10 : 7; // before 3.11 Python does not say where the call ends
+        Assert.Equal(("TypeError: target_port: expected Union[PortValue, int, str], got float", expectedLine),
+            (error.Message, error.Location?.Line ?? 0));
+        if (expectedLine == 10)
+        {
+            Assert.Equal(("target_port=1.5,", 9), (error.Frames[0].SourceLine, error.Frames[0].Column));
+        }
+    }
 }

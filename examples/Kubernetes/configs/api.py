@@ -4,10 +4,12 @@ from breezeblock import configure
 from k8s import V1ConfigMap
 
 import workloads
+from values import DEFAULT_ENVIRONMENT, values_for
 
 
 @configure
-def api_settings(values):
+def api_settings(environment=DEFAULT_ENVIRONMENT):
+    values = values_for(environment)
     return V1ConfigMap(
         api_version="v1",
         kind="ConfigMap",
@@ -17,10 +19,11 @@ def api_settings(values):
 
 
 @configure
-def api_deployment(values, api_settings):
+def api_deployment(api_settings, environment=DEFAULT_ENVIRONMENT):
+    values = values_for(environment)
     return workloads.deployment("api", values, image="registry.example.com/api", port=9000, config_map=api_settings.metadata.name)
 
 
 @configure
-def api_service(values):
-    return workloads.service("api", values, port=9000)
+def api_service(environment=DEFAULT_ENVIRONMENT):
+    return workloads.service("api", values_for(environment), port=9000)

@@ -1,6 +1,10 @@
-"""What differs between environments: Helm's values.yaml, as data that code can check."""
+"""What differs between environments: Helm's values.yaml, as data that code can check.
 
-from breezeblock import configure
+Not a config itself (so the output folder holds manifests only): each config takes the input
+`environment` (`--set environment=prod`; "dev" when not given) and reads its values from here.
+"""
+
+DEFAULT_ENVIRONMENT = "dev"
 
 ENVIRONMENTS = {
     "dev": {"replicas": 1, "image_tag": "latest", "cpu": "250m", "memory": "256Mi", "log_level": "debug"},
@@ -9,9 +13,8 @@ ENVIRONMENTS = {
 }
 
 
-@configure
-def values(environment="dev"):
-    """The values of one environment; `--set environment=prod` picks another."""
+def values_for(environment):
+    """The values of one environment, with its name."""
     if environment not in ENVIRONMENTS:
         raise ValueError(f"unknown environment {environment!r}; known: {', '.join(ENVIRONMENTS)}")
     return {"environment": environment, **ENVIRONMENTS[environment]}

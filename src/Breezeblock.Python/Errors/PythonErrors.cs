@@ -245,8 +245,8 @@ internal static unsafe class PythonErrors
             var fileName = (code == 0 ? null : StringAttribute(code, "co_filename")) ?? "<unknown>";
             var function = (code == 0 ? null : StringAttribute(code, "co_name")) ?? "<unknown>";
             var raw = RawSourceLine(fileName, line);
-            var (column, endColumn) = code == 0 || raw is null ? (0, 0) : Span(traceback, code, line, raw);
-            frames.Add(new PythonStackFrame(fileName, line, function, raw?.Trim() is { Length: > 0 } text ? text : null) { Column = column, EndColumn = endColumn });
+            var (column, endColumn, endLine) = code == 0 || raw is null ? (0, 0, 0) : Span(traceback, code, line, raw);
+            frames.Add(new PythonStackFrame(fileName, line, function, raw?.Trim() is { Length: > 0 } text ? text : null) { Column = column, EndColumn = endColumn, EndLine = endLine });
             DecRefAll(code, frame);
             var next = Attribute(traceback, "tb_next");
             CApi.Py_DecRef(traceback);
@@ -270,22 +270,22 @@ internal static unsafe class PythonErrors
         return new PythonSyntaxErrorDetails(fileName, line, column, text) { EndColumn = endColumn > column ? endColumn : 0 };
     }
 
-    // Where on its line the frame's instruction is, as 1-based character columns (end exclusive), when
-    // Python (3.11+) knows and the span lies on that one line; (0, 0) otherwise.
-    private static (int Column, int EndColumn) Span(nint traceback, nint code, int line, string raw)
+    // Where on its line the frame's instruction is, as 1-based character columns (end exclusive; the
+    // line's end when the expression goes on), and the line it ends on, when Python (3.11+) knows; zeros otherwise.
+    private static (int Column, int EndColumn, int EndLine) Span(nint traceback, nint code, int line, string raw)
     {
         if (CApi.PyCode_Addr2Location == null || LongAttribute(traceback, "tb_lasti") is not { } lasti || lasti < 0)
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
         int startLine, startColumn, endLine, endColumn;
         if (CApi.PyCode_Addr2Location(code, (int)lasti, &startLine, &startColumn, &endLine, &endColumn) == 0 || startLine != line || startColumn < 0)
         {
-            return (0, 0);
+            return (0, 0, 0);
         }
         var start = CharacterColumn(raw, startColumn);
         var end = endLine == line && endColumn > startColumn ? CharacterColumn(raw, endColumn) : raw.TrimEnd().Length;
-        return end > start ? (start + 1, end + 1) : (0, 0);
+        return end > start ? (start + 1, end + 1, endLine >= line ? endLine : line) : (0, 0, 0);
     }
 
     // Python's columns count UTF-8 bytes; the line's characters are what a caret lines up with.

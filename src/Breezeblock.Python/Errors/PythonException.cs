@@ -101,6 +101,9 @@ public sealed record PythonStackFrame(string FileName, int Line, string Function
 
     /// <summary>1-based character column just past the failing expression on <see cref="Line"/>; 0 when unknown.</summary>
     public int EndColumn { get; init; }
+
+    /// <summary>The line the failing expression ends on (a call over several lines ends below <see cref="Line"/>); 0 when unknown.</summary>
+    public int EndLine { get; init; }
 }
 
 /// <summary>Where a <c>SyntaxError</c> points.</summary>

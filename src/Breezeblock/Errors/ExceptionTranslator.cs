@@ -61,6 +61,12 @@ internal static class ExceptionTranslator
             .Where(f => folder.Contains(f.FileName))
             .Reverse()
             .Select(f => new ErrorFrame(folder.Locate(f.FileName, f.Line), f.Function, f.SourceLine) { Column = f.Column, EndColumn = f.EndColumn }));
+        if (frames.Count > 0 && exception.Traceback is [.., var innermost] && folder.Contains(innermost.FileName)
+            && ArgumentLocator.Find(innermost, exception.PythonMessage) is var (line, column, sourceLine))
+        {
+            // raised by the call itself (a host type or function), about one keyword argument: at that argument
+            frames[0] = new ErrorFrame(folder.Locate(innermost.FileName, line, column), frames[0].Function, sourceLine) { Column = column, EndColumn = 0 };
+        }
         var details = new List<string>(frames.Count + 2);
         foreach (var frame in frames)
         {

@@ -87,4 +87,30 @@ public sealed class KubernetesExampleTests
             Directory.Delete(home, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_stubs_of_every_model_are_python_with_keyword_safe_and_wire_names()
+    {
+        var output = Directory.CreateTempSubdirectory("breezeblock-k8s-stubs-").FullName;
+        try
+        {
+            var (exit, _, stderr) = Cli.Run("stubs", "--host", Host, "--output", output);
+            Assert.True(exit == 0, stderr);
+            var stub = Path.Combine(output, "k8s.pyi");
+            var python = Breezeblock.Python.PythonRuntime.Current.Installation.ProgramPath;
+            var parse = ChildProcess.StartInfo(python, ["-c", "import ast, sys; tree = ast.parse(open(sys.argv[1]).read(), sys.argv[1]); print(sum(isinstance(n, ast.ClassDef) for n in tree.body))", stub], null, unset: ["PYTHONPATH", "PYTHONHOME"]);
+            var (parsed, classes, errors) = ChildProcess.Run(parse, TimeSpan.FromMinutes(2));
+            Assert.True(parsed == 0, errors); // a member named after a keyword ("not") would be a SyntaxError here
+            Assert.True(int.Parse(classes.Trim(), System.Globalization.CultureInfo.InvariantCulture) > 800, classes);
+            var text = File.ReadAllText(stub);
+            Assert.Contains("    not_: Optional[V1JSONSchemaProps]\n", text, StringComparison.Ordinal);
+            Assert.Contains("    except_: Optional[List[Optional[str]]]\n", text, StringComparison.Ordinal);
+            Assert.Contains("    namespace: Optional[str]\n", text, StringComparison.Ordinal);
+            Assert.Contains("    api_version: Optional[str]\n", text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
 }

@@ -74,6 +74,11 @@ public sealed class LibraryShapeTests(EngineFixture fixture)
                 return [PortValue(8080).value, PortValue("web").value, port.ports[1].value, type(port.target_port).__name__]
 
             @configure
+            def quantities():
+                q = Quantity("500m")
+                return [str(q), f"{q}", repr(q), q == Quantity("500m"), q == Quantity("2"), repr(PortValue(80))]
+
+            @configure
             def resources():
                 return Resources(limits={"cpu": "500m", "memory": 2}, requests={"cpu": 0.25})
             """));
@@ -83,6 +88,8 @@ public sealed class LibraryShapeTests(EngineFixture fixture)
         Assert.Equal("http-alt", servicePort.TargetPort.Value);
         Assert.Equal(["1", "http", "1099511627776"], servicePort.Ports.Select(p => p.Value));
         Assert.Equal(new List<object?> { "8080", "web", "http", "PortValue" }, result.Get("reads"));
+        // a value type of a library prints as itself (its ToString, its converter) and compares by what it holds
+        Assert.Equal(new List<object?> { "500m", "500m", "Quantity('500m')", true, false, "PortValue(80)" }, result.Get("quantities"));
         var resources = result.Get<Resources>("resources");
         Assert.Equal(["500m", "2", "0.25"], new[] { resources.Limits["cpu"], resources.Limits["memory"], resources.Requests["cpu"] }.Select(q => q.ToString()));
     }
@@ -126,6 +133,9 @@ public sealed class LibraryShapeTests(EngineFixture fixture)
         Assert.Equal(["500m", "2Gi"], read.Limits.Values.Select(q => q.ToString()));
         var port = System.Text.Json.JsonSerializer.Deserialize<ServicePort>(result.ToJson("port"))!;
         Assert.Equal(("http", "8080 web"), (port.TargetPort.Value, string.Join(" ", port.Ports.Select(p => p.Value))));
+        // for binders (IConfiguration) members go by C# name, and a value its converter writes is still that value
+        Assert.Equal(new Dictionary<string, object?> { ["Limits"] = new Dictionary<string, object?> { ["cpu"] = "500m", ["memory"] = "2Gi" }, ["Requests"] = null, ["Note"] = "not written" },
+            result.Get("resources", PlainDataStyle.Binding));
         // a dict of host objects is handed back as those objects
         var byName = result.Get<Dictionary<string, ServicePort>>("ports");
         Assert.Equal((1, 2, "9090"), (byName["a"].Port, byName["b"].Port, byName["b"].TargetPort.Value));

@@ -100,6 +100,11 @@ public sealed unsafe partial class PyClass
     private static nint ReprBody(nint self) => PyStrings.FromString(ClassOf(self).Definition.Repr!(TargetOf(self)));
 
     [UnmanagedCallersOnly]
+    private static nint Str(nint self) => CallbackGuard.Reference(self, &StrBody);
+
+    private static nint StrBody(nint self) => PyStrings.FromString(ClassOf(self).Definition.Str!(TargetOf(self)));
+
+    [UnmanagedCallersOnly]
     private static nint RichCompare(nint self, nint other, int op) => CallbackGuard.Reference((self, other, op), &RichCompareBody);
 
     private static nint RichCompareBody((nint Self, nint Other, int Op) call)

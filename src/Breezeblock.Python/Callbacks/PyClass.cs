@@ -108,6 +108,10 @@ public sealed unsafe partial class PyClass
         {
             slots.Add(Slot(TypeSlot.Repr, (delegate* unmanaged<nint, nint>)&Repr));
         }
+        if (definition.Str is not null)
+        {
+            slots.Add(Slot(TypeSlot.Str, (delegate* unmanaged<nint, nint>)&Str));
+        }
         if (definition.Equality is not null)
         {
             slots.Add(Slot(TypeSlot.RichCompare, (delegate* unmanaged<nint, nint, int, nint>)&RichCompare));
@@ -230,6 +234,7 @@ public sealed unsafe partial class PyClass
         public const int Repr = 66;
         public const int RichCompare = 67;
         public const int SetAttro = 69;
+        public const int Str = 70;
         public const int GetSet = 73;
         public const int Free = 74;
     }

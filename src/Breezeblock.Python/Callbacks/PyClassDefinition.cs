@@ -50,6 +50,9 @@ public sealed class PyClassDefinition(string name, Type dotnetType)
     /// <summary><c>repr()</c>; Python's default when null.</summary>
     public Func<object, string>? Repr { get; set; }
 
+    /// <summary><c>str()</c> and f-strings; <c>repr()</c> when null.</summary>
+    public Func<object, string>? Str { get; set; }
+
     /// <summary><c>==</c> between two instances of the class; identity when null. Classes with equality are unhashable.</summary>
     public Func<object, object, bool>? Equality { get; set; }
 

@@ -26,6 +26,7 @@ internal static class HostClass
             Doc = $"{model.PythonName}({string.Join(", ", model.Properties.Where(p => p.Writable).Select(p => $"{p.PythonName}: {p.Converter.PythonType}"))})",
             Constructor = args => Construct(model, utf8Names, args),
             Repr = target => Repr(model, target),
+            Str = model.OverridesToString ? target => target.ToString() ?? "" : null,
             Equality = HostEquality.AreEqual,
             MissingAttribute = (_, name, setting) => MissingAttribute(model, name, setting),
         };
@@ -212,6 +213,11 @@ internal static class HostClass
 
     private static string Repr(HostClassModel model, object target)
     {
+        if (HostJsonContract.Of(model).WritesItself && HostJsonContract.Of(model).Render(target) is var written && written is not Dictionary<object, object?>)
+        {
+            using var value = PyObject.From(written);
+            return $"{model.PythonName}({value.Repr()})"; // ResourceQuantity('500m'): what its converter writes
+        }
         var fields = model.Properties.Select(p =>
         {
             using var value = PyObject.From(p.Converter.ToPython(p.Property.GetValue(target)));

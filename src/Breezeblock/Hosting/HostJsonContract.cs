@@ -64,6 +64,9 @@ internal sealed class HostJsonContract
         }
     }
 
+    /// <summary>True when the type's own converter writes it (a value type of a library, such as a quantity).</summary>
+    public bool WritesItself => _converter is not null;
+
     public static HostJsonContract Of(HostClassModel model) => s_contracts.GetOrAdd(model.Type, _ => new HostJsonContract(model));
 
     /// <summary>The object as plain data (a JSON value made of dictionaries, lists and scalars, or a dictionary of its members).</summary>

@@ -5,7 +5,8 @@ namespace Breezeblock;
 /// <summary>
 /// Host objects in results as plain data: as their type's JSON contract writes them
 /// (<see cref="HostJsonContract"/>: converters, wire names, ignored members), else their properties
-/// by Python name, in declaration order; or, for .NET binders, every property by its C# name.
+/// by Python name, in declaration order; or, for .NET binders, every property by its C# name (a type
+/// with its own JSON converter still as the converter writes it).
 /// </summary>
 internal sealed class HostObjectRenderer(bool dotnetNames) : IHostObjectRenderer
 {
@@ -29,8 +30,9 @@ internal sealed class HostObjectRenderer(bool dotnetNames) : IHostObjectRenderer
                 return true;
         }
         var model = HostTypes.TryGetClass(value.GetType());
-        if (model is not null && !dotnetNames)
+        if (model is not null && (!dotnetNames || HostJsonContract.Of(model).WritesItself))
         {
+            // for binders too, a value its converter writes (ResourceQuantity as "500m") is that, not its members
             rendered = HostJsonContract.Of(model).Render(value);
             return true;
         }

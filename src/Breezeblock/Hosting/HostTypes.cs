@@ -226,6 +226,12 @@ internal sealed class HostClassModel(Type type, string pythonName) : HostTypeMod
     /// <summary>The plain values the class converts from (its implicit operators and one-parameter constructors), or null.</summary>
     public ScalarConversions? Conversions { get; private set; }
 
+    /// <summary>True when the type (not a record, whose generated members compare and print lists by reference) overrides <c>Equals</c>.</summary>
+    public bool OverridesEquals { get; private set; }
+
+    /// <summary>True when the type (not a record) overrides <c>ToString</c>, which <c>str()</c> then gives (ResourceQuantity's "500m").</summary>
+    public bool OverridesToString { get; private set; }
+
     public HostPropertyModel? Property(string pythonName) => _byName.GetValueOrDefault(pythonName);
 
     private static bool Nests(Converter converter) => converter switch
@@ -240,6 +246,9 @@ internal sealed class HostClassModel(Type type, string pythonName) : HostTypeMod
         Properties = properties;
         Constructors = constructors;
         Conversions = ScalarConversions.Of(Type);
+        var record = Type.GetMethod("<Clone>$") is not null || Type.IsValueType && Type.GetMethod("PrintMembers", BindingFlags.NonPublic | BindingFlags.Instance) is not null;
+        OverridesEquals = !record && Type.GetMethod(nameof(Equals), [typeof(object)])?.DeclaringType is { } equals && equals != typeof(object) && equals != typeof(ValueType);
+        OverridesToString = !record && Type.GetMethod(nameof(ToString), Type.EmptyTypes)?.DeclaringType is { } text && text != typeof(object) && text != typeof(ValueType);
         _byName = properties.ToDictionary(p => p.PythonName, StringComparer.Ordinal);
         RequiredProperties = properties.Select((p, i) => (p, i)).Where(x => x.p.Required).Select(x => x.i).ToArray();
         NestingProperties = properties.Where(p => Nests(p.Converter)).ToList();

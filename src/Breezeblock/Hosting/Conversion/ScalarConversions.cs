@@ -84,7 +84,7 @@ internal sealed class ScalarConversions
         else if (value.IsInt)
         {
             var number = value.AsBigInteger();
-            chosen = _integers.FirstOrDefault(c => Fits(c.Source, number)) ?? _floats.FirstOrDefault() ?? _integers.LastOrDefault();
+            chosen = _integers.FirstOrDefault(c => IntegerConverter.Fits(c.Source, number)) ?? _floats.FirstOrDefault() ?? _integers.LastOrDefault();
         }
         else if (value.IsFloat)
         {
@@ -105,16 +105,4 @@ internal sealed class ScalarConversions
         }
         return true;
     }
-
-    private static bool Fits(Type type, System.Numerics.BigInteger number) => type switch
-    {
-        _ when type == typeof(byte) => number >= byte.MinValue && number <= byte.MaxValue,
-        _ when type == typeof(sbyte) => number >= sbyte.MinValue && number <= sbyte.MaxValue,
-        _ when type == typeof(short) => number >= short.MinValue && number <= short.MaxValue,
-        _ when type == typeof(ushort) => number >= ushort.MinValue && number <= ushort.MaxValue,
-        _ when type == typeof(int) => number >= int.MinValue && number <= int.MaxValue,
-        _ when type == typeof(uint) => number >= uint.MinValue && number <= uint.MaxValue,
-        _ when type == typeof(long) => number >= long.MinValue && number <= long.MaxValue,
-        _ => number >= ulong.MinValue && number <= ulong.MaxValue,
-    };
 }

@@ -43,6 +43,10 @@ internal sealed class IntegerConverter(Type type) : Converter
 
     public static bool Supports(Type type) => Ranges.ContainsKey(type) || type == typeof(BigInteger);
 
+    /// <summary>Whether <paramref name="number"/> is in the range of the integer type (BigInteger holds any).</summary>
+    public static bool Fits(Type type, BigInteger number) =>
+        type == typeof(BigInteger) || Ranges.TryGetValue(type, out var range) && number >= range.Min && number <= range.Max;
+
     public override string PythonType => "int";
 
     public override object? FromPython(PyArgument value, string what)

@@ -17,6 +17,27 @@ internal static class CliMessages
 
     public static string SetExpectsNameValue(string option, string argument) => $"{option} expects NAME=VALUE, got '{argument}'";
 
+    public static string SecretExpectsNameValue(string option) => $"{option} expects NAME=VALUE (the value is not repeated here: it may be secret)";
+
+    public static string SecretFileUnreadable(string name, string path, string reason) => $"secret '{name}' cannot be read from {path}: {reason}";
+
+    public static string SecretVariableUnset(string name, string variable) => $"secret '{name}' is to come from the environment variable {variable}, which is not set";
+
+    public static string SecretGivenTwice(string name) => $"'{name}' is given twice (as a secret, and as a secret or an input)";
+
+    /// <summary>What stands for a secret's value where the command line is shown again (explain).</summary>
+    public const string SecretShown = "(secret)";
+
+    public static string RevealIntoFiles(string option, string place) =>
+        $"--reveal-secrets with {option} would write secrets' values into {place}; add --reveal-secrets-in-files to say that is what you want";
+
+    public static string SecretKeyUnusable(string path, string reason) => $"the key for hashing secrets in output ({path}) cannot be used: {reason}";
+
+    public const string SecretKeyTooShort = "it holds fewer than 16 bytes; delete it and a new one is made";
+
+    /// <summary>A plan's line for a value that is or was secret: neither side is shown.</summary>
+    public static string ChangedSecret(string path) => $"~ {path}: changed (secret)";
+
     public static string TimeoutNotPositive(double seconds) =>
         $"--timeout takes a number of seconds greater than 0, got {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 

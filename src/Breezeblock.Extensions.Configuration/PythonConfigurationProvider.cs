@@ -247,23 +247,55 @@ public sealed class PythonConfigurationProvider : ConfigurationProvider, IDispos
     // The inputs from the sources added before this one, read again for each evaluation.
     private void ReadInputs()
     {
-        if (_earlier is null || Source.InputsSection is null)
+        if (_earlier is null || (Source.InputsSection is null && Source.SecretsSection is null))
         {
             return;
         }
         foreach (var name in _sectionInputs)
         {
             _options!.Inputs.Remove(name);
+            _options.Secrets.Remove(name);
         }
         _sectionInputs.Clear();
-        foreach (var child in _earlier.GetSection(Source.InputsSection).GetChildren())
+        foreach (var (section, secret) in (ReadOnlySpan<(string?, bool)>)[(Source.InputsSection, false), (Source.SecretsSection, true)])
         {
-            if (child.Value is not null)
+            if (section is null)
             {
-                _options!.Inputs[child.Key] = child.Value;
-                _sectionInputs.Add(child.Key);
+                continue;
+            }
+            foreach (var child in _earlier.GetSection(section).GetChildren())
+            {
+                if (child.Value is not null)
+                {
+                    if (secret)
+                    {
+                        _options!.Secrets[child.Key] = child.Value;
+                    }
+                    else
+                    {
+                        _options!.Inputs[child.Key] = child.Value;
+                    }
+                    _sectionInputs.Add(child.Key);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// A key's value. A value holding a secret is the value itself for every reader except the
+    /// framework's <c>GetDebugView()</c>, which has no hook to mask it: to that one it is <c>(secret)</c>.
+    /// </summary>
+    public override bool TryGet(string key, out string? value)
+    {
+        if (!base.TryGet(key, out value))
+        {
+            return false;
+        }
+        if (value is not null && SecretMasking.IsIn(value) && DebugView.IsAsking())
+        {
+            value = SecretMasking.Redact(value);
+        }
+        return true;
     }
 
     /// <summary>Names the folder and whether it is required, as the framework's file providers do.</summary>

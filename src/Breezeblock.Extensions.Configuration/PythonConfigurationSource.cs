@@ -33,6 +33,13 @@ public sealed class PythonConfigurationSource : IConfigurationSource
     public string? InputsSection { get; set; }
 
     /// <summary>
+    /// Like <see cref="InputsSection"/>, for secret inputs (<see cref="ConfigOptions.Secrets"/>): with
+    /// <c>"Breezeblock:Secrets"</c>, the user-secrets entry <c>Breezeblock:Secrets:db_password</c> or a
+    /// key vault's <c>Breezeblock--Secrets--db-password</c> reaches config code as a <c>breezeblock.Secret</c>.
+    /// </summary>
+    public string? SecretsSection { get; set; }
+
+    /// <summary>
     /// Where config code's <c>print()</c> and <c>logging</c> go (category <c>Breezeblock.Python</c>, the
     /// module as a scope), and load errors (category <c>Breezeblock.Configuration</c>). In an app with
     /// dependency injection, <c>services.AddPythonConfigLogging()</c> connects the app's own instead;
@@ -50,7 +57,7 @@ public sealed class PythonConfigurationSource : IConfigurationSource
         var folder = System.IO.Path.IsPathRooted(Path) || builder.GetFileProvider() is not Microsoft.Extensions.FileProviders.PhysicalFileProvider physical
             ? System.IO.Path.GetFullPath(Path ?? throw new InvalidOperationException("the Python configuration source has no Path"))
             : System.IO.Path.GetFullPath(System.IO.Path.Combine(physical.Root, Path ?? ""));
-        return new PythonConfigurationProvider(this, folder, InputsSection is null ? null : Earlier(builder));
+        return new PythonConfigurationProvider(this, folder, InputsSection is null && SecretsSection is null ? null : Earlier(builder));
     }
 
     // ConfigurationManager (WebApplicationBuilder.Configuration) is the configuration built so far

@@ -40,18 +40,18 @@ internal sealed partial class PythonLog
             return;
         }
         using var scope = output.Module is null ? null : ModuleScope(_python, output.Module);
-        PythonLine(_python, level, output.Message);
+        PythonLine(_python, level, output.Message); // masked as the engine captured it
     });
 
     public void Error(string message, Exception exception) => Write(() =>
     {
         if (exception is ConfigException or FormatException or DirectoryNotFoundException)
         {
-            LoadFailed(_errors!, message, exception.Message); // the errors name file and line; a .NET stack trace would not help
+            LoadFailed(_errors!, SecretMasking.Redact(message), SecretMasking.Redact(exception.Message)); // the errors name file and line; a .NET stack trace would not help
         }
         else
         {
-            LoadFailedUnexpectedly(_errors!, exception, message);
+            LoadFailedUnexpectedly(_errors!, exception, SecretMasking.Redact(message));
         }
     });
 
@@ -59,7 +59,7 @@ internal sealed partial class PythonLog
 
     public void Reloaded(string message) => Write(() => ReloadedLine(_errors!, message));
 
-    public void Rejected(string message, string refusals) => Write(() => RejectedLine(_errors!, message, refusals));
+    public void Rejected(string message, string refusals) => Write(() => RejectedLine(_errors!, SecretMasking.Redact(message), SecretMasking.Redact(refusals)));
 
     private static readonly Func<ILogger, string, IDisposable?> ModuleScope = LoggerMessage.DefineScope<string>("Python module {PythonModule}");
 

@@ -17,6 +17,17 @@ public sealed class ConfigOptions
     public IDictionary<string, object?> Inputs { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Secret inputs: like <see cref="Inputs"/>, but each value reaches Python as a
+    /// <c>breezeblock.Secret</c>, so it is never shown or written as it is: output, errors, logs and
+    /// debug views show <c>(secret)</c>, and only the application's configuration and bindings get the
+    /// value. A name is either an input or a secret.
+    /// </summary>
+    public IDictionary<string, string> Secrets { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The names of every input, secret ones included.</summary>
+    internal ICollection<string> InputNames => Secrets.Count == 0 ? Inputs.Keys : [.. Inputs.Keys, .. Secrets.Keys.Where(k => !Inputs.ContainsKey(k))];
+
+    /// <summary>
     /// Where compiled config modules are cached, keyed by content, so unchanged files are not
     /// compiled again. Default: <c>$XDG_CACHE_HOME/breezeblock</c> (or <c>~/.cache/breezeblock</c>);
     /// null turns the cache off.

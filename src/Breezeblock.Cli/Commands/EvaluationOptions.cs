@@ -32,6 +32,30 @@ internal sealed class EvaluationOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public Option<string[]> SecretValues { get; } = new("--set-secret")
+    {
+        Description = "Give a secret input: config code receives it as a breezeblock.Secret, and it is never shown or written (outputs, errors and plans show (secret)); prefer --secret-file or --secret-env, which keep the value out of the shell's history (repeatable)",
+        HelpName = "NAME=VALUE",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> SecretFiles { get; } = new("--secret-file")
+    {
+        Description = "Give a secret input read from a file (one trailing newline is dropped), such as /run/secrets/db_password (repeatable)",
+        HelpName = "NAME=PATH",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> SecretVariables { get; } = new("--secret-env")
+    {
+        Description = "Give a secret input from an environment variable (repeatable)",
+        HelpName = "NAME=VARIABLE",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public Option<string[]> Hosts { get; } = new("--host")
     {
         Description = "An application assembly whose IConfigHost registers the host modules (types and functions) the configs import (repeatable). "
@@ -57,7 +81,9 @@ internal sealed class EvaluationOptions
         Description = "Same folder and inputs, same output: configs may read only their folder and the standard library, and may not write, use the network, start processes or read the environment (with --isolate, enforced by bubblewrap)",
     };
 
-    public IEnumerable<Option> All(bool targets = true) => targets ? [Targets, Inputs, TextInputs, Hosts, Timeout, Isolate, Hermetic] : [Inputs, TextInputs, Hosts, Timeout, Isolate, Hermetic];
+    public IEnumerable<Option> All(bool targets = true) => targets
+        ? [Targets, Inputs, TextInputs, SecretValues, SecretFiles, SecretVariables, Hosts, Timeout, Isolate, Hermetic]
+        : [Inputs, TextInputs, SecretValues, SecretFiles, SecretVariables, Hosts, Timeout, Isolate, Hermetic];
 
     public IReadOnlyList<string>? TargetNames(CliContext context) => context.Get(Targets) is { Length: > 0 } names ? names : null;
 
@@ -65,14 +91,20 @@ internal sealed class EvaluationOptions
     public Dictionary<string, string> InputTexts(CliContext context)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (option, arguments) in (ReadOnlySpan<(string, string[]?)>)[("--set", context.Get(Inputs)), ("--set-string", context.Get(TextInputs))])
+        ReadOnlySpan<(string, string[]?)> given =
+        [
+            ("--set", context.Get(Inputs)), ("--set-string", context.Get(TextInputs)),
+            ("--set-secret", context.Get(SecretValues)), ("--secret-file", context.Get(SecretFiles)), ("--secret-env", context.Get(SecretVariables)),
+        ];
+        foreach (var (option, arguments) in given)
         {
             foreach (var argument in arguments ?? [])
             {
                 var equals = argument.IndexOf('=', StringComparison.Ordinal);
                 if (equals > 0)
                 {
-                    texts[argument[..equals]] = CliMessages.InputArgument(option, argument[..equals], argument[(equals + 1)..]);
+                    // where a secret comes from is shown (its file, its variable), never the value
+                    texts[argument[..equals]] = CliMessages.InputArgument(option, argument[..equals], option == "--set-secret" ? CliMessages.SecretShown : argument[(equals + 1)..]);
                 }
             }
         }
@@ -102,6 +134,7 @@ internal sealed class EvaluationOptions
             }
             options.Inputs[input.Name] = input.Value;
         }
+        SecretInputs.Add(options, context.Get(SecretValues), context.Get(SecretFiles), context.Get(SecretVariables));
         if (context.Get(Timeout) is { } seconds)
         {
             options.Timeout = seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds ? TimeSpan.FromSeconds(seconds) : throw new CommandException(CliMessages.TimeoutNotPositive(seconds));

@@ -28,7 +28,17 @@ internal sealed class OutputOptions
         HelpName = "DIR",
     };
 
-    public IEnumerable<Option> All => [Format, File, Directory];
+    public Option<bool> RevealSecrets { get; } = new("--reveal-secrets")
+    {
+        Description = "Write secrets' values instead of (secret …) markers, for output that goes where the values are needed (a pipe to kubectl); with --output or --output-dir, also --reveal-secrets-in-files",
+    };
+
+    public Option<bool> RevealSecretsInFiles { get; } = new("--reveal-secrets-in-files")
+    {
+        Description = "Allow --reveal-secrets to write secrets' values into files (--output, --output-dir)",
+    };
+
+    public IEnumerable<Option> All => [Format, File, Directory, RevealSecrets, RevealSecretsInFiles];
 
     /// <summary>Adds the options to <paramref name="command"/>, with the rule that one output place is chosen.</summary>
     public void AddTo(Command command)
@@ -43,9 +53,13 @@ internal sealed class OutputOptions
             {
                 result.AddError(CliMessages.OutputOrOutputDir);
             }
+            else if (result.GetValue(RevealSecrets) && !result.GetValue(RevealSecretsInFiles) && (result.GetValue(File) ?? result.GetValue(Directory)) is { } place)
+            {
+                result.AddError(CliMessages.RevealIntoFiles(result.GetValue(File) is null ? "--output-dir" : "--output", place));
+            }
         });
     }
 
     /// <summary>Where results go; with <paramref name="targets"/>, a folder's files of other configs are left as they are.</summary>
-    public ResultOutput Create(CliContext context, IReadOnlyList<string>? targets) => new(context.Get(Format)!, context.Get(File), context.Get(Directory), targets);
+    public ResultOutput Create(CliContext context, IReadOnlyList<string>? targets) => new(context.Get(Format)!, context.Get(File), context.Get(Directory), targets, context.Get(RevealSecrets));
 }

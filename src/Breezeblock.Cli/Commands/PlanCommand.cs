@@ -42,9 +42,10 @@ internal static class PlanCommand
                 {
                     previous = Only(previous, result.Names);
                 }
-                var current = JsonNode.Parse(result.ToJson(indented: false))!.AsObject();
+                // secrets as eval writes them, markers with the same keyed hash: equal markers, equal values
+                var current = JsonNode.Parse(result.ToJson(indented: false, SecretMasking.Any ? SecretKey.Output() : SecretOutput.Redacted))!.AsObject();
                 var changes = JsonDiff.Compare(previous, current);
-                context.Out.Write(PlanText.Render(changes, file ?? context.Get(againstDir)!, context.OutStyle));
+                context.Out.Write(SecretMasking.Redact(PlanText.Render(changes, file ?? context.Get(againstDir)!, context.OutStyle)));
                 context.Out.Flush();
                 return changes.Count == 0 ? ExitCodes.Success : ExitCodes.Changed;
             });

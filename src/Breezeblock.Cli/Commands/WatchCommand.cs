@@ -97,7 +97,7 @@ internal static class WatchCommand
                 try
                 {
                     // The configs to serialise: those that changed, or all; each once, the text kept for the output.
-                    texts = result.Names.Where(n => changedNow is null || changedNow.Contains(n) || !_last!.ContainsKey(n)).ToDictionary(n => n, n => result.ToJson(n), StringComparer.Ordinal);
+                    texts = result.Names.Where(n => changedNow is null || changedNow.Contains(n) || !_last!.ContainsKey(n)).ToDictionary(n => n, n => output.Json(result, n), StringComparer.Ordinal);
                     current = new JsonObject();
                     foreach (var name in result.Names)
                     {

@@ -8,10 +8,20 @@ namespace Breezeblock.Cli;
 /// per file). Every file is written atomically. A folder keeps a list of the files it was given
 /// (<c>.breezeblock-output</c>), so that the files of configs that are gone are removed, and nothing
 /// else in the folder is ever touched. A run of some targets writes and removes only the files of
-/// those targets: the other configs' files stay, and stay listed.
+/// those targets: the other configs' files stay, and stay listed. Secrets are written as markers with
+/// a keyed hash (see <see cref="SecretKey"/>), so that <c>plan</c> can tell whether one changed, or as
+/// their values when <c>--reveal-secrets</c> asks.
 /// </summary>
-internal sealed class ResultOutput(string format, string? file, string? directory, IReadOnlyList<string>? targets = null)
+internal sealed class ResultOutput(string format, string? file, string? directory, IReadOnlyList<string>? targets = null, bool revealSecrets = false)
 {
+    private SecretOutput? _secrets;
+
+    /// <summary>How secrets are written, decided at the first write: the key is read only when there are secrets.</summary>
+    private SecretOutput Secrets => _secrets ??= revealSecrets ? SecretOutput.Revealed : SecretMasking.Any ? SecretKey.Output() : SecretOutput.Redacted;
+
+    /// <summary>One config's JSON as this output writes it.</summary>
+    public string Json(ConfigResult result, string name) => result.ToJson(name, secrets: Secrets);
+
     public const string ManifestName = ".breezeblock-output";
 
     public bool ToStdout => file is null && directory is null;
@@ -23,7 +33,7 @@ internal sealed class ResultOutput(string format, string? file, string? director
         : null;
 
     /// <summary>The whole result as text, in the chosen format.</summary>
-    private string Render(ConfigResult result) => format == "yaml" ? result.ToYaml() : result.ToJson() + "\n";
+    private string Render(ConfigResult result) => format == "yaml" ? result.ToYaml(Secrets) : result.ToJson(secrets: Secrets) + "\n";
 
     /// <summary>
     /// Writes the result where it goes; returns the files written and removed (none for stdout). For a
@@ -51,17 +61,17 @@ internal sealed class ResultOutput(string format, string? file, string? director
     {
         if (format == "yaml")
         {
-            stdout.Write(result.ToYaml());
+            stdout.Write(result.ToYaml(Secrets));
         }
         else if (stdout is StreamWriter { BaseStream: var stream })
         {
             stdout.Flush();
-            result.WriteJson(stream);
+            result.WriteJson(stream, secrets: Secrets);
         }
         else
         {
             using var bytes = new MemoryStream();
-            result.WriteJson(bytes);
+            result.WriteJson(bytes, secrets: Secrets);
             stdout.Write(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
         }
         stdout.Flush();
@@ -86,7 +96,7 @@ internal sealed class ResultOutput(string format, string? file, string? director
                 files[name + extension] = null; // unchanged: its file is as it was written
                 continue;
             }
-            files[name + extension] = format == "yaml" ? result.ToYaml(name) : (jsonTexts?[name] ?? result.ToJson(name)) + "\n";
+            files[name + extension] = format == "yaml" ? result.ToYaml(name, Secrets) : (jsonTexts?[name] ?? Json(result, name)) + "\n";
         }
         var written = new List<string>();
         foreach (var (name, text) in files)

@@ -5,7 +5,7 @@ namespace Breezeblock.Cli;
 
 /// <summary>
 /// A plan as people read it, like <c>terraform plan</c>: one line per change (<c>+</c> added,
-/// <c>-</c> removed, <c>~</c> changed old → new), then a summary line.
+/// <c>-</c> removed, <c>~</c> changed old → new; a secret's change says only that it changed), then a summary line.
 /// </summary>
 internal static class PlanText
 {
@@ -24,6 +24,7 @@ internal static class PlanText
             {
                 ChangeKind.Added => style.Added($"+ {change.Path}: {Value(change.New)}"),
                 ChangeKind.Removed => style.Removed($"- {change.Path}: {Value(change.Old)}"),
+                _ when IsSecret(change.Old) || IsSecret(change.New) => style.Changed(CliMessages.ChangedSecret(change.Path)),
                 _ => style.Changed($"~ {change.Path}: {Value(change.Old)} → {Value(change.New)}"),
             }).Append('\n');
         }
@@ -33,6 +34,10 @@ internal static class PlanText
             changes.Count(c => c.Kind == ChangeKind.Removed))).Append('\n');
         return text.ToString();
     }
+
+    // A value written with a secret's marker in it (or which would show one): neither side of its change is shown.
+    private static bool IsSecret(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) && (text.Contains("(secret", StringComparison.Ordinal) || SecretMasking.IsIn(text));
 
     /// <summary>A value as one line of JSON, cut short when long.</summary>
     public static string Value(JsonNode? node)

@@ -42,6 +42,9 @@ public readonly unsafe ref struct PyArgument
     /// <summary>True for <c>dict</c>.</summary>
     public bool IsDict => CApi.IsInstanceOf(Handle, CApi.PyDict_Type);
 
+    /// <summary>True when the object's type is exactly <paramref name="type"/> (a class object).</summary>
+    public bool IsExactly(PyObject type) => CApi.Py_TYPE(Handle) == type.Handle;
+
     /// <summary>True for anything callable.</summary>
     public bool IsCallable => CApi.PyCallable_Check(Handle) != 0;
 

@@ -2,13 +2,16 @@ using Breezeblock.Python;
 
 namespace Breezeblock;
 
-/// <summary>One problem in a configuration, with where it is and what to do about it.</summary>
+/// <summary>
+/// One problem in a configuration, with where it is and what to do about it. Its texts never hold a
+/// secret: placeholders and secrets' values in them are <c>(secret)</c>.
+/// </summary>
 public sealed class ConfigError
 {
     internal ConfigError(ConfigErrorKind kind, string message, SourceLocation? location)
     {
         Kind = kind;
-        Message = message;
+        Message = SecretText.Redact.Apply(message);
         Location = location;
     }
 
@@ -28,10 +31,14 @@ public sealed class ConfigError
     public string? ConfigName { get; internal init; }
 
     /// <summary>Lines shown under the headline: source with a caret, or the traceback through the user's files.</summary>
-    public IReadOnlyList<string> Details { get; internal init; } = [];
+    public IReadOnlyList<string> Details { get; internal init => field = Redacted(value); } = [];
 
     /// <summary>The traceback through the user's files, most recent call first (empty when the error is not an exception).</summary>
-    public IReadOnlyList<ErrorFrame> Frames { get; internal init; } = [];
+    public IReadOnlyList<ErrorFrame> Frames
+    {
+        get;
+        internal init => field = SecretTable.Count == 0 ? value : value.Select(f => f.SourceLine is null ? f : f with { SourceLine = SecretText.Redact.Apply(f.SourceLine) }).ToList();
+    } = [];
 
     /// <summary>The parameter of the config's function the error is about (a missing dependency, <c>*args</c>); set by the graph, then used to point at it.</summary>
     internal string? Parameter { get; init; }
@@ -60,10 +67,13 @@ public sealed class ConfigError
     };
 
     /// <summary>What to do, when there is a suggestion.</summary>
-    public string? Hint { get; internal init; }
+    public string? Hint { get; internal init => field = value is null ? null : SecretText.Redact.Apply(value); }
 
     /// <summary>The Python exception behind the error, when there is one (null for an error rebuilt from JSON).</summary>
     public PythonException? PythonException { get; internal init; }
+
+    private static IReadOnlyList<string> Redacted(IReadOnlyList<string> lines) =>
+        SecretTable.Count == 0 ? lines : lines.Select(SecretText.Redact.Apply).ToList();
 
     /// <summary>The error (or warning) as the CLI prints it.</summary>
     public override string ToString() => Severity == ConfigErrorSeverity.Warning ? ErrorFormatter.FormatWarning(this) : ErrorFormatter.Format(this);

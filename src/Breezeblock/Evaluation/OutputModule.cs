@@ -14,6 +14,10 @@ internal static class OutputModule
         {
             var module = EmbeddedModule.Create(runtime, "_breezeblock_output", "Evaluation/output.py");
             module.SetAttr("TRUNCATED", Messages.OutputTruncatedTemplate);
+            using (var redact = PyFunction.Create<string, string>("redact", SecretText.Redact.Apply))
+            {
+                module.SetAttr("REDACT", redact); // printed text reaches stderr with secrets as markers
+            }
             s_module = module;
         }
         return s_module;

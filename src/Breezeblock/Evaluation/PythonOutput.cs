@@ -63,7 +63,7 @@ internal sealed class OutputCapture : IDisposable
         using var emit = PyFunction.Create("emit", args =>
         {
             var level = (int)args[0].AsInt64();
-            options.Output?.Invoke(new PythonOutput(Level(level), args[1].AsString(), args[2].IsNone ? null : args[2].AsString(), args[3].IsNone ? null : args[3].AsString()));
+            options.Output?.Invoke(new PythonOutput(Level(level), SecretText.Redact.Apply(args[1].AsString()), args[2].IsNone ? null : args[2].AsString(), args[3].IsNone ? null : args[3].AsString()));
             return null;
         });
         return new OutputCapture(s_capture.Call(emit, names, paths, options.Limits.MaxOutputCharacters));

@@ -30,6 +30,9 @@ internal sealed class ValuesModule
     /// <summary>Called as each evaluation starts, so the owners of frozen dataclass instances are not kept for longer.</summary>
     public void ForgetOwners() => _forgetOwners.Call().Dispose();
 
+    /// <summary>The secrets module, whose Secret values freeze as they are.</summary>
+    public required SecretsModule Secrets { get; init; }
+
     /// <summary><c>freeze(value, owner, host_freeze=None)</c>.</summary>
     public PyObject Freeze { get; }
 
@@ -55,6 +58,17 @@ internal sealed class ValuesModule
         return Freeze.Call(value, described, hostFreeze);
     }
 
-    public static ValuesModule Get(PythonRuntime runtime) =>
-        s_instance ??= new ValuesModule(EmbeddedModule.Create(runtime, "_breezeblock_values", "Evaluation/values.py"));
+    public static ValuesModule Get(PythonRuntime runtime)
+    {
+        if (s_instance is null)
+        {
+            var module = EmbeddedModule.Create(runtime, "_breezeblock_values", "Evaluation/values.py");
+            using (var addAtomic = module.GetAttr("add_atomic"))
+            {
+                addAtomic.Call(SecretsModule.Get(runtime).SecretClass).Dispose(); // a Secret is a str: nothing in it to freeze
+            }
+            s_instance = new ValuesModule(module) { Secrets = SecretsModule.Get(runtime) };
+        }
+        return s_instance;
+    }
 }

@@ -64,6 +64,7 @@ def _caller_module(modules):
 
 
 TRUNCATED = ""  # the note, set by the engine from Messages.cs
+REDACT = str     # set by the engine: text -> text with secrets as markers
 
 
 def _capped(emit, limit):
@@ -153,6 +154,7 @@ class _CappedStream:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
         budget = self._budget
+        text = REDACT(text)
         if budget[0] > 0:
             if len(text) <= budget[0]:
                 budget[0] -= len(text)

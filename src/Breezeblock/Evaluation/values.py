@@ -18,6 +18,12 @@ MAX_DEPTH = 500
 _ATOMIC = frozenset({int, float, str, bool, type(None), bytes, complex})
 
 
+def add_atomic(kind):
+    """Another immutable type whose values are frozen as they are (the host's Secret)."""
+    global _ATOMIC
+    _ATOMIC = _ATOMIC | {kind}
+
+
 def _frozen_error(what, owner):
     return TypeError(MESSAGES["frozen"].format(what=what, owner=owner_text(owner)))
 

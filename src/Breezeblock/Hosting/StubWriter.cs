@@ -54,7 +54,14 @@ internal static class StubWriter
 
         _F = TypeVar("_F", bound=Callable[..., object])
 
-        __all__ = ["configure", "HostProtectionError", "HermeticError"]
+        __all__ = ["configure", "HostProtectionError", "HermeticError", "Secret", "secret"]
+
+        class Secret(str):
+            # a secret text: shown and written as a marker; reveal() gives the value
+            def __new__(cls, value: str) -> "Secret": ...
+            def reveal(self) -> str: ...
+
+        def secret(value: str) -> Secret: ...
 
         class HostProtectionError(BaseException):
             # config code tried something that would end, replace or signal the process it runs in
@@ -107,7 +114,7 @@ internal static class StubWriter
         }
 
         var imports = new StringBuilder(Header);
-        imports.Append("import datetime\nimport enum\nimport uuid\nfrom typing import Any, Callable, Dict, List, Optional, Union, overload\n");
+        imports.Append("import datetime\nimport enum\nimport uuid\nfrom typing import Any, Callable, Dict, List, Optional, Union, overload\nfrom breezeblock import Secret\n");
         var foreign = types.OfType<HostClassModel>()
             .SelectMany(m => m.Properties.Select(p => p.Converter).Concat(m.Constructors.SelectMany(c => c.Parameters).Select(p => p.Converter)))
             .Concat(module.Functions.SelectMany(f => HostFunction.Validate(f.Name, f.Function).Converters()))

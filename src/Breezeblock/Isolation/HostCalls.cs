@@ -29,6 +29,7 @@ internal static class HostCalls
             var function = modules.Where(m => m.Name == module).SelectMany(m => m.Functions).FirstOrDefault(f => f.Name == name).Function
                 ?? throw new InvalidOperationException(Messages.NoSuchHostFunction(module, name));
             var parameters = function.GetType().GetMethod("Invoke")!.GetParameters();
+            SecretTable.AdoptAll(call.Raw("secrets"));
             var given = (List<object?>)PlainJson.Untag(call.List("arguments"))!;
             var arguments = parameters.Select((p, i) => DataBinder.Bind(given[i], p.ParameterType, $"argument {i + 1}")).ToArray();
             object? result;

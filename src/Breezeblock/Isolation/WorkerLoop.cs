@@ -54,6 +54,11 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
         {
             options.Inputs[name] = value;
         }
+        options.Secrets.Clear();
+        foreach (var (name, value) in request.Map("secrets"))
+        {
+            options.Secrets[name] = (string)value!;
+        }
         options.Timeout = request.Raw("timeout") is null ? null : TimeSpan.FromMilliseconds(request.Double("timeout"));
         var limits = new DataFields(request.Map("limits"), "limits");
         options.Limits.MaxOutputCharacters = limits.Int("output");
@@ -79,7 +84,7 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
             else
             {
                 using var result = workspace.Evaluate(targets);
-                channel.Send(WorkerMessages.Result("result", result.ToSnapshotJson()));
+                channel.Send(WorkerMessages.Result("result", result.ToSnapshotJsonWithSecrets()));
             }
             return true;
         }
@@ -105,6 +110,7 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
         {
             throw HostCalls.Rebuild(fields.Optional("type"), fields.String("message"));
         }
+        SecretTable.AdoptAll(fields.Raw("secrets"));
         var value = PlainJson.Untag(fields.Raw("value"));
         return returnType == typeof(void) ? null : options.HostReflection!.BindReturn(value, returnType); // only host functions forward calls
     }

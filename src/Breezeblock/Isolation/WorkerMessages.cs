@@ -12,6 +12,7 @@ internal static class WorkerMessages
         ["display"] = display,
         ["targets"] = targets?.Cast<object?>().ToList(),
         ["inputs"] = PlainJson.Tag(inputs),
+        ["secrets"] = options.Secrets.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal), // over the pipe only
         ["timeout"] = options.Timeout?.TotalMilliseconds,
         ["strict"] = options.StrictInputs,
         ["inputSyntax"] = options.InputSyntax,
@@ -28,7 +29,7 @@ internal static class WorkerMessages
 
     public static Dictionary<string, object?> Folder(string op, string folder) => new(StringComparer.Ordinal) { ["op"] = op, ["folder"] = folder }; // "invalidate", "close"
 
-    public static Dictionary<string, object?> Return(object? value) => new(StringComparer.Ordinal) { ["op"] = "return", ["value"] = PlainJson.Tag(value) };
+    public static Dictionary<string, object?> Return(object? value) => new(StringComparer.Ordinal) { ["op"] = "return", ["value"] = PlainJson.Tag(value), ["secrets"] = SecretTable.TokensIn(value) };
 
     public static Dictionary<string, object?> Raise(Exception error) => new(StringComparer.Ordinal)
     {
@@ -51,6 +52,7 @@ internal static class WorkerMessages
         ["module"] = module,
         ["function"] = function,
         ["arguments"] = PlainJson.Tag(arguments),
+        ["secrets"] = SecretTable.TokensIn(arguments),
     };
 
     public static Dictionary<string, object?> Output(PythonOutput line) => new(StringComparer.Ordinal)

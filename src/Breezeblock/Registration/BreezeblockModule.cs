@@ -18,8 +18,18 @@ internal sealed class BreezeblockModule
     public PyObject Module { get; }
 
     /// <summary>The module, created on first use (the GIL must be held).</summary>
-    public static BreezeblockModule Get(PythonRuntime runtime) =>
-        s_instance ??= new BreezeblockModule(EmbeddedModule.Create(runtime, Name, "Registration/breezeblock.py"));
+    public static BreezeblockModule Get(PythonRuntime runtime)
+    {
+        if (s_instance is null)
+        {
+            var module = EmbeddedModule.Create(runtime, Name, "Registration/breezeblock.py");
+            var secrets = SecretsModule.Get(runtime);
+            module.SetAttr("Secret", secrets.SecretClass);
+            module.SetAttr("secret", secrets.Function);
+            s_instance = new BreezeblockModule(module);
+        }
+        return s_instance;
+    }
 
     /// <summary>Makes <c>import breezeblock</c> find this module.</summary>
     public void Install(PyObject sysModules) => sysModules.SetItem(Name, Module);

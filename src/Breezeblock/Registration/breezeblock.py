@@ -15,7 +15,9 @@ parameter's default. Every config runs once, after the configs it needs::
         return {"db": database["host"], "replicas": replicas}
 """
 
-__all__ = ["configure", "HostProtectionError", "HermeticError"]
+__all__ = ["configure", "HostProtectionError", "HermeticError", "Secret", "secret"]
+
+# Secret and secret are set by the host, from the engine's secrets module (Secrets/secrets.py).
 
 
 class HostProtectionError(BaseException):

@@ -54,7 +54,8 @@ public sealed class ConfigResult : IDisposable
 
     /// <summary>
     /// The config's value as plain .NET data: null, bool, long, BigInteger, double, decimal, string,
-    /// List&lt;object?&gt; and Dictionary&lt;string, object?&gt;.
+    /// List&lt;object?&gt; and Dictionary&lt;string, object?&gt;. This is for the application, so secrets
+    /// are their values here (text output writes markers for them).
     /// </summary>
     /// <exception cref="ConfigException">The value holds something plain data cannot (a function, an open file).</exception>
     public object? Get(string name) => Get(name, PlainDataStyle.Output);
@@ -69,7 +70,7 @@ public sealed class ConfigResult : IDisposable
     public object? Get(string name, PlainDataStyle style)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _python is not null ? _python.Plain(name, Location(name), style) : _data!.Plain(name);
+        return SecretText.Reveal.ApplyAll(_python is not null ? _python.Plain(name, Location(name), style) : _data!.Plain(name));
     }
 
     /// <summary>
@@ -83,7 +84,15 @@ public sealed class ConfigResult : IDisposable
     {
         ArgumentNullException.ThrowIfNull(names);
         var list = names.ToList();
-        return _python is not null ? _python.PlainOf(list, Location, style) : _data!.PlainOf(list);
+        var values = _python is not null ? _python.PlainOf(list, Location, style) : _data!.PlainOf(list);
+        if (SecretTable.Count > 0)
+        {
+            foreach (var name in list.Where(values.ContainsKey))
+            {
+                values[name] = SecretText.Reveal.ApplyAll(values[name]);
+            }
+        }
+        return values;
     }
 
     /// <summary>
@@ -101,31 +110,34 @@ public sealed class ConfigResult : IDisposable
         return _python is not null ? _python.Get<T>(name, Location(name)) : _data!.Get<T>(name, Location(name));
     }
 
-    /// <summary>All reported configs as one JSON object, keys in <see cref="Names"/> order.</summary>
+    /// <summary>All reported configs as one JSON object, keys in <see cref="Names"/> order; secrets as <paramref name="secrets"/> says (default: <see cref="SecretOutput.Redacted"/>).</summary>
     /// <exception cref="ConfigException">A value holds something JSON cannot represent; the error names its path.</exception>
-    public string ToJson(bool indented = true) => JsonOutput.Write(ToPlainData(), indented);
+    public string ToJson(bool indented = true, SecretOutput? secrets = null) => JsonOutput.Write(Text(secrets).ApplyAll(ToPlainData()), indented);
 
     /// <summary>
-    /// Writes <see cref="ToJson(bool)"/> and a newline to <paramref name="destination"/> as UTF-8 (what
+    /// Writes <see cref="ToJson(bool, SecretOutput?)"/> and a newline to <paramref name="destination"/> as UTF-8 (what
     /// the command prints), without holding the whole result as .NET data or text: each config's value
     /// is converted as it is written. The bytes reach the destination only when every value could be
-    /// written, so a value JSON cannot represent leaves the destination untouched.
+    /// written, so a value JSON cannot represent leaves the destination untouched. Secrets as
+    /// <paramref name="secrets"/> says (default: <see cref="SecretOutput.Redacted"/>); revealed ones are
+    /// kept in memory until written, never in a temporary file.
     /// </summary>
     /// <exception cref="ConfigException">Values hold something JSON cannot represent; every such value is named.</exception>
-    public void WriteJson(Stream destination, bool indented = true)
+    public void WriteJson(Stream destination, bool indented = true, SecretOutput? secrets = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var spool = new SpooledBytes();
+        var handling = Text(secrets);
+        using var spool = handling.Reveals && SecretTable.Count > 0 ? new SpooledBytes(int.MaxValue) : new SpooledBytes();
         var errors = new List<ConfigError>();
         using (var text = new StreamWriter(spool, Utf8NoMark, bufferSize: 16 * 1024, leaveOpen: true))
         {
             if (_python is not null)
             {
-                _python.WriteJson(text, Names, Location, errors, indented);
+                _python.WriteJson(text, Names, Location, errors, indented, handling);
             }
             else
             {
-                JsonOutput.Write(text, _data!.PlainEach(Names), indented);
+                JsonOutput.Write(text, _data!.PlainEach(Names).Select(p => KeyValuePair.Create(p.Key, handling.ApplyAll(p.Value))), indented);
             }
             text.Write('\n');
         }
@@ -138,13 +150,13 @@ public sealed class ConfigResult : IDisposable
 
     private static readonly System.Text.UTF8Encoding Utf8NoMark = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>All reported configs as one YAML mapping.</summary>
+    /// <summary>All reported configs as one YAML mapping; secrets as <paramref name="secrets"/> says (default: <see cref="SecretOutput.Redacted"/>).</summary>
     /// <exception cref="ConfigException">A value holds something YAML cannot represent.</exception>
-    public string ToYaml()
+    public string ToYaml(SecretOutput? secrets = null)
     {
         try
         {
-            return YamlOutput.Write(ToPlainData());
+            return YamlOutput.Write(Text(secrets).ApplyAll(ToPlainData()));
         }
         catch (UnrepresentableValueException e)
         {
@@ -153,17 +165,17 @@ public sealed class ConfigResult : IDisposable
         }
     }
 
-    /// <summary>One config's value as JSON, as it appears under its name in <see cref="ToJson(bool)"/>.</summary>
+    /// <summary>One config's value as JSON, as it appears under its name in <see cref="ToJson(bool, SecretOutput?)"/>.</summary>
     /// <exception cref="KeyNotFoundException">No config of that name was evaluated.</exception>
     /// <exception cref="ConfigException">The value holds something JSON cannot represent; the error names its path.</exception>
-    public string ToJson(string name, bool indented = true) => JsonOutput.Write(Get(name, PlainDataStyle.Output), indented);
+    public string ToJson(string name, bool indented = true, SecretOutput? secrets = null) => JsonOutput.Write(Text(secrets).ApplyAll(Plain(name)), indented);
 
     /// <summary>One config's value as YAML.</summary>
     /// <exception cref="KeyNotFoundException">No config of that name was evaluated.</exception>
     /// <exception cref="ConfigException">The value holds something YAML cannot represent.</exception>
-    public string ToYaml(string name)
+    public string ToYaml(string name, SecretOutput? secrets = null)
     {
-        var value = Get(name, PlainDataStyle.Output);
+        var value = Text(secrets).ApplyAll(Plain(name));
         try
         {
             return YamlOutput.Write(value);
@@ -177,9 +189,24 @@ public sealed class ConfigResult : IDisposable
     /// <summary>
     /// The whole result as plain JSON: names, values (those JSON can hold), provenance, report and
     /// warnings. <see cref="FromSnapshotJson"/> rebuilds it, in another process if need be.
+    /// Secrets are written as markers, so a snapshot never holds their values.
     /// </summary>
     /// <exception cref="ConfigException">A reported config's value holds something JSON cannot represent.</exception>
-    public string ToSnapshotJson() => ResultSnapshot.Write(this, _python is not null ? _python.PlainAll(Names, Location) : _data!.All());
+    public string ToSnapshotJson() => ResultSnapshot.Write(this, SecretText.Redact.ApplyAll(AllPlain()) as Dictionary<string, object?> ?? [], secrets: null);
+
+    /// <summary>
+    /// The snapshot that carries the result to another process of this program (a worker's to its
+    /// host): secrets keep their placeholders, and the snapshot holds their values for the other
+    /// process to adopt. It travels over a pipe and is never written out.
+    /// </summary>
+    internal string ToSnapshotJsonWithSecrets()
+    {
+        var data = AllPlain();
+        return ResultSnapshot.Write(this, data, SecretTable.TokensIn(data));
+    }
+
+    private Dictionary<string, object?> AllPlain() => _python is not null ? _python.PlainAll(Names, Location) : _data!.All();
+
 
     /// <summary>
     /// A result rebuilt from <see cref="ToSnapshotJson"/>. It holds plain data: <see cref="Get{T}"/>
@@ -188,7 +215,12 @@ public sealed class ConfigResult : IDisposable
     /// <exception cref="FormatException">The text is not a result snapshot.</exception>
     public static ConfigResult FromSnapshotJson(string json) => ResultSnapshot.Read(json);
 
-    /// <summary>All reported configs as plain data, in <see cref="Names"/> order.</summary>
+    // One config as plain data, placeholders as they are.
+    private object? Plain(string name) => _python is not null ? _python.Plain(name, Location(name), PlainDataStyle.Output) : _data!.Plain(name);
+
+    private static SecretText Text(SecretOutput? secrets) => (secrets ?? SecretOutput.Redacted).Text;
+
+    /// <summary>All reported configs as plain data, in <see cref="Names"/> order, placeholders as they are.</summary>
     internal Dictionary<string, object?> ToPlainData() =>
         _python is not null ? _python.PlainOf(Names, Location) : _data!.PlainOf(Names);
 

@@ -131,6 +131,10 @@ internal static class DataBinder
     {
         try
         {
+            if (type == typeof(SecretString))
+            {
+                return new SecretString(text);
+            }
             if (type == typeof(DateTime))
             {
                 return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);

@@ -186,6 +186,8 @@ internal sealed class PlainData(PythonRuntime? runtime, IHostObjectRenderer? hos
                 return uri.OriginalString;
             case char character:
                 return character.ToString();
+            case SecretString secret:
+                return secret.Token; // its placeholder: output masks it, the application's reading reveals it
             case Delegate:
                 throw new UnrepresentableValueException(path.Text, Messages.FunctionValue);
             case System.Collections.IDictionary dictionary:

@@ -16,10 +16,10 @@ internal static class PythonJson
     // Deeper values go through PlainData, which reports what is too deep or contains itself.
     private const int MaxDepth = 100;
 
-    /// <summary>True when <paramref name="value"/> can be written by <see cref="Write"/>.</summary>
-    public static bool CanWrite(PyArgument value) => CanWriteAt(value, 0);
+    /// <summary>True when <paramref name="value"/> can be written by <see cref="Write"/>: also, no text in it is a secret's (those go through plain data).</summary>
+    public static bool CanWrite(PyArgument value, SecretText secrets) => CanWriteAt(value, 0, SecretTable.Count == 0 ? null : secrets);
 
-    private static bool CanWriteAt(PyArgument value, int depth)
+    private static bool CanWriteAt(PyArgument value, int depth, SecretText? secrets)
     {
         if (value.IsNone || value.IsBool)
         {
@@ -27,7 +27,7 @@ internal static class PythonJson
         }
         if (value.IsStr)
         {
-            return value.TryGetUtf8(out _);
+            return value.TryGetUtf8(out var utf8) && (secrets is null || !Affects(secrets, utf8));
         }
         if (value.IsInt)
         {
@@ -45,7 +45,7 @@ internal static class PythonJson
         {
             foreach (var entry in value.Entries)
             {
-                if (!entry.Key.IsStr || !entry.Key.TryGetUtf8(out _) || !CanWriteAt(entry.Value, depth + 1))
+                if (!entry.Key.IsStr || !entry.Key.TryGetUtf8(out var key) || (secrets is not null && Affects(secrets, key)) || !CanWriteAt(entry.Value, depth + 1, secrets))
                 {
                     return false;
                 }
@@ -56,7 +56,7 @@ internal static class PythonJson
         {
             foreach (var item in value.Items)
             {
-                if (!CanWriteAt(item, depth + 1))
+                if (!CanWriteAt(item, depth + 1, secrets))
                 {
                     return false;
                 }
@@ -64,6 +64,23 @@ internal static class PythonJson
             return true;
         }
         return false;
+    }
+
+    private static bool Affects(SecretText secrets, ReadOnlySpan<byte> utf8)
+    {
+        char[]? rented = null;
+        var chars = utf8.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
+        try
+        {
+            return secrets.Affects(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>Writes a value <see cref="CanWrite"/> accepted, at <paramref name="indent"/> (-1: not indented), as <see cref="JsonOutput"/> would.</summary>

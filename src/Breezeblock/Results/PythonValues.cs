@@ -77,7 +77,7 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
     /// GIL held throughout), so that no more than one config's plain data exists at a time. A value
     /// that cannot be represented adds its errors to <paramref name="errors"/> and is written as null.
     /// </summary>
-    public void WriteJson(TextWriter text, IEnumerable<string> names, Func<string, SourceLocation?> locate, List<ConfigError> errors, bool indented) =>
+    public void WriteJson(TextWriter text, IEnumerable<string> names, Func<string, SourceLocation?> locate, List<ConfigError> errors, bool indented, SecretText secrets) =>
         runtime.Run(() =>
         {
             var indent = indented ? 0 : -1;
@@ -89,7 +89,7 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
                 JsonOutput.WriteKey(text, name, first, inner);
                 first = false;
                 var value = values[name];
-                if (PythonJson.CanWrite(value.AsArgument()))
+                if (PythonJson.CanWrite(value.AsArgument(), secrets))
                 {
                     PythonJson.Write(text, value.AsArgument(), inner); // the usual result: no plain data made
                     continue;
@@ -103,7 +103,7 @@ internal sealed class PythonValues(PythonRuntime runtime, Dictionary<string, PyO
                 {
                     errors.AddRange(e.Errors);
                 }
-                JsonOutput.Write(text, data, inner);
+                JsonOutput.Write(text, secrets.ApplyAll(data), inner);
             }
             JsonOutput.Close(text, '}', first, indent);
         });

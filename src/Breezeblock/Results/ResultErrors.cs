@@ -10,7 +10,7 @@ internal static class ResultErrors
     {
         try
         {
-            return (T)DataBinder.Bind(data, typeof(T), $"$.{name}")!;
+            return (T)DataBinder.Bind(SecretText.Reveal.ApplyAll(data), typeof(T), $"$.{name}")!; // bound for the application: secrets as their values
         }
         catch (DataBindingException e)
         {

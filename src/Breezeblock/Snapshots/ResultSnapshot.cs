@@ -9,7 +9,8 @@ internal static class ResultSnapshot
 {
     private const string Format = "breezeblock-result/1";
 
-    public static string Write(ConfigResult result, Dictionary<string, object?> values)
+    /// <summary>The snapshot; <paramref name="secrets"/> (placeholder → value) travel only between the processes of one program.</summary>
+    public static string Write(ConfigResult result, Dictionary<string, object?> values, Dictionary<string, string>? secrets)
     {
         var report = result.Report;
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -32,6 +33,10 @@ internal static class ResultSnapshot
             },
             ["warnings"] = result.Warnings.Select(w => (object?)ErrorData.ToData(w)).ToList(),
         };
+        if (secrets is not null)
+        {
+            data["secrets"] = secrets.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
+        }
         return JsonOutput.Write(data, indented: false);
     }
 
@@ -42,6 +47,7 @@ internal static class ResultSnapshot
         {
             throw new FormatException(Messages.BadSnapshot("result", $"'format' must be \"{Format}\""));
         }
+        SecretTable.AdoptAll(fields.Raw("secrets"));
         var values = (Dictionary<string, object?>)PlainJson.Untag(fields.Map("values"))!;
         var names = fields.Strings("names");
         var provenance = fields.List("provenance").Select(ReadProvenance).ToDictionary(p => p.Name, StringComparer.Ordinal);

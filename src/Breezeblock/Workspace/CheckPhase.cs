@@ -21,8 +21,8 @@ internal sealed class CheckPhase(WorkspaceState state)
         {
             errors.AddRange(unused);
         }
-        errors.AddRange(state.Inputs.Update(_options.Inputs, ValuesModule.Get(state.Runtime), state.HostModules?.FreezeFunction, revision));
-        errors = loaded.Unavailable.Explain(errors, graph.Unavailable, [.. targets ?? [], .. _options.Inputs.Keys]);
+        errors.AddRange(state.Inputs.Update(_options.Inputs, _options.Secrets, ValuesModule.Get(state.Runtime), state.HostModules?.FreezeFunction, revision));
+        errors = loaded.Unavailable.Explain(errors, graph.Unavailable, [.. targets ?? [], .. _options.InputNames]);
         IReadOnlyList<ConfigError> warnings = [.. state.StandingWarnings, .. _options.StrictInputs ? [] : unused, .. Empty(loaded.Folder, loaded.Shapes, errors)];
         return new CheckedConfigs(loaded, graph, errors, warnings);
     }
@@ -87,16 +87,16 @@ internal sealed class CheckPhase(WorkspaceState state)
     // The graph of every registered function: the last one while the configs keep their shape, else built and checked again.
     private (ConfigGraph Graph, List<ConfigError> Unused) CheckedGraph(List<ConfigFunction> shapes, List<ConfigError> errors, UnavailableConfigs unavailable)
     {
-        if (unavailable.IsEmpty && state.Graph.TryReuse(shapes, _options.Inputs.Keys, out var graph, out var unused))
+        if (unavailable.IsEmpty && state.Graph.TryReuse(shapes, _options.InputNames, out var graph, out var unused))
         {
             return (graph, unused);
         }
-        (graph, var graphErrors) = GraphBuilder.Build(shapes, _options.Inputs.Keys.ToList(), _options.InputSyntax, unavailable);
-        unused = UnusedInputs.Find(_options.Inputs.Keys, shapes, unavailable);
+        (graph, var graphErrors) = GraphBuilder.Build(shapes, _options.InputNames.ToList(), _options.InputSyntax, unavailable);
+        unused = UnusedInputs.Find(_options.InputNames, shapes, unavailable);
         errors.AddRange(ParameterLocator.Refine(graphErrors));
         if (graphErrors.Count == 0 && unavailable.IsEmpty) // a graph with configs missing is never reused
         {
-            state.Graph.Keep(shapes, _options.Inputs.Keys, graph, unused);
+            state.Graph.Keep(shapes, _options.InputNames, graph, unused);
             state.Results.Retain(graph.Nodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal));
         }
         else

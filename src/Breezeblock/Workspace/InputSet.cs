@@ -3,7 +3,7 @@ using Breezeblock.Python;
 namespace Breezeblock;
 
 /// <summary>
-/// The inputs (<see cref="ConfigOptions.Inputs"/>) as frozen Python values, each with the evaluation
+/// The inputs (<see cref="ConfigOptions.Inputs"/> and <see cref="ConfigOptions.Secrets"/>) as frozen Python values, each with the evaluation
 /// in which its value last changed: an input given again with an equal value keeps its revision, so
 /// the configs that read it are reused.
 /// </summary>
@@ -18,17 +18,22 @@ internal sealed class InputSet : IDisposable
     public int Revision(string name) => _inputs[name].Revision;
 
     /// <summary>Converts the inputs as they are now (the GIL is held); returns the inputs that cannot be converted.</summary>
-    public List<ConfigError> Update(IDictionary<string, object?> inputs, ValuesModule values, PyObject? hostFreeze, int revision)
+    public List<ConfigError> Update(IDictionary<string, object?> inputs, IDictionary<string, string> secrets, ValuesModule values, PyObject? hostFreeze, int revision)
     {
         var errors = new List<ConfigError>();
         var next = new Dictionary<string, Input>(StringComparer.Ordinal);
-        foreach (var name in inputs.Keys.Order(StringComparer.Ordinal))
+        foreach (var name in inputs.Keys.Concat(secrets.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var value = inputs[name];
+            var secret = secrets.TryGetValue(name, out var secretValue);
+            if (secret && inputs.ContainsKey(name))
+            {
+                errors.Add(new ConfigError(ConfigErrorKind.InvalidInput, Messages.SecretAlsoInput(name), null) { Hint = Messages.SecretAlsoInputHint });
+                continue;
+            }
             PyObject frozen;
             try
             {
-                using var converted = PyObject.From(value);
+                using var converted = secret ? values.Secrets.Create(secretValue!) : PyObject.From(inputs[name]);
                 frozen = values.FreezeValue(converted, Messages.InputOwner(name), hostFreeze);
             }
             catch (Exception e) when (e is NotSupportedException or InvalidCastException or InvalidOperationException or PythonException)

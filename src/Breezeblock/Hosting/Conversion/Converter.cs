@@ -73,6 +73,10 @@ internal abstract class Converter
         {
             return new BoolConverter();
         }
+        if (type == typeof(SecretString))
+        {
+            return new SecretStringConverter();
+        }
         if (IntegerConverter.Supports(type))
         {
             return new IntegerConverter(type);

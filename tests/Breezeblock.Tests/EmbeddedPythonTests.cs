@@ -4,7 +4,7 @@ using Breezeblock.Python;
 namespace Breezeblock.Tests;
 
 /// <summary>
-/// The engine's own Python (bytecode cache, read tracking, interpreter state, output) tested as
+/// The engine's own Python (bytecode cache, read tracking, interpreter state, output, secrets) tested as
 /// Python: the unittest files in EmbeddedPython/ run in this process against the very modules the
 /// engine made, put into sys.modules under their names for the run.
 /// </summary>
@@ -40,6 +40,7 @@ public sealed partial class EmbeddedPythonTests(EngineFixture fixture)
     [InlineData("test_read_tracking.py")]
     [InlineData("test_interpreter_state.py")]
     [InlineData("test_output.py")]
+    [InlineData("test_secrets.py")]
     public void The_embedded_modules_pass_their_tests(string file)
     {
         var path = Path.Combine(Repository.Root, "tests", "Breezeblock.Tests", "EmbeddedPython", file);
@@ -53,6 +54,7 @@ public sealed partial class EmbeddedPythonTests(EngineFixture fixture)
         {
             modules.SetItem(name, module);
         }
+        modules.SetItem(BreezeblockModule.Name, BreezeblockModule.Get(fixture.Runtime).Module);
         using var run = globals.GetItem("run");
         using var outcome = run.Call(path, modules);
         using var ran = outcome.GetItem(0);

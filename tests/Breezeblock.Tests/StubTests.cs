@@ -42,6 +42,7 @@ public sealed class StubTests(EngineFixture fixture)
                 var members = (Dictionary<object, object?>)globals.GetItem("members").ToManaged()!;
                 Assert.Equal(new Dictionary<object, object?>
                 {
+                    ["breezeblock.secret"] = "(value: str) -> Secret",
                     ["breezeblock.configure"] = "(func: None=None, /, *, name: Optional[str]=None) -> Callable[[_F], _F]",
                     ["Tier.BRONZE"] = "'Bronze'",
                     ["Tier.GOLD"] = "'Gold'",

@@ -10,7 +10,9 @@ public sealed class VaultHost : IConfigHost
     public void Configure(ConfigOptions options) =>
         options.AddHostModule("vault", module => module
             .AddFunction("secret", (string key) => $"{key}:{Secret ?? "not the host"}")
-            .AddFunction("missing", new Func<string, string>(key => throw new KeyNotFoundException($"no secret '{key}'"))));
+            .AddFunction("missing", new Func<string, string>(key => throw new KeyNotFoundException($"no secret '{key}'")))
+            .AddFunction("sealed", (string key) => new SecretString($"{key}:{Secret ?? "not the host"}"))
+            .AddFunction("length", (SecretString value) => value.Reveal().Length));
 }
 
 /// <summary><see cref="ConfigIsolation.Process"/> through the library: a warm worker, host functions run by the host, results as data, and a new worker after a crash.</summary>
@@ -42,6 +44,21 @@ public sealed class IsolationTests
         using var result = workspace.Evaluate(["db"]);
         Assert.Equal("{\"db\":{\"password\":\"db:from the host\"}}", result.ToJson(indented: false));
         Assert.Equal("db:from the host", result.Get<Dictionary<string, string>>("db")["password"]);
+    }
+
+    [Fact]
+    public void Secrets_cross_to_the_worker_and_back_and_stay_masked()
+    {
+        VaultHost.Secret = SecretFixture.Token;
+        using var folder = new TempFolder(("app.py", Header + "from vault import sealed, length\n\n@configure\ndef db(db_password):\n    token = sealed('api')\n    return {'dsn': f'pg://app:{db_password}@db', 'token': token, 'length': length(db_password)}\n"));
+        var options = Options();
+        options.Secrets["db_password"] = SecretFixture.Password;
+        using var engine = new ConfigEngine(options);
+        using var result = engine.Evaluate(folder.Path);
+        Assert.Equal("""{"db":{"dsn":"pg://app:(secret)@db","token":"(secret)","length":19}}""", result.ToJson(indented: false));
+        var db = result.Get<Dictionary<string, object>>("db");
+        Assert.Equal(($"pg://app:{SecretFixture.Password}@db", $"api:{SecretFixture.Token}"), ((string)db["dsn"], (string)db["token"]));
+        SecretFixture.AssertNoPlaintext(result.ToSnapshotJson(), "the host's snapshot of a worker's result");
     }
 
     [Fact]

@@ -104,13 +104,13 @@ internal static class SecretTable
     }
 
     /// <summary>The placeholders in plain data this process knows, with their values; null when there are none.</summary>
-    public static Dictionary<string, string>? TokensIn(object? data)
+    public static Dictionary<string, object?>? TokensIn(object? data)
     {
         if (SecretTable.Count == 0)
         {
             return null;
         }
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, object?>(StringComparer.Ordinal);
         void Visit(object? value)
         {
             switch (value)

@@ -10,7 +10,7 @@ internal static class ResultSnapshot
     private const string Format = "breezeblock-result/1";
 
     /// <summary>The snapshot; <paramref name="secrets"/> (placeholder → value) travel only between the processes of one program.</summary>
-    public static string Write(ConfigResult result, Dictionary<string, object?> values, Dictionary<string, string>? secrets)
+    public static string Write(ConfigResult result, Dictionary<string, object?> values, Dictionary<string, object?>? secrets)
     {
         var report = result.Report;
         var data = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -35,7 +35,7 @@ internal static class ResultSnapshot
         };
         if (secrets is not null)
         {
-            data["secrets"] = secrets.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal);
+            data["secrets"] = secrets;
         }
         return JsonOutput.Write(data, indented: false);
     }

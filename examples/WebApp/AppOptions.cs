@@ -12,6 +12,9 @@ public sealed class AppOptions
 
     [MinLength(1)]
     public List<Upstream> Upstreams { get; set; } = [];
+
+    /// <summary>The catalog's API token: a secret input (configs/app.py), shown as <c>(secret)</c> when the options are serialized.</summary>
+    public Breezeblock.SecretString? CatalogToken { get; set; }
 }
 
 /// <summary>A service the app calls. Python builds these (<c>from webapp import Upstream</c>), validated as they are built.</summary>

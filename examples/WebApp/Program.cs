@@ -7,7 +7,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddPythonConfig("configs", optional: false, reloadOnChange: true, python =>
 {
     new WebAppHost().Configure(python);                                 // from webapp import Upstream, catalog_url
-    python.Inputs["environment"] = builder.Environment.EnvironmentName; // def app(environment): ...
+    python.Inputs["environment"] = builder.Environment.EnvironmentName; // def app(environment, catalog_token): ...
+    python.Secrets["catalog_token"] = builder.Configuration["Catalog:Token"] ?? "";  // user secrets, or Catalog__Token
 });
 builder.Services.AddOptions<AppOptions>().Bind(builder.Configuration.GetSection("app")).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddPythonConfig();                                   // logging, and reloads validated before anyone sees them

@@ -27,10 +27,13 @@ public sealed class WebAppTests : IDisposable
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseContentRoot(_root.Path)
             .UseEnvironment("Development")
+            .UseSetting("Catalog:Token", CatalogToken)
             .ConfigureLogging(logging => logging.AddProvider(_logs)));
     }
 
-    public sealed record Options(int Port, Dictionary<string, bool> Features, List<Upstream> Upstreams);
+    private const string CatalogToken = "catalog-token-8d1a4f9c2b7e";
+
+    public sealed record Options(int Port, Dictionary<string, bool> Features, List<Upstream> Upstreams, string CatalogToken);
 
     public sealed record Upstream(string Name, Uri Url, int Weight);
 
@@ -45,6 +48,12 @@ public sealed class WebAppTests : IDisposable
         Assert.Equal(5080, options.Port); // Development: the environment reaches the configs as an input
         Assert.Equal(new Dictionary<string, bool> { ["DarkMode"] = true, ["NewCheckout"] = true }, options.Features);
         Assert.Equal([new Upstream("catalog-eu", new Uri("https://catalog.eu.example.com/"), 50), new Upstream("catalog-us", new Uri("https://catalog.us.example.com/"), 50)], options.Upstreams);
+        Assert.Equal("(secret)", options.CatalogToken); // the secret's value stays in the app
+        var inside = _factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WebApp.AppOptions>>().Value;
+        Assert.Equal(CatalogToken, inside.CatalogToken!.Reveal());
+        var configuration = (Microsoft.Extensions.Configuration.IConfigurationRoot)_factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        Assert.Contains("CatalogToken=(secret) (PythonConfigurationProvider", Microsoft.Extensions.Configuration.ConfigurationRootExtensions.GetDebugView(configuration));
+        Assert.DoesNotContain(CatalogToken, string.Join("\n", _logs.Entries.Select(e => e.Message)));
     }
 
     [Fact]

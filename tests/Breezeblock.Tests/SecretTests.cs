@@ -192,5 +192,6 @@ public sealed class SecretTests(EngineFixture fixture)
         Assert.Equal("(secret)", credentials.Password.ToString());
         Assert.StartsWith("pw (secret:", credentials.Note, StringComparison.Ordinal); // a plain string member holds the placeholder: SecretMasking.Redact shows it, SecretString receives the value
         Assert.Equal("pw (secret)", SecretMasking.Redact(credentials.Note!));
+        Assert.Equal($"pw {SecretFixture.Password}", SecretMasking.Reveal(credentials.Note!));
     }
 }

@@ -58,13 +58,14 @@ internal sealed class SecretStringTypeConverter : TypeConverter
 }
 
 /// <summary>
-/// JSON of a <see cref="SecretString"/>: its placeholder, which Breezeblock's output turns into a
-/// marker (or the value, when asked), and which any other serializer shows as it is. Reads a string.
+/// JSON of a <see cref="SecretString"/> for the application's own serializers: <c>"(secret)"</c>, so that
+/// options serialized into a log or a response never show the value. Reads a string. (Breezeblock's
+/// output writes a SecretString member through its placeholder instead, to mask or reveal it as asked.)
 /// </summary>
 internal sealed class SecretStringJsonConverter : JsonConverter<SecretString>
 {
     public override SecretString? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.Null ? null : new SecretString(reader.GetString()!);
 
-    public override void Write(Utf8JsonWriter writer, SecretString value, JsonSerializerOptions options) => writer.WriteStringValue(value.Token);
+    public override void Write(Utf8JsonWriter writer, SecretString value, JsonSerializerOptions options) => writer.WriteStringValue(SecretText.Marker);
 }

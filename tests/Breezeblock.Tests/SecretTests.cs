@@ -149,6 +149,25 @@ public sealed class SecretTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void A_SecretString_input_is_a_secret_and_a_secret_default_is_masked_in_provenance()
+    {
+        var options = fixture.Options(new Dictionary<string, object?> { ["db_password"] = new SecretString(SecretFixture.Password) });
+        using var engine = new ConfigEngine(options);
+        using var folder = new TempFolder(("app.py", $$"""
+            from breezeblock import configure, secret, Secret
+
+            @configure
+            def app(db_password, token=secret("{{SecretFixture.Token}}")):
+                assert isinstance(db_password, Secret)
+                return {"auth": f"{db_password}/{token}"}
+            """));
+        using var result = engine.Evaluate(folder.Path);
+        Assert.Equal("""{"app":{"auth":"(secret)/(secret)"}}""", result.ToJson(indented: false));
+        Assert.Equal($"{SecretFixture.Password}/{SecretFixture.Token}", result.Get<Dictionary<string, string>>("app")["auth"]);
+        Assert.Equal("(secret)", result.Provenance["app"].Parameters[1].Default);
+    }
+
+    [Fact]
     public void A_name_given_as_an_input_and_as_a_secret_is_an_error()
     {
         using var folder = SecretFixture.Folder();

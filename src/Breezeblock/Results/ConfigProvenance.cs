@@ -51,7 +51,7 @@ internal static class ProvenanceReader
                 {
                     ValueSource.Config => new ParameterProvenance(parameter.Name, ValueSource.Config, argument.Node!.Name, functions[argument.Node.Function.Order].Location, null),
                     ValueSource.Input => new ParameterProvenance(parameter.Name, ValueSource.Input, null, null, null),
-                    _ => new ParameterProvenance(parameter.Name, ValueSource.Default, null, function.Location, parameter.DefaultText),
+                    _ => new ParameterProvenance(parameter.Name, ValueSource.Default, null, function.Location, parameter.DefaultText is { } text ? SecretText.Redact.Apply(text) : null),
                 });
             }
             provenance[node.Name] = new ConfigProvenance(node.Name, function.QualifiedName, function.Location, parameters, node.Overridden);

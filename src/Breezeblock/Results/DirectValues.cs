@@ -15,9 +15,9 @@ internal static class DirectValues
     public static bool TryConvert(object? managed, Type type, out object? converted)
     {
         converted = null;
-        if (managed is null)
+        if (managed is null || HoldsPlaceholders(managed))
         {
-            return false;
+            return false; // text holding secrets is bound through plain data, which reveals them
         }
         if (managed is not IEnumerable || managed is string)
         {
@@ -72,6 +72,14 @@ internal static class DirectValues
         converted = dictionary;
         return true;
     }
+
+    private static bool HoldsPlaceholders(object managed) => SecretTable.Count > 0 && managed switch
+    {
+        string text => SecretTable.HasToken(text),
+        IDictionary entries => entries.Values.OfType<string>().Any(t => SecretTable.HasToken(t)),
+        IList items => items.OfType<string>().Any(t => SecretTable.HasToken(t)),
+        _ => false,
+    };
 
     private static Type? ElementType(Type type)
     {

@@ -33,7 +33,9 @@ internal sealed class InputSet : IDisposable
             PyObject frozen;
             try
             {
-                using var converted = secret ? values.Secrets.Create(secretValue!) : PyObject.From(inputs[name]);
+                using var converted = secret ? values.Secrets.Create(secretValue!)
+                    : inputs[name] is SecretString given ? values.Secrets.Create(given.Reveal()) // an input given as a SecretString is a secret input too
+                    : PyObject.From(inputs[name]);
                 frozen = values.FreezeValue(converted, Messages.InputOwner(name), hostFreeze);
             }
             catch (Exception e) when (e is NotSupportedException or InvalidCastException or InvalidOperationException or PythonException)

@@ -95,9 +95,49 @@ internal static class CliMessages
 
     // ---- check ----
 
-    public static string CheckPassed(int configs, string duration) => $"checked {Count(configs, "config")} in {duration}: no problems";
+    public static string CheckPassed(int configs, int checks, string duration) =>
+        $"checked {Count(configs, "config")}{(checks == 0 ? "" : $" and {Count(checks, "check")}")} in {duration}: no problems";
 
     public static string CheckFailed(int errors) => $"found {Count(errors, "problem")}";
+
+    // ---- test ----
+
+    public static string MatrixExpectsNameValues(string argument) =>
+        $"--matrix expects NAME=V1,V2,... (values separated by commas, none empty), got '{argument}'";
+
+    public static string MatrixFileInvalid(string path, string reason) => $"{path} is not a test matrix: {reason}";
+
+    public const string MatrixFileShape = "it must be a JSON object of input names, each with a list of values ({\"environment\": [\"dev\", \"prod\"]})";
+
+    public static string MatrixDimensionShape(string name) => $"'{name}' must have a non-empty list of values";
+
+    public static string MatrixInputAlsoSet(string name) => $"'{name}' is both a dimension of the test matrix and given with --set; give it one way";
+
+    /// <summary>The test case of an evaluation that failed before or besides its checks (a config raised).</summary>
+    public const string EvaluationCase = "evaluation";
+
+    public const string CheckNotRun = "not run: a config it needs failed";
+
+    public static string TestCaseName(TestKind kind, string name) => kind switch
+    {
+        TestKind.Check => $"check {name}",
+        TestKind.Snapshot => $"snapshot {name}",
+        _ => name,
+    };
+
+    public static string NoSnapshot(string config) => $"no snapshot of '{config}' yet; breezeblock test --update-snapshots records it";
+
+    public static string SnapshotDiffers(string config, string file) => $"the output of '{config}' differs from its snapshot {file} (breezeblock test --update-snapshots records the new output)";
+
+    public static string SnapshotOfRemovedConfig(string config, string file) =>
+        $"snapshot {file} is of config '{config}', which the evaluation no longer gives (breezeblock test --update-snapshots removes it)";
+
+    public const string SnapshotUnreadable = "the snapshot is not JSON: record it again with --update-snapshots";
+
+    public static string SnapshotWritten(string config, string file) => $"recorded the output of '{config}' in {file}";
+
+    public static string TestSummary(int passed, int failed, int skipped, int written, int entries, string duration) =>
+        $"{passed} passed, {failed} failed, {skipped} skipped{(written > 0 ? $" ({written} snapshots recorded)" : "")} in {duration}{(entries > 1 ? $" ({entries} matrix entries)" : "")}";
 
     // ---- graph and explain ----
 

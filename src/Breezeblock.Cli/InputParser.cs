@@ -40,7 +40,8 @@ internal static class InputParser
         }
     }
 
-    private static object? Convert(JsonElement element) => element.ValueKind switch
+    /// <summary>A JSON value as an input's value: objects as dictionaries, arrays as lists, integers as long (or BigInteger).</summary>
+    public static object? Convert(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Null => null,
         JsonValueKind.True => true,

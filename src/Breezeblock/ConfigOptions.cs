@@ -94,6 +94,14 @@ public sealed class ConfigOptions
     public ConfigLimits Limits { get; } = new();
 
     /// <summary>
+    /// Also load the folder's test files: <c>test_*.py</c>, <c>*_test.py</c> and every file under a
+    /// folder named <c>tests</c>. Their <c>@check</c> functions are tests: they run only when this is
+    /// true (as <c>breezeblock test</c> sets it), beside the checks of the config modules, which run in
+    /// every evaluation. False (the default): test files are not loaded, not even listed.
+    /// </summary>
+    public bool IncludeTests { get; set; }
+
+    /// <summary>
     /// Same folder and inputs, same output, and no accidental I/O: Python starts with a fixed hash seed,
     /// and config code may read only its folder and the standard library, and may not write files, use
     /// the network, start processes or read environment variables (inputs are how values come in).

@@ -42,6 +42,8 @@ public sealed class SecretCliTests
             ("a failing config, JSON errors", ["--error-format", "json", "eval", folder.Path, "--target", "failing"], 1),
             ("a failing config, GitHub errors", ["--error-format", "github", "eval", folder.Path, "--target", "failing"], 1),
             ("a failing config, isolated", ["eval", folder.Path, "--target", "failing", "--isolate"], 1),
+            ("test", ["test", folder.Path, "--matrix", "strict=false,true", "--junit", Path.Combine(outputs.Path, "junit.xml"), "--update-snapshots", "--set", "failing=null"], 1),
+            ("test, GitHub errors", ["--error-format", "github", "test", folder.Path, "--matrix", "strict=true", "--set", "failing=null"], 1),
         };
         foreach (var way in ways)
         {
@@ -53,7 +55,8 @@ public sealed class SecretCliTests
                 SecretFixture.AssertNoPlaintext(stdout, where + ": stdout");
                 SecretFixture.AssertNoPlaintext(stderr, where + ": stderr");
             }
-            foreach (var file in Directory.EnumerateFiles(outputs.Path, "*", SearchOption.AllDirectories).Where(f => f != secretFile))
+            foreach (var file in Directory.EnumerateFiles(outputs.Path, "*", SearchOption.AllDirectories).Where(f => f != secretFile)
+                .Concat(Directory.EnumerateFiles(Path.Combine(folder.Path, "__snapshots__"), "*", SearchOption.AllDirectories)))
             {
                 SecretFixture.AssertNoPlaintext(File.ReadAllText(file), $"{file} written with {way[0]}");
             }

@@ -5,7 +5,8 @@ namespace Breezeblock.Testing;
 /// <summary>
 /// A config folder that uses secrets every way config code can: a secret input, a secret made in code,
 /// text built from both (f-strings, +, join), printing and logging them, and a config that fails with
-/// one (and its revealed value) in its message. Tests search every output for the plaintexts.
+/// one (and its revealed value) in its message, and a test file whose check fails with both in the
+/// values of its assertion (with the input strict). Tests search every output for the plaintexts.
 /// </summary>
 internal static class SecretFixture
 {
@@ -43,6 +44,15 @@ internal static class SecretFixture
             @configure
             def web(database, api):
                 return {"db": database["dsn"], "auth": api["header"], "replicas": 2}
+            """),
+        ("web_test.py", """
+            from breezeblock import check
+
+            @check
+            def no_password_in_the_dsn(web, database, strict):
+                value = database["password"].reveal()
+                if strict:
+                    assert web["db"] == value, "the dsn is not just the password"
             """),
         ("failing.py", """
             from breezeblock import configure

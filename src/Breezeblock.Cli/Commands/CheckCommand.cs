@@ -12,7 +12,7 @@ internal static class CheckCommand
     {
         var folder = CommonArguments.Folder();
         var evaluation = new EvaluationOptions();
-        var command = new Command("check", "Check a folder of configs without running them: syntax and import errors, missing dependencies, duplicates, cycles, unusable signatures; every problem is reported") { folder };
+        var command = new Command("check", "Check a folder of configs without running them: syntax and import errors, missing dependencies (of configs and checks), duplicates, cycles, unusable signatures; every problem is reported") { folder };
         foreach (var option in evaluation.All(targets: false))
         {
             command.Options.Add(option);
@@ -32,7 +32,7 @@ internal static class CheckCommand
                     context.Reporter.Info(CliMessages.CheckFailed(check.Errors.Count));
                     return CliContext.ExitCodeOf(check.Errors);
                 }
-                context.Reporter.Info(CliMessages.CheckPassed(check.Configs.Count, Timings.Milliseconds(check.Duration)));
+                context.Reporter.Info(CliMessages.CheckPassed(check.Configs.Count, check.Checks.Count, Timings.Milliseconds(check.Duration)));
                 return ExitCodes.Success;
             });
         });

@@ -60,13 +60,14 @@ internal sealed class Reporter(TextWriter stderr, ErrorFormat format, Style styl
     }
 
     /// <summary>A failure that is not in the configuration (the command line, no Python, a broken host assembly); in JSON, the same fields as a configuration error's.</summary>
-    public void Failure(string kind, string message)
+    public void Failure(string kind, string message, string? file = null, string? details = null)
     {
+        var full = details is null ? message : message + "\n" + details;
         stderr.WriteLine(format switch
         {
-            ErrorFormat.Json => Line(kind, "error", message, null),
-            ErrorFormat.Github => "::error title=" + EscapeProperty(kind) + "::" + EscapeData(message),
-            _ => style.Error("error:") + " " + message,
+            ErrorFormat.Json => Line(kind, "error", message, null, file, details),
+            ErrorFormat.Github => "::error " + (file is null ? "" : "file=" + EscapeProperty(file) + ",") + "title=" + EscapeProperty(kind) + "::" + EscapeData(full),
+            _ => style.Error("error:") + " " + (file is null ? "" : style.Bold(file + ":") + " ") + full,
         });
         stderr.Flush();
     }
@@ -89,21 +90,22 @@ internal sealed class Reporter(TextWriter stderr, ErrorFormat format, Style styl
     }
 
     // A JSON line with the fields of a configuration error's, for what is not one: the command line, a note.
-    private static string Line(string kind, string severity, string message, JsonArray? configs)
+    private static string Line(string kind, string severity, string message, JsonArray? configs, string? file = null, string? details = null)
     {
         var line = new JsonObject
         {
             ["kind"] = kind,
             ["severity"] = severity,
             ["message"] = message,
-            ["file"] = null,
-            ["path"] = null,
+            ["file"] = file,
+            ["path"] = file is null ? null : Path.GetFullPath(file),
             ["line"] = null,
             ["column"] = null,
             ["end_column"] = null,
             ["config"] = null,
+            ["check"] = null,
             ["hint"] = null,
-            ["details"] = new JsonArray(),
+            ["details"] = new JsonArray([.. (details?.Split('\n') ?? []).Select(d => (JsonNode?)d)]),
             ["frames"] = new JsonArray(),
         };
         if (configs is not null)

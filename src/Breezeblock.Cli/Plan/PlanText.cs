@@ -18,15 +18,9 @@ internal static class PlanText
             return CliMessages.NoChanges(against) + "\n";
         }
         var text = new StringBuilder();
-        foreach (var change in changes)
+        foreach (var line in Lines(changes, style))
         {
-            text.Append(change.Kind switch
-            {
-                ChangeKind.Added => style.Added($"+ {change.Path}: {Value(change.New)}"),
-                ChangeKind.Removed => style.Removed($"- {change.Path}: {Value(change.Old)}"),
-                _ when IsSecret(change.Old) || IsSecret(change.New) => style.Changed(CliMessages.ChangedSecret(change.Path)),
-                _ => style.Changed($"~ {change.Path}: {Value(change.Old)} → {Value(change.New)}"),
-            }).Append('\n');
+            text.Append(line).Append('\n');
         }
         text.Append('\n').Append(CliMessages.PlanSummary(
             changes.Count(c => c.Kind == ChangeKind.Added),
@@ -34,6 +28,16 @@ internal static class PlanText
             changes.Count(c => c.Kind == ChangeKind.Removed))).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>One line per change, without the summary: <c>~ web.image: "web:1" → "web:2"</c>.</summary>
+    public static IEnumerable<string> Lines(IReadOnlyList<ValueChange> changes, Style style) =>
+        changes.Select(change => change.Kind switch
+        {
+            ChangeKind.Added => style.Added($"+ {change.Path}: {Value(change.New)}"),
+            ChangeKind.Removed => style.Removed($"- {change.Path}: {Value(change.Old)}"),
+            _ when IsSecret(change.Old) || IsSecret(change.New) => style.Changed(CliMessages.ChangedSecret(change.Path)),
+            _ => style.Changed($"~ {change.Path}: {Value(change.Old)} → {Value(change.New)}"),
+        });
 
     // A value written with a secret's marker in it (or which would show one): neither side of its change is shown.
     private static bool IsSecret(JsonNode? node) =>

@@ -27,8 +27,11 @@ public sealed class ConfigError
     /// <summary>The user's file and line this error is about.</summary>
     public SourceLocation? Location { get; }
 
-    /// <summary>The config the error concerns, when there is one.</summary>
+    /// <summary>The config the error concerns, when there is one (for a failing <c>@check(each=...)</c>, the config whose value failed).</summary>
     public string? ConfigName { get; internal init; }
+
+    /// <summary>The check the error concerns, when there is one: a failing check, or one that cannot be wired.</summary>
+    public string? CheckName { get; internal init; }
 
     /// <summary>Lines shown under the headline: source with a caret, or the traceback through the user's files.</summary>
     public IReadOnlyList<string> Details { get; internal init => field = Redacted(value); } = [];
@@ -59,6 +62,7 @@ public sealed class ConfigError
     {
         Severity = severity ?? Severity,
         ConfigName = ConfigName,
+        CheckName = CheckName,
         Details = details ?? Details,
         Frames = Frames,
         Hint = hint,

@@ -65,4 +65,7 @@ public enum ConfigErrorKind
 
     /// <summary>Python runs in this process with a random hash seed though the engine asked for a fixed one, so set order may differ between runs (a warning).</summary>
     RandomHashSeed,
+
+    /// <summary>A check (<c>@check</c>) failed: an assertion did not hold, or the check raised.</summary>
+    CheckFailed,
 }

@@ -25,6 +25,12 @@ public sealed class ConfigException : Exception
     /// <summary>Configs that did not run because a config they need failed, in evaluation order.</summary>
     public IReadOnlyList<string> Skipped { get; }
 
+    /// <summary>The checks that ran and passed before the evaluation failed (empty when it failed before running anything).</summary>
+    public IReadOnlyList<string> ChecksPassed { get; internal init; } = [];
+
+    /// <summary>Checks that did not run because a config they need failed or did not run, in definition order.</summary>
+    public IReadOnlyList<string> SkippedChecks { get; internal init; } = [];
+
     /// <summary>The kind of the first error.</summary>
     public ConfigErrorKind Kind => Errors[0].Kind;
 

@@ -32,6 +32,20 @@ internal static class ExceptionTranslator
     }
 
     /// <summary>
+    /// The error for a check that failed: an assertion (<paramref name="assertion"/>, when an <c>assert</c>
+    /// statement raised it, with its parts' values) or any other exception, with what the check received.
+    /// </summary>
+    public static ConfigError FromCheck(PythonException exception, ConfigFunction check, SourceFolder folder, string? config, AssertionFailure? assertion, IReadOnlyList<string> received)
+    {
+        var what = exception.PythonType != "AssertionError" ? Messages.PythonError(exception.PythonType, exception.PythonMessage)
+            : assertion is { HasMessage: false } || exception.PythonMessage.Length == 0 ? Messages.FailedAssertion(assertion?.Source ?? "")
+            : exception.PythonMessage;
+        List<string> lines = [.. assertion?.Parts.Select(p => Messages.AssertedValue(p.Part, p.Value)) ?? [], .. received.Count > 0 ? [Messages.CheckReceived(received)] : Array.Empty<string>()];
+        return Translate(exception, folder, check.Location, Messages.WhileChecking(check.Name, check.Location), ConfigErrorKind.CheckFailed, config,
+            Messages.CheckFailed(check.Name, config, what), lines, check.Name);
+    }
+
+    /// <summary>
     /// The error for an evaluation stopped at its deadline: at the line the interrupted code was
     /// running (innermost first, like any traceback), or without a place when it stopped in between.
     /// </summary>
@@ -46,7 +60,8 @@ internal static class ExceptionTranslator
         return error;
     }
 
-    private static ConfigError Translate(PythonException exception, SourceFolder folder, SourceLocation? fallback, string context, ConfigErrorKind kind, string? configName, string? message = null)
+    private static ConfigError Translate(PythonException exception, SourceFolder folder, SourceLocation? fallback, string context, ConfigErrorKind kind, string? configName, string? message = null,
+        IReadOnlyList<string>? notes = null, string? checkName = null)
     {
         if (exception.SyntaxError is { } syntax && (folder.Contains(syntax.FileName) || File.Exists(syntax.FileName)))
         {
@@ -76,10 +91,10 @@ internal static class ExceptionTranslator
                 details.Add(Messages.FrameRepeated(frame.Repeated));
             }
         }
-        details.Add(context);
-        if (context.Length == 0)
+        details.AddRange(notes ?? []);
+        if (context.Length > 0)
         {
-            details.RemoveAt(details.Count - 1);
+            details.Add(context);
         }
         if (exception.PythonType == "breezeblock.HermeticError" && kind is ConfigErrorKind.EvaluationError or ConfigErrorKind.ImportError)
         {
@@ -89,6 +104,7 @@ internal static class ExceptionTranslator
         return new ConfigError(kind, message ?? Messages.PythonError(exception.PythonType, exception.PythonMessage), frames.Count > 0 ? frames[0].Location : fallback)
         {
             ConfigName = configName,
+            CheckName = checkName,
             Details = details,
             Frames = frames,
             Hint = kind switch

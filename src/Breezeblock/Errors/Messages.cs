@@ -214,18 +214,21 @@ internal static partial class Messages
     public const string ConfigIsAGeneratorTemplate =
         "config '{config}' is a generator function (it yields), whose call gives a generator, not a value: return the value instead (a list of what it yields, say)";
 
-    public static string DefinedTwice(string config, SourceLocation first, SourceLocation second) =>
-        $"config '{config}' is defined twice: {first} and {second}";
+    public static string DefinedTwice(string config, SourceLocation first, SourceLocation second, bool isCheck = false) =>
+        $"{Subject(config, isCheck)} is defined twice: {first} and {second}";
 
     public const string DefinedTwiceHint = "rename one of the functions, or give one another name with @configure(name=\"...\")";
 
-    public static string Variadic(string config, string star, string parameter) =>
-        $"config '{config}' takes {star}{parameter}, but a configure function must name each config or input it needs as a parameter";
+    public static string Variadic(string config, string star, string parameter, bool isCheck = false) =>
+        $"{Subject(config, isCheck)} takes {star}{parameter}, but a {(isCheck ? "check" : "configure function")} must name each config or input it needs as a parameter";
 
     public static string VariadicHint(string star, string parameter) => $"replace {star}{parameter} with one parameter per dependency";
 
-    public static string MissingDependency(string config, string parameter) =>
-        $"config '{config}' needs '{parameter}', which is not a config, an input or a parameter default";
+    public static string MissingDependency(string config, string parameter, bool isCheck = false) =>
+        $"{Subject(config, isCheck)} needs '{parameter}', which is not a config, an input or a parameter default";
+
+    /// <summary>How a function is named at the start of a sentence: <c>config 'web'</c> or <c>check 'enough_replicas'</c>.</summary>
+    public static string Subject(string name, bool isCheck) => $"{(isCheck ? "check" : "config")} '{name}'";
 
     public static string MissingDependencyHint(string parameter, string? inputSyntax) =>
         $"define a config named '{parameter}', {GiveInput(parameter, inputSyntax)}, or give the parameter a default";

@@ -64,6 +64,9 @@ public sealed class EvaluationReport
     /// <summary>Modules that were loaded before and are gone from the folder now.</summary>
     public IReadOnlyList<string> ModulesRemoved { get; }
 
+    /// <summary>The checks that ran and passed, in definition order (a check with <c>each=</c> once, however many configs it checked).</summary>
+    public IReadOnlyList<string> ChecksPassed { get; internal init; } = [];
+
     /// <summary>How long each config that ran took.</summary>
     public IReadOnlyDictionary<string, TimeSpan> Durations => _durations.Value;
 

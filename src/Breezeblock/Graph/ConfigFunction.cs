@@ -30,7 +30,8 @@ internal readonly record struct ConfigParameter(string Name, ParameterKind Kind,
 /// <param name="order">Position in definition order (by file, then line); -1 until placed.</param>
 /// <param name="module">The module whose body registered it, when read from Python.</param>
 /// <param name="qualifiedName">The function's module and qualified name, when it is not <paramref name="module"/>.<paramref name="name"/>.</param>
-internal sealed class ConfigFunction(string name, SourceLocation file, int line, IReadOnlyList<ConfigParameter> parameters, string? varPositional, string? varKeyword, int order, string? module, string? qualifiedName)
+/// <param name="check">What kind of check it is, when <c>@check</c> registered it rather than <c>@configure</c>.</param>
+internal sealed class ConfigFunction(string name, SourceLocation file, int line, IReadOnlyList<ConfigParameter> parameters, string? varPositional, string? varKeyword, int order, string? module, string? qualifiedName, CheckShape? check = null)
 {
     /// <summary>A function defined at <paramref name="location"/>, not read from Python (tests, tools).</summary>
     public ConfigFunction(string name, SourceLocation location, IReadOnlyList<ConfigParameter> parameters, string? varPositional, string? varKeyword, int order)
@@ -68,6 +69,12 @@ internal sealed class ConfigFunction(string name, SourceLocation file, int line,
     /// <summary>The module whose body registered it, when read from Python.</summary>
     public string? Module { get; } = module;
 
+    /// <summary>What kind of check it is; null for a config.</summary>
+    public CheckShape? Check { get; } = check;
+
+    /// <summary>True when <c>@check</c> registered it: it is wired like a config, runs after the configs it needs, and gives no value.</summary>
+    public bool IsCheck => Check is not null;
+
     /// <summary>The Python function's module and qualified name (<c>services.web.make_web</c>).</summary>
     public string QualifiedName => qualifiedName ?? (Module is null ? Name : $"{Module}.{Name}");
 
@@ -82,16 +89,32 @@ internal sealed class ConfigFunction(string name, SourceLocation file, int line,
             Order = order;
             return this;
         }
-        return Order == order ? this : new ConfigFunction(Name, file, Line, Parameters, VarPositional, VarKeyword, order, Module, qualifiedName);
+        return Order == order ? this : new ConfigFunction(Name, file, Line, Parameters, VarPositional, VarKeyword, order, Module, qualifiedName, Check);
     }
 
     /// <summary>True when <paramref name="other"/> would make the same graph node: everything but the location.</summary>
     public bool SameShape(ConfigFunction other) =>
         Name == other.Name && Order == other.Order && Module == other.Module && ExplicitQualifiedName == other.ExplicitQualifiedName
-        && VarPositional == other.VarPositional && VarKeyword == other.VarKeyword && Parameters.SequenceEqual(other.Parameters);
+        && VarPositional == other.VarPositional && VarKeyword == other.VarKeyword && Parameters.SequenceEqual(other.Parameters)
+        && Equals(Check, other.Check);
 
     // The qualified name as given (null when it is module.name): compared without making the text.
     private string? ExplicitQualifiedName => qualifiedName;
 
     public override string ToString() => $"{Name} ({Location})";
+}
+
+/// <summary>
+/// The kind of a check: one that runs once with the configs its parameters name, or, with
+/// <see cref="Each"/>, once per config whose value is one of those types (the value its first argument).
+/// </summary>
+/// <param name="Each">The qualified names of the types given as <c>each=</c>, or null.</param>
+internal sealed record CheckShape(IReadOnlyList<string>? Each)
+{
+    public static readonly CheckShape Plain = new((IReadOnlyList<string>?)null);
+
+    public bool Equals(CheckShape? other) =>
+        other is not null && (Each is null ? other.Each is null : other.Each is not null && Each.SequenceEqual(other.Each));
+
+    public override int GetHashCode() => Each?.Count ?? -1;
 }

@@ -23,6 +23,28 @@ internal sealed class ConfigGraph
 
     public ConfigNode? Find(string name) => _byName.GetValueOrDefault(name);
 
+    /// <summary>The checks, in definition order: wired like configs, needed by nothing, not in <see cref="Nodes"/>.</summary>
+    public IReadOnlyList<ConfigNode> Checks { get; init; } = [];
+
+    /// <summary>
+    /// The checks an evaluation of <paramref name="evaluated"/> (every config when null) runs: with targets,
+    /// the checks that need one of them or a config they need, and every check with <c>each=</c> (it
+    /// checks whichever configs are evaluated).
+    /// </summary>
+    public IReadOnlyList<ConfigNode> ChecksFor(IReadOnlyList<ConfigNode>? evaluated)
+    {
+        if (evaluated is null)
+        {
+            return Checks;
+        }
+        var inClosure = new bool[Nodes.Count];
+        foreach (var node in evaluated)
+        {
+            inClosure[node.Index] = true;
+        }
+        return Checks.Where(check => check.Function.Check!.Each is not null || check.Needs.Any(n => inClosure[n.Index])).ToList();
+    }
+
     /// <summary>
     /// Configs that need configs of a module that failed to load, with those names: their parameters
     /// are left unresolved, and they cannot run until the module loads.

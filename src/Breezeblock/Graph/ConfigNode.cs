@@ -43,6 +43,9 @@ internal sealed class ConfigNode(ConfigFunction function, bool overridden)
 
     public string Name => Function.Name;
 
+    /// <summary>A parameter names a config of a module that failed to load (a check then cannot run).</summary>
+    public bool NeedsUnavailable { get; set; }
+
     /// <summary>An input of the same name replaces the result; the function does not run.</summary>
     public bool Overridden { get; } = overridden;
 

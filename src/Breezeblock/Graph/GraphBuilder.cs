@@ -3,7 +3,8 @@ namespace Breezeblock;
 /// <summary>
 /// Wires configure functions by parameter name. Each parameter resolves, in order, to a config of
 /// that name, an input, or its default; anything else is an error at load time (a typo never turns
-/// silently into an input). Reports every problem found, not just the first.
+/// silently into an input). Checks are wired the same way, in a namespace of their own: nothing can
+/// need a check. Reports every problem found, not just the first.
 /// </summary>
 internal static class GraphBuilder
 {
@@ -19,25 +20,29 @@ internal static class GraphBuilder
         var inputs = inputNames.ToHashSet(StringComparer.Ordinal);
         var nodes = new List<ConfigNode>(functions.Count);
         var byName = new Dictionary<string, ConfigNode>(functions.Count, StringComparer.Ordinal);
+        var checks = new List<ConfigNode>();
+        var checksByName = new Dictionary<string, ConfigNode>(StringComparer.Ordinal);
         var ordered = IsOrdered(functions) ? functions : functions.OrderBy(f => f.Order).ToList();
         foreach (var function in ordered)
         {
-            if (byName.TryGetValue(function.Name, out var first))
+            var (list, names) = function.IsCheck ? (checks, checksByName) : (nodes, byName);
+            if (names.TryGetValue(function.Name, out var first))
             {
-                errors.Add(new ConfigError(ConfigErrorKind.DuplicateName, Messages.DefinedTwice(function.Name, first.Function.Location, function.Location), function.Location)
+                errors.Add(new ConfigError(ConfigErrorKind.DuplicateName, Messages.DefinedTwice(function.Name, first.Function.Location, function.Location, function.IsCheck), function.Location)
                 {
-                    ConfigName = function.Name,
-                    Hint = Messages.DefinedTwiceHint,
+                    ConfigName = function.IsCheck ? null : function.Name,
+                    CheckName = function.IsCheck ? function.Name : null,
+                    Hint = function.IsCheck ? Messages.DefinedTwiceCheckHint : Messages.DefinedTwiceHint,
                 });
                 continue;
             }
-            var node = new ConfigNode(function, inputs.Contains(function.Name));
-            byName[function.Name] = node;
-            nodes.Add(node);
+            var node = new ConfigNode(function, !function.IsCheck && inputs.Contains(function.Name));
+            names[function.Name] = node;
+            list.Add(node);
         }
 
         var arguments = new List<Argument>();
-        foreach (var node in nodes)
+        foreach (var node in nodes.Concat(checks))
         {
             var function = node.Function;
             if (function.VarPositional is not null)
@@ -52,6 +57,16 @@ internal static class GraphBuilder
             for (var i = 0; i < function.Parameters.Count; i++)
             {
                 var parameter = function.Parameters[i];
+                if (function.IsCheck && parameter.Kind == ParameterKind.PositionalOnly)
+                {
+                    errors.Add(new ConfigError(ConfigErrorKind.InvalidSignature, Messages.PositionalOnlyCheck(function.Name, parameter.Name), function.Location)
+                    {
+                        CheckName = function.Name,
+                        Parameter = parameter.Name,
+                        Hint = Messages.PositionalOnlyCheckHint,
+                    });
+                    continue;
+                }
                 if (byName.TryGetValue(parameter.Name, out var dependency))
                 {
                     arguments.Add(Argument.FromConfig(i, dependency));
@@ -66,7 +81,11 @@ internal static class GraphBuilder
                 }
                 else if (unavailable.Contains(parameter.Name))
                 {
-                    needsUnavailable[function.Name] = [.. needsUnavailable.GetValueOrDefault(function.Name) ?? [], parameter.Name];
+                    if (!function.IsCheck)
+                    {
+                        needsUnavailable[function.Name] = [.. needsUnavailable.GetValueOrDefault(function.Name) ?? [], parameter.Name];
+                    }
+                    node.NeedsUnavailable = true;
                 }
                 else
                 {
@@ -81,13 +100,14 @@ internal static class GraphBuilder
 
         errors.AddRange(CycleFinder.Find(nodes));
         errors.Sort((a, b) => Compare(a.Location, b.Location));
-        return (new ConfigGraph(nodes, byName) { Unavailable = needsUnavailable }, errors);
+        return (new ConfigGraph(nodes, byName) { Unavailable = needsUnavailable, Checks = checks }, errors);
     }
 
     private static ConfigError Variadic(ConfigFunction function, string kind, string name) =>
-        new(ConfigErrorKind.InvalidSignature, Messages.Variadic(function.Name, kind, name), function.Location)
+        new(ConfigErrorKind.InvalidSignature, Messages.Variadic(function.Name, kind, name, function.IsCheck), function.Location)
         {
-            ConfigName = function.Name,
+            ConfigName = function.IsCheck ? null : function.Name,
+            CheckName = function.IsCheck ? function.Name : null,
             Parameter = name,
             Hint = Messages.VariadicHint(kind, name),
         };
@@ -112,9 +132,10 @@ internal static class GraphBuilder
             : configs.TryGetValue(suggestion, out var near)
                 ? Messages.DidYouMeanConfig(suggestion, near.Function.Location)
                 : Messages.DidYouMeanInput(suggestion);
-        return new ConfigError(ConfigErrorKind.MissingDependency, Messages.MissingDependency(function.Name, parameter.Name), function.Location)
+        return new ConfigError(ConfigErrorKind.MissingDependency, Messages.MissingDependency(function.Name, parameter.Name, function.IsCheck), function.Location)
         {
-            ConfigName = function.Name,
+            ConfigName = function.IsCheck ? null : function.Name,
+            CheckName = function.IsCheck ? function.Name : null,
             Parameter = parameter.Name,
             Hint = hint,
         };

@@ -70,6 +70,7 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
         options.Output = request.Bool("output") ? line => channel.Send(WorkerMessages.Output(line)) : null;
         options.BytecodeCacheDirectory = request.Optional("cache");
         options.Hermetic = request.Bool("hermetic");
+        options.IncludeTests = request.Bool("tests");
         if (!_workspaces.TryGetValue(folder, out var workspace))
         {
             _workspaces[folder] = workspace = engine.OpenWorkspace(request.Optional("display") ?? folder);

@@ -19,6 +19,7 @@ internal static class WorkerMessages
         ["output"] = options.Output is not null,
         ["cache"] = options.BytecodeCacheDirectory,
         ["hermetic"] = options.Hermetic,
+        ["tests"] = options.IncludeTests,
         ["limits"] = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["output"] = (long)options.Limits.MaxOutputCharacters,

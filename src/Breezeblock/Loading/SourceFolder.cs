@@ -124,8 +124,9 @@ internal sealed class SourceFolder
     /// <param name="path">The folder as the application named it, for messages (default: <paramref name="folder"/>).</param>
     /// <param name="previous">The last listing of the folder (with what executed since), whose unchanged files need no reading.</param>
     /// <param name="maxFileBytes">The largest file read (<see cref="ConfigLimits.MaxFileBytes"/>).</param>
+    /// <param name="includeTests">List test files too (<see cref="IsTestFile"/>); else they are left out.</param>
     /// <exception cref="ConfigException">The folder does not exist or cannot be read.</exception>
-    public static SourceFolder Discover(string folder, string? path = null, SourceFolder? previous = null, long maxFileBytes = ConfigLimits.DefaultMaxFileBytes)
+    public static SourceFolder Discover(string folder, string? path = null, SourceFolder? previous = null, long maxFileBytes = ConfigLimits.DefaultMaxFileBytes, bool includeTests = false)
     {
         path ??= folder;
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
@@ -136,7 +137,7 @@ internal sealed class SourceFolder
         List<string> relativeFiles;
         try
         {
-            relativeFiles = Walk(root);
+            relativeFiles = Walk(root, includeTests);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
@@ -263,7 +264,18 @@ internal sealed class SourceFolder
         $"{hash}-{Convert.ToHexStringLower(System.IO.Hashing.XxHash64.Hash(System.Text.Encoding.UTF8.GetBytes(path)))}";
 
     // Iterative, so deep trees cannot overflow; symlinked folders are followed once each.
-    private static List<string> Walk(string root)
+    /// <summary>
+    /// True for a test file: <c>test_*.py</c>, <c>*_test.py</c>, or any file under a folder named
+    /// <c>tests</c> (given relative to the config folder, with forward slashes).
+    /// </summary>
+    public static bool IsTestFile(string relativePath)
+    {
+        var name = relativePath[(relativePath.LastIndexOf('/') + 1)..];
+        return name.StartsWith("test_", StringComparison.Ordinal) || name.EndsWith("_test.py", StringComparison.Ordinal)
+            || relativePath.StartsWith("tests/", StringComparison.Ordinal) || relativePath.Contains("/tests/", StringComparison.Ordinal);
+    }
+
+    private static List<string> Walk(string root, bool includeTests)
     {
         var found = new List<string>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
@@ -292,7 +304,11 @@ internal sealed class SourceFolder
                 }
                 else if (entry.Name.EndsWith(".py", StringComparison.Ordinal))
                 {
-                    found.Add(Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/'));
+                    var relative = Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                    if (includeTests || !IsTestFile(relative))
+                    {
+                        found.Add(relative);
+                    }
                 }
             }
         }

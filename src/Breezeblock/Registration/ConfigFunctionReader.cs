@@ -55,9 +55,30 @@ internal static class ConfigFunctionReader
             files[path] = file;
         }
         var module = strings.Of(row[11]);
+        var check = row[13];
+        CheckShape? shape = null;
+        PyObject? each = null;
+        if (!check.IsNone)
+        {
+            var kind = check.Items;
+            if (kind[0].IsNone)
+            {
+                shape = CheckShape.Plain;
+            }
+            else
+            {
+                var types = new List<string>();
+                foreach (var type in kind[1].Items)
+                {
+                    types.Add(strings.Of(type));
+                }
+                shape = new CheckShape(types);
+            }
+            each = kind[0].IsNone ? null : kind[0].ToPyObject();
+        }
         var function = new ConfigFunction(name, file, (int)row[7].AsInt64(), Parameters(row[1].Items, row[2].AsString(), row[3], strings),
-            Optional(row[4]), Optional(row[5]), -1, module, Optional(row[9]));
-        result.Add(new RegisteredFunction(module, row[12].ToPyObject(), function, row[10].AsInt64()));
+            Optional(row[4]), Optional(row[5]), -1, module, Optional(row[9]), shape);
+        result.Add(new RegisteredFunction(module, row[12].ToPyObject(), function, row[10].AsInt64()) { Each = each });
     }
 
     private static string? Optional(PyArgument value) => value.IsNone ? null : value.AsString();

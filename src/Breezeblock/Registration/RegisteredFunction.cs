@@ -3,7 +3,7 @@ using Breezeblock.Python;
 namespace Breezeblock;
 
 /// <summary>
-/// A function <c>@configure</c> registered, kept by the workspace until the module that registered it
+/// A function <c>@configure</c> or <c>@check</c> registered, kept by the workspace until the module that registered it
 /// runs again. A config's cached result stays valid only while its function is this same registration.
 /// </summary>
 internal sealed class RegisteredFunction(string module, PyObject callable, ConfigFunction function, long identity) : IDisposable
@@ -20,5 +20,12 @@ internal sealed class RegisteredFunction(string module, PyObject callable, Confi
     /// <summary>Python's <c>id()</c> of the function, so that a function two modules register counts once.</summary>
     public long Identity { get; } = identity;
 
-    public void Dispose() => Callable.Dispose();
+    /// <summary>For a <c>@check(each=...)</c>: the types (a tuple) whose values it checks.</summary>
+    public PyObject? Each { get; init; }
+
+    public void Dispose()
+    {
+        Callable.Dispose();
+        Each?.Dispose();
+    }
 }

@@ -13,7 +13,8 @@ internal sealed class SignaturesModule
             ("class", Messages.ConfigIsAClassTemplate),
             ("coroutine", Messages.ConfigIsACoroutineTemplate),
             ("generator", Messages.ConfigIsAGeneratorTemplate),
-            ("unreadable", Messages.SignatureUnreadableTemplate));
+            ("unreadable", Messages.SignatureUnreadableTemplate),
+            ("each_needs_value", Messages.EachNeedsValueTemplate));
         DescribeAll = module.GetAttr("describe_all");
         _declared = module.GetAttr("declared");
     }

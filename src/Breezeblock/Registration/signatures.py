@@ -13,7 +13,7 @@ import types
 CO_VARARGS = 0x04
 CO_VARKEYWORDS = 0x08
 CO_GENERATOR, CO_COROUTINE, CO_ASYNC_GENERATOR = 0x20, 0x80, 0x200
-MESSAGES = {}  # the engine's texts: class, coroutine, generator, unreadable
+MESSAGES = {}  # the engine's texts: class, coroutine, generator, unreadable, each_needs_value
 
 
 class _Unusable(Exception):
@@ -31,7 +31,9 @@ def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
     registry is ([module], [function], [name]), one entry per function (name None: the function's own).
 
     Each row: (name, parameter names, kinds, default reprs, *args, **kwargs, file, line, error,
-    qualified name, identity, module, function). error is the engine's message for a function that
+    qualified name, identity, module, function, check). check is None for a config; for a check it is
+    (each types or None, their qualified names), and a check with each types is described without its
+    first parameter, which receives each value. error is the engine's message for a function that
     cannot be a config (a class, an async def, a generator function, a signature that cannot be read);
     file and line then say where it is, as far as can be told. kinds has one digit per parameter: kind * 2 + has
     default (kind: 0 positional-only, 1 positional-or-keyword, 2 keyword-only); default reprs has one
@@ -43,11 +45,17 @@ def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
     modules, functions, config_names = registry
     for index in range(start, len(functions) if count is None else min(len(functions), start + count)):
         module, function, name = modules[index], functions[index], config_names[index]
+        check = None
+        if type(name) is tuple:  # a check: (name, each types)
+            name, each = name
+            check = (each, tuple(kind.__qualname__ for kind in each) if each else ())
         config_name = name or getattr(function, "__name__", None) or repr(function)
         try:
             _refuse_unusable(function, config_name, lines)
             _freeze_defaults(function, config_name, freeze, owner, default_owner)
             names, kinds, defaults, var_positional, var_keyword, file, line = describe(function, lines)
+            if check is not None and check[0]:
+                names, kinds, defaults = _without_value_parameter(names, kinds, defaults, config_name, file, line)
             if type(function) is types.FunctionType:
                 function_module, qualname = function.__module__, function.__qualname__
                 identity = hash(function)  # identity-based for functions, and not audited as id() is
@@ -55,13 +63,22 @@ def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
                 function_module, qualname = getattr(function, "__module__", None) or "?", getattr(function, "__qualname__", None) or config_name
                 identity = id(function)
             qualified = None if function_module == module and qualname == config_name else f"{function_module}.{qualname}"
-            described.append((config_name, names, kinds, defaults, var_positional, var_keyword, file, line, None, qualified, identity, module, function))
+            described.append((config_name, names, kinds, defaults, var_positional, var_keyword, file, line, None, qualified, identity, module, function, check))
         except _Unusable as error:
-            described.append((config_name, (), "", None, None, None, error.file, error.line, str(error), config_name, id(function), module, None))
+            described.append((config_name, (), "", None, None, None, error.file, error.line, str(error), config_name, id(function), module, None, check))
         except Exception as error:  # a signature that cannot be read is reported for that function alone
             message = MESSAGES["unreadable"].format(config=config_name, problem=f"{type(error).__name__}: {error}")
-            described.append((config_name, (), "", None, None, None, "<unknown>", 0, message, config_name, id(function), module, None))
+            described.append((config_name, (), "", None, None, None, "<unknown>", 0, message, config_name, id(function), module, None, check))
     return described
+
+
+def _without_value_parameter(names, kinds, defaults, check_name, file, line):
+    """A check(each=...)'s parameters without its first, which receives each value and is not wired."""
+    if not names or kinds[0] == "4" or kinds[0] == "5":  # none, or keyword-only: no place for the value
+        raise _Unusable(MESSAGES["each_needs_value"].format(check=check_name), file, line)
+    if int(kinds[0]) & 1:
+        defaults = defaults[1:] or None
+    return names[1:], kinds[1:], defaults
 
 
 def _refuse_unusable(function, config_name, lines):

@@ -43,19 +43,32 @@ internal static class ProvenanceReader
         foreach (var node in graph.Nodes)
         {
             var function = functions[node.Function.Order];
-            var parameters = new List<ParameterProvenance>(node.Arguments.Length);
-            foreach (var argument in node.Arguments)
-            {
-                var parameter = node.ParameterOf(argument);
-                parameters.Add(argument.Source switch
-                {
-                    ValueSource.Config => new ParameterProvenance(parameter.Name, ValueSource.Config, argument.Node!.Name, functions[argument.Node.Function.Order].Location, null),
-                    ValueSource.Input => new ParameterProvenance(parameter.Name, ValueSource.Input, null, null, null),
-                    _ => new ParameterProvenance(parameter.Name, ValueSource.Default, null, function.Location, parameter.DefaultText is { } text ? SecretText.Redact.Apply(text) : null),
-                });
-            }
-            provenance[node.Name] = new ConfigProvenance(node.Name, function.QualifiedName, function.Location, parameters, node.Overridden);
+            provenance[node.Name] = new ConfigProvenance(node.Name, function.QualifiedName, function.Location, Parameters(node, function, functions), node.Overridden);
         }
         return provenance;
+    }
+
+    /// <summary>Every check with what its parameters resolved to, in definition order.</summary>
+    public static List<CheckProvenance> ReadChecks(ConfigGraph graph, IReadOnlyList<ConfigFunction> functions) =>
+        graph.Checks.Select(node =>
+        {
+            var function = functions[node.Function.Order];
+            return new CheckProvenance(node.Name, function.QualifiedName, function.Location, Parameters(node, function, functions), function.Check!.Each);
+        }).ToList();
+
+    private static List<ParameterProvenance> Parameters(ConfigNode node, ConfigFunction function, IReadOnlyList<ConfigFunction> functions)
+    {
+        var parameters = new List<ParameterProvenance>(node.Arguments.Length);
+        foreach (var argument in node.Arguments)
+        {
+            var parameter = node.ParameterOf(argument);
+            parameters.Add(argument.Source switch
+            {
+                ValueSource.Config => new ParameterProvenance(parameter.Name, ValueSource.Config, argument.Node!.Name, functions[argument.Node.Function.Order].Location, null),
+                ValueSource.Input => new ParameterProvenance(parameter.Name, ValueSource.Input, null, null, null),
+                _ => new ParameterProvenance(parameter.Name, ValueSource.Default, null, function.Location, parameter.DefaultText is { } text ? SecretText.Redact.Apply(text) : null),
+            });
+        }
+        return parameters;
     }
 }

@@ -9,6 +9,7 @@ internal static class CheckSnapshot
     {
         ["format"] = Format,
         ["configs"] = check.Configs.Select(c => (object?)ResultSnapshot.Provenance(c)).ToList(),
+        ["checks"] = check.Checks.Select(c => (object?)ResultSnapshot.Provenance(c)).ToList(),
         ["errors"] = check.Errors.Select(e => (object?)ErrorData.ToData(e)).ToList(),
         ["warnings"] = check.Warnings.Select(w => (object?)ErrorData.ToData(w)).ToList(),
         ["duration"] = check.Duration.TotalMilliseconds,
@@ -25,6 +26,7 @@ internal static class CheckSnapshot
             fields.List("configs").Select(ResultSnapshot.ReadProvenance).ToList(),
             fields.List("errors").Select(ErrorData.Error).ToList(),
             fields.List("warnings").Select(ErrorData.Error).ToList(),
-            TimeSpan.FromMilliseconds(fields.Double("duration")));
+            TimeSpan.FromMilliseconds(fields.Double("duration")),
+            fields.List("checks").Select(ResultSnapshot.ReadCheckProvenance).ToList());
     }
 }

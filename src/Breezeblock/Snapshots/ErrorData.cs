@@ -2,7 +2,7 @@ namespace Breezeblock;
 
 /// <summary>
 /// Errors as plain data and back, for JSON: one flat object per error (kind, severity, message, file, path,
-/// line, column, end_column, config, hint, details, frames; each frame with file, path, line, column, end_column,
+/// line, column, end_column, config, check, hint, details, frames; each frame with file, path, line, column, end_column,
 /// function, source and repeated), so a program reading <c>--error-format json</c> or
 /// a worker's pipe needs no nesting to find where an error is.
 /// </summary>
@@ -23,6 +23,7 @@ internal static class ErrorData
             data["end_column"] = (long)innermost.EndColumn;
         }
         data["config"] = error.ConfigName;
+        data["check"] = error.CheckName;
         data["hint"] = error.Hint;
         data["details"] = error.Details.Cast<object?>().ToList();
         data["frames"] = error.Frames.Select(f =>
@@ -43,6 +44,8 @@ internal static class ErrorData
     {
         ["errors"] = exception.Errors.Select(e => (object?)ToData(e)).ToList(),
         ["skipped"] = exception.Skipped.Cast<object?>().ToList(),
+        ["skipped_checks"] = exception.SkippedChecks.Cast<object?>().ToList(),
+        ["checks_passed"] = exception.ChecksPassed.Cast<object?>().ToList(),
     };
 
     public static ConfigError Error(object? data)
@@ -68,6 +71,7 @@ internal static class ErrorData
         {
             Severity = fields.Optional("severity") == "warning" ? ConfigErrorSeverity.Warning : ConfigErrorSeverity.Error,
             ConfigName = fields.Optional("config"),
+            CheckName = fields.Optional("check"),
             Hint = fields.Optional("hint"),
             Details = fields.Strings("details"),
             Frames = frames,
@@ -79,7 +83,7 @@ internal static class ErrorData
         var fields = new DataFields(data, "errors");
         var errors = fields.List("errors").Select(Error).ToList();
         return errors.Count > 0
-            ? new ConfigException(errors, fields.Strings("skipped"))
+            ? new ConfigException(errors, fields.Strings("skipped")) { SkippedChecks = fields.Strings("skipped_checks"), ChecksPassed = fields.Strings("checks_passed") }
             : throw new FormatException(Messages.BadSnapshot("errors", "'errors' is empty"));
     }
 

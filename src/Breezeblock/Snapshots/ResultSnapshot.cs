@@ -27,6 +27,7 @@ internal static class ResultSnapshot
                 ["changed"] = report.Changed.Cast<object?>().ToList(),
                 ["modulesLoaded"] = report.ModulesLoaded.Cast<object?>().ToList(),
                 ["modulesRemoved"] = report.ModulesRemoved.Cast<object?>().ToList(),
+                ["checksPassed"] = report.ChecksPassed.Cast<object?>().ToList(),
                 ["durations"] = report.Durations.ToDictionary(p => p.Key, p => (object?)p.Value.TotalMilliseconds, StringComparer.Ordinal),
                 ["loading"] = report.Loading.TotalMilliseconds,
                 ["total"] = report.Total.TotalMilliseconds,
@@ -59,7 +60,7 @@ internal static class ResultSnapshot
         }
         var evaluation = new EvaluationReport(
             report.Strings("ran"), report.Strings("reused"), report.Strings("replaced"), report.Strings("changed"), report.Strings("modulesLoaded"), report.Strings("modulesRemoved"),
-            () => durations, Milliseconds(report.Double("loading")), Milliseconds(report.Double("total")));
+            () => durations, Milliseconds(report.Double("loading")), Milliseconds(report.Double("total"))) { ChecksPassed = report.Strings("checksPassed") };
         var warnings = fields.List("warnings").Select(ErrorData.Error).ToList();
         return new ConfigResult(names, null, new DataValues(values), () => provenance, evaluation, warnings);
     }
@@ -94,12 +95,29 @@ internal static class ResultSnapshot
     public static ConfigProvenance ReadProvenance(object? item)
     {
         var fields = new DataFields(item, "provenance");
-        var parameters = fields.List("parameters").Select(p =>
+        var location = ErrorData.Location(fields) ?? throw new FormatException(Messages.BadSnapshot("provenance", "'file' is missing"));
+        return new ConfigProvenance(fields.String("name"), fields.String("function"), location, ReadParameters(fields), fields.Bool("replacedByInput"));
+    }
+
+    public static Dictionary<string, object?> Provenance(CheckProvenance check)
+    {
+        var data = Provenance(new ConfigProvenance(check.Name, check.Function, check.Location, check.Parameters, false));
+        data.Remove("replacedByInput");
+        data["each"] = check.Each?.Cast<object?>().ToList();
+        return data;
+    }
+
+    public static CheckProvenance ReadCheckProvenance(object? item)
+    {
+        var fields = new DataFields(item, "check");
+        var location = ErrorData.Location(fields) ?? throw new FormatException(Messages.BadSnapshot("check", "'file' is missing"));
+        return new CheckProvenance(fields.String("name"), fields.String("function"), location, ReadParameters(fields), fields.Raw("each") is null ? null : fields.Strings("each"));
+    }
+
+    private static List<ParameterProvenance> ReadParameters(DataFields fields) =>
+        fields.List("parameters").Select(p =>
         {
             var parameter = new DataFields(p, "provenance parameter");
             return new ParameterProvenance(parameter.String("name"), parameter.Enum<ValueSource>("source"), parameter.Optional("config"), ErrorData.Location(parameter), parameter.Optional("default"));
         }).ToList();
-        var location = ErrorData.Location(fields) ?? throw new FormatException(Messages.BadSnapshot("provenance", "'file' is missing"));
-        return new ConfigProvenance(fields.String("name"), fields.String("function"), location, parameters, fields.Bool("replacedByInput"));
-    }
 }

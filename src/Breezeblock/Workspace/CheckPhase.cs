@@ -33,15 +33,19 @@ internal sealed class CheckPhase(WorkspaceState state)
         var (loaded, graph, errors, warnings) = checkedConfigs;
         errors = Sorted(errors);
         IReadOnlyCollection<ConfigNode> nodes = graph.Nodes;
+        var checks = graph.Checks;
         if (targets is not null)
         {
             var targetNodes = TargetNodes(graph, targets, loaded.Unavailable, out var unknown);
             errors.AddRange(unknown); // after the folder's, which have places
-            nodes = targetNodes is null ? [] : graph.Closure(targetNodes);
+            var closure = targetNodes is null ? [] : graph.Closure(targetNodes);
+            nodes = closure;
+            checks = graph.ChecksFor(closure);
         }
         var provenance = ProvenanceReader.Read(graph, loaded.Shapes);
         var configs = nodes.OrderBy(n => n.Function.Order).Select(n => provenance[n.Name]).ToList();
-        return new ConfigCheck(configs, errors, warnings, duration);
+        var included = checks.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        return new ConfigCheck(configs, errors, warnings, duration, ProvenanceReader.ReadChecks(graph, loaded.Shapes).Where(c => included.Contains(c.Name)).ToList());
     }
 
     /// <summary>

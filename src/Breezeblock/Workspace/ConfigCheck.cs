@@ -8,9 +8,10 @@ namespace Breezeblock;
 /// </summary>
 public sealed class ConfigCheck
 {
-    internal ConfigCheck(IReadOnlyList<ConfigProvenance> configs, IReadOnlyList<ConfigError> errors, IReadOnlyList<ConfigError> warnings, TimeSpan duration)
+    internal ConfigCheck(IReadOnlyList<ConfigProvenance> configs, IReadOnlyList<ConfigError> errors, IReadOnlyList<ConfigError> warnings, TimeSpan duration, IReadOnlyList<CheckProvenance>? checks = null)
     {
         Configs = configs;
+        Checks = checks ?? [];
         Errors = errors;
         Warnings = warnings.Select(w => w.AsWarning()).ToList(); // whatever made them, these did not stop the evaluation
         Duration = duration;
@@ -18,6 +19,9 @@ public sealed class ConfigCheck
 
     /// <summary>The configs (all, or the targets and what they need), in definition order.</summary>
     public IReadOnlyList<ConfigProvenance> Configs { get; }
+
+    /// <summary>The checks (<c>@check</c>) an evaluation would run, in definition order, with what each parameter resolved to.</summary>
+    public IReadOnlyList<CheckProvenance> Checks { get; }
 
     /// <summary>Every error found, by file and line: syntax and import errors, missing dependencies, duplicates, cycles, unusable signatures, bad inputs, unknown targets.</summary>
     public IReadOnlyList<ConfigError> Errors { get; }

@@ -38,7 +38,7 @@ class Placeholders(unittest.TestCase):
             "format": "pw={}".format(self.pw),
             "join": ",".join(["a", self.pw, "b"]),
             "json": json.dumps({"password": self.pw}),
-            "replace elsewhere": ("x=" + self.pw).replace("x", "y"),
+            "replace elsewhere": ("X=" + self.pw).replace("X", "Y"),  # placeholders are lowercase: X is never in one
         }
         for how, text in built.items():
             with self.subTest(how):

@@ -100,6 +100,17 @@ internal static class CliMessages
 
     public static string CheckFailed(int errors) => $"found {Count(errors, "problem")}";
 
+    // ---- values files ----
+
+    public static string ValuesUnreadable(string path, string reason) => $"cannot read values file {path}: {reason}";
+
+    public static string ValuesNotParsed(string path, int line, string reason) => line > 0 ? $"{path}:{line}: not a values file: {reason}" : $"{path}: not a values file: {reason}";
+
+    public static string ValuesNotAMapping(string path) => $"{path}: a values file must be a mapping of input names to values (environment: prod)";
+
+    /// <summary>Where an input from values files came from, as explain and graph show it.</summary>
+    public static string InputFromFiles(IReadOnlyList<string> files) => string.Join(", ", files.Select(f => $"--values {f}"));
+
     // ---- test ----
 
     public static string MatrixExpectsNameValues(string argument) =>

@@ -156,6 +156,28 @@ public sealed class ReloadTests
     }
 
     [Fact]
+    public void A_reload_whose_check_fails_keeps_the_last_good_configuration_and_logs_the_failed_assertion()
+    {
+        const string Policy = "from breezeblock import check\n\n@check\ndef replicated(web):\n    assert web[\"Replicas\"] >= 2\n";
+        using var folder = new TempFolder(("web.py", Web("80")), ("settings.py", "REPLICAS = 2\n"), ("policy.py", Policy));
+        using var app = new App(folder.Path);
+        Assert.Equal("2", app.Configuration["web:Replicas"]);
+        folder.Save("settings.py", "REPLICAS = 1\n");
+        app.WaitUntil(() => app.Failures.Count == 1, "the failing check reported");
+        var failure = (ConfigException)app.Failures[0].Exception;
+        Assert.Equal((ConfigErrorKind.CheckFailed, "replicated"), (failure.Kind, failure.Errors[0].CheckName));
+        Assert.Equal(("2", 2), (app.Configuration["web:Replicas"], app.Monitor.CurrentValue.Replicas));
+        var error = Assert.Single(app.Logs.Entries, e => e.Level == LogLevel.Error);
+        Assert.Contains("error: policy.py:5: check 'replicated' failed: assert web[\"Replicas\"] >= 2\n", error.Message);
+        Assert.Contains("web[\"Replicas\"] was 1", error.Message);
+        Assert.Equal(0, app.Tokens);
+
+        folder.Save("settings.py", "REPLICAS = 3\n");
+        app.WaitUntil(() => app.Monitor.CurrentValue.Replicas == 3, "the fix seen");
+        Assert.Equal(1, app.Tokens);
+    }
+
+    [Fact]
     public void Fifty_rapid_edits_end_in_the_last_value_and_readers_never_fail()
     {
         using var folder = new TempFolder(("web.py", Web("0")), ("settings.py", "REPLICAS = 1\n"));

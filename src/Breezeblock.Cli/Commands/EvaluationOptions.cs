@@ -4,7 +4,8 @@ namespace Breezeblock.Cli;
 
 /// <summary>
 /// The options of every command that loads a folder: which configs (<c>--target</c>), the inputs
-/// (<c>--set</c>) and the application's host modules (<c>--host</c>); and the engine options they make.
+/// (<c>--values</c> files, <c>--set</c>, secrets) and the application's host modules (<c>--host</c>);
+/// and the engine options they make.
 /// </summary>
 internal sealed class EvaluationOptions
 {
@@ -12,6 +13,14 @@ internal sealed class EvaluationOptions
     {
         Description = "Only this config and what it needs (repeatable)",
         HelpName = "NAME",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string[]> ValuesFiles { get; } = new("--values")
+    {
+        Description = "Give inputs from a JSON or YAML file whose top level maps input names to values; files apply in order, a later one winning and mappings merging key by key, and --set wins over them (repeatable)",
+        HelpName = "FILE",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
@@ -82,8 +91,11 @@ internal sealed class EvaluationOptions
     };
 
     public IEnumerable<Option> All(bool targets = true) => targets
-        ? [Targets, Inputs, TextInputs, SecretValues, SecretFiles, SecretVariables, Hosts, Timeout, Isolate, Hermetic]
-        : [Inputs, TextInputs, SecretValues, SecretFiles, SecretVariables, Hosts, Timeout, Isolate, Hermetic];
+        ? [Targets, ValuesFiles, Inputs, TextInputs, SecretValues, SecretFiles, SecretVariables, Hosts, Timeout, Isolate, Hermetic]
+        : [ValuesFiles, Inputs, TextInputs, SecretValues, SecretFiles, SecretVariables, Hosts, Timeout, Isolate, Hermetic];
+
+    // The files each input from --values came from (set by Build).
+    private Dictionary<string, List<string>> _valuesSources = [];
 
     public IReadOnlyList<string>? TargetNames(CliContext context) => context.Get(Targets) is { Length: > 0 } names ? names : null;
 
@@ -91,6 +103,10 @@ internal sealed class EvaluationOptions
     public Dictionary<string, string> InputTexts(CliContext context)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, files) in _valuesSources)
+        {
+            texts[name] = CliMessages.InputFromFiles(files);
+        }
         ReadOnlySpan<(string, string[]?)> given =
         [
             ("--set", context.Get(Inputs)), ("--set-string", context.Get(TextInputs)),
@@ -118,6 +134,12 @@ internal sealed class EvaluationOptions
     {
         var options = new ConfigOptions { RedirectPrintToStandardError = true, StrictInputs = true, InputSyntax = InputParser.Syntax, IsolationSyntax = "--isolate" };
         options.Python.Path = context.PythonPath;
+        var (values, sources) = Cli.ValuesFiles.Read(context.Get(ValuesFiles) ?? []);
+        foreach (var (name, value) in values)
+        {
+            options.Inputs[name] = value;
+        }
+        _valuesSources = sources;
         foreach (var argument in context.Get(Inputs) ?? [])
         {
             if (InputParser.Parse(argument, out var error) is not { } input)

@@ -33,7 +33,7 @@ internal static class GraphCommand
                     context.Reporter.Errors(check.Errors, []);
                     return CliContext.ExitCodeOf(check.Errors);
                 }
-                context.Out.Write(GraphRenderer.Render(check.Configs, context.Get(format)!));
+                context.Out.Write(GraphRenderer.Render(check.Configs, context.Get(format)!, evaluation.InputTexts(context)));
                 context.Out.Flush();
                 return ExitCodes.Success;
             });

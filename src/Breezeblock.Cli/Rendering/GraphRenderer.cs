@@ -11,14 +11,17 @@ namespace Breezeblock.Cli;
 /// </summary>
 internal static class GraphRenderer
 {
-    public static string Render(IReadOnlyList<ConfigProvenance> configs, string format) => format switch
+    /// <param name="configs">The configs and where their parameters come from.</param>
+    /// <param name="format">text, mermaid or dot.</param>
+    /// <param name="inputTexts">How each input was given (<c>--values prod.yaml</c>), shown beside it in text.</param>
+    public static string Render(IReadOnlyList<ConfigProvenance> configs, string format, IReadOnlyDictionary<string, string>? inputTexts = null) => format switch
     {
         "mermaid" => Mermaid(configs),
         "dot" => Dot(configs),
-        _ => Text(configs),
+        _ => Text(configs, inputTexts ?? new Dictionary<string, string>()),
     };
 
-    private static string Text(IReadOnlyList<ConfigProvenance> configs)
+    private static string Text(IReadOnlyList<ConfigProvenance> configs, IReadOnlyDictionary<string, string> inputTexts)
     {
         var replaced = Replaced(configs);
         var text = new StringBuilder();
@@ -43,7 +46,7 @@ internal static class GraphRenderer
                 {
                     ValueSource.Config when replaced.Contains(parameter.Config!) => $"input   {CliMessages.ReplacesConfig(parameter.Location!)}",
                     ValueSource.Config => $"config  {parameter.Location}",
-                    ValueSource.Input => "input",
+                    ValueSource.Input => inputTexts.TryGetValue(parameter.Name, out var given) ? $"input   ({given})" : "input",
                     _ => $"default {parameter.Default}",
                 }).Append('\n');
             }

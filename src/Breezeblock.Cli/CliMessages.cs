@@ -100,6 +100,13 @@ internal static class CliMessages
 
     public static string CheckFailed(int errors) => $"found {Count(errors, "problem")}";
 
+    // ---- schema ----
+
+    public static string NoSchema(IReadOnlyList<string> configs) =>
+        $"no schema for {Count(configs.Count, "config")} whose function does not annotate its return: {Listed(configs)}";
+
+    public static string SchemasWritten(int written, int total, string folder) => $"wrote {Count(written, "schema")} to {folder} ({total - written} up to date)";
+
     // ---- values files ----
 
     public static string ValuesUnreadable(string path, string reason) => $"cannot read values file {path}: {reason}";

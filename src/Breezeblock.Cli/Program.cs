@@ -63,6 +63,7 @@ public static class Program
             EvalCommand.Create(setup),
             CheckCommand.Create(setup),
             TestCommand.Create(setup),
+            SchemaCommand.Create(setup),
             GraphCommand.Create(setup),
             ExplainCommand.Create(setup),
             PlanCommand.Create(setup),

@@ -79,6 +79,18 @@ public sealed partial class ReadmeSnippetTests(EngineFixture fixture)
     }
 
     [Fact]
+    public void The_checks_shown_run_and_fail_as_printed()
+    {
+        var fixture_ = Path.Combine(EngineFixture.RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", "check_failed", "configs");
+        using var folder = new TempFolder(("services.py", File.ReadAllText(Path.Combine(fixture_, "services.py"))), ("policy.py", Snippet("checks")));
+        using var engine = fixture.Engine();
+        var failure = Assert.Throws<ConfigException>(() => engine.Evaluate(folder.Path));
+        Assert.Equal(["enough_replicas", "has_owner"], failure.Errors.Select(e => e.CheckName));
+        var printed = File.ReadAllText(Path.Combine(EngineFixture.RepositoryRoot, "tests", "Breezeblock.Cli.Tests", "Golden", "eval-check-failed.txt"));
+        Assert.All(Snippet("checks-output").Split('\n'), line => Assert.Contains(line + "\n", printed + "\n"));
+    }
+
+    [Fact]
     public void The_web_app_wiring_is_the_examples_own()
     {
         var program = File.ReadAllText(Path.Combine(EngineFixture.RepositoryRoot, "examples", "WebApp", "Program.cs"));

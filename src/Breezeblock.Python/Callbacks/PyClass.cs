@@ -34,6 +34,9 @@ public sealed unsafe partial class PyClass
 
     internal nint TypeHandle { get; }
 
+    /// <summary>The .NET type behind a Python type made by <see cref="Create"/>, or null for any other Python type.</summary>
+    public static Type? DotnetTypeOf(PyArgument pythonType) => PyClassRegistry.ForPythonType(pythonType.Identity)?.DotnetType;
+
     /// <summary>Creates the class and registers it, so conversions wrap <see cref="DotnetType"/> objects as instances of it.</summary>
     public static PyClass Create(PyClassDefinition definition)
     {

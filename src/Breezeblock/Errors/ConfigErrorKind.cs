@@ -68,4 +68,7 @@ public enum ConfigErrorKind
 
     /// <summary>A check (<c>@check</c>) failed: an assertion did not hold, or the check raised.</summary>
     CheckFailed,
+
+    /// <summary>Annotations that cannot match (a parameter and the config it receives), or a config's value that does not fit its return annotation.</summary>
+    TypeMismatch,
 }

@@ -37,4 +37,34 @@ internal static partial class Messages
     public static string ReceivedValue(string config, SourceLocation location) => $"the value of {config} ({location})";
 
     public static string WhileChecking(string check, SourceLocation location) => $"while running check '{check}' ({location})";
+
+    // ---- types across the wiring ----
+
+    /// <summary>A parameter whose annotation the config it names cannot satisfy, found without running anything.</summary>
+    public static string IncompatibleTypes(string consumer, bool isCheck, string parameter, string wanted, string producer, string given) =>
+        $"{Subject(consumer, isCheck)} takes '{parameter}' as {wanted}, but config '{producer}' is declared to return {given}";
+
+    public static string IncompatibleTypesHint(string producer, SourceLocation location) =>
+        $"change the annotation of '{producer}' ({location}) or of the parameter, or what the config returns";
+
+    /// <summary>A config's value that does not fit its return annotation.</summary>
+    public static string ReturnMismatch(string config, string annotation, string path, string expected, string got) =>
+        path.Length == 0
+            ? $"config '{config}' is declared to return {annotation}, but returned {got}{(expected == annotation ? "" : $" ({expected})")}"
+            : $"config '{config}' is declared to return {annotation}, but at {path} it has {got} where the annotation says {expected}";
+
+    public const string ReturnMismatchHint = "fix the value, or the annotation if it no longer says what the config gives";
+
+    /// <summary>Python's str.format templates for what a value breaks (see Checks/types.py).</summary>
+    public const string TypeMissingKeyTemplate = "a key '{key}' ({type})";
+
+    public const string TypeNotInTemplate = "one of {values}";
+
+    public const string TypeOutOfRangeTemplate = "a number from {min} to {max}";
+
+    public const string TypeTooShortTemplate = "at least {min} long";
+
+    public const string TypeTooLongTemplate = "at most {max} long";
+
+    public const string TypeNoMatchTemplate = "text matching {pattern}";
 }

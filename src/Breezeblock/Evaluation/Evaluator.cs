@@ -66,6 +66,14 @@ internal sealed class Evaluator(EvaluationContext context) : IArgumentStamps
                     blocked.Add(node.Name);
                     continue;
                 }
+                if (registration.ReturnAnnotated && ReturnMismatch(node, registration, value) is { } mismatch)
+                {
+                    value.Dispose();
+                    outcome.Errors.Add(mismatch);
+                    context.Results.Remove(node.Name);
+                    blocked.Add(node.Name);
+                    continue;
+                }
                 var duration = Stopwatch.GetElapsedTime(started);
                 if (context.Results.Remember(node, registration, this, value, context.Values, context.Revision, duration, outcome) is { } entry)
                 {
@@ -98,6 +106,35 @@ internal sealed class Evaluator(EvaluationContext context) : IArgumentStamps
             }
         }
         return outcome;
+    }
+
+    // The value of a config whose function annotates its return, checked against the annotation: an
+    // error at the function when it does not fit. What the check cannot judge (an __eq__ that raises) passes.
+    private ConfigError? ReturnMismatch(ConfigNode node, RegisteredFunction registration, PyObject value)
+    {
+        var stop = context.Scope.Interruption;
+        (string Path, string Expected, string Got, string Annotation)? found;
+        try
+        {
+            var types = TypesModule.Get(PythonRuntime.Current);
+            found = stop.Run(() => types.CheckReturn(registration.Callable, value));
+        }
+        catch (PythonException exception) when (stop.IsStop(exception))
+        {
+            value.Dispose();
+            throw stop.Stopped(exception, context.Folder, Messages.WhileRunning(node.Name, node.Function.Location), node.Name);
+        }
+        catch (PythonException)
+        {
+            return null;
+        }
+        return found is { } mismatch
+            ? new ConfigError(ConfigErrorKind.TypeMismatch, Messages.ReturnMismatch(node.Name, mismatch.Annotation, mismatch.Path, mismatch.Expected, mismatch.Got), node.Function.Location)
+            {
+                ConfigName = node.Name,
+                Hint = Messages.ReturnMismatchHint,
+            }
+            : null;
     }
 
     /// <summary>Where each argument of <paramref name="node"/> came from and its revision now (its dependencies have their values).</summary>

@@ -22,10 +22,12 @@ internal sealed class IsolatedWorkspace(WorkerClient worker, ConfigOptions optio
     public Task<ConfigResult> EvaluateAsync(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken) =>
         Task.Run(() => Evaluate(targets, cancellationToken), CancellationToken.None);
 
-    public ConfigCheck Check(IReadOnlyCollection<string>? targets)
+    public ConfigCheck Check(IReadOnlyCollection<string>? targets, bool schemas)
     {
         using var stop = new EvaluationStop(options.Timeout, CancellationToken.None);
-        var (_, snapshot) = worker.Request(WorkerMessages.Evaluate("check", folder, display, targets, Inputs(), options), stop, Folder);
+        var request = WorkerMessages.Evaluate("check", folder, display, targets, Inputs(), options);
+        request["schemas"] = schemas;
+        var (_, snapshot) = worker.Request(request, stop, Folder);
         return CheckSnapshot.Read(snapshot);
     }
 

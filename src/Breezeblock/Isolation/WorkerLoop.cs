@@ -80,7 +80,7 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
         {
             if (check)
             {
-                channel.Send(WorkerMessages.Result("checked", CheckSnapshot.Write(workspace.Check(targets))));
+                channel.Send(WorkerMessages.Result("checked", CheckSnapshot.Write(workspace.Check(targets, request.Bool("schemas")))));
             }
             else
             {

@@ -26,6 +26,12 @@ internal sealed class BreezeblockModule
             var secrets = SecretsModule.Get(runtime);
             module.SetAttr("Secret", secrets.SecretClass);
             module.SetAttr("secret", secrets.Function);
+            var types = TypesModule.Get(runtime);
+            foreach (var constraint in (ReadOnlySpan<string>)["Range", "Length", "Pattern"])
+            {
+                using var value = types.Module.GetAttr(constraint);
+                module.SetAttr(constraint, value);
+            }
             s_instance = new BreezeblockModule(module);
         }
         return s_instance;

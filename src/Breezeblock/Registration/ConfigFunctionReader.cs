@@ -78,7 +78,13 @@ internal static class ConfigFunctionReader
         }
         var function = new ConfigFunction(name, file, (int)row[7].AsInt64(), Parameters(row[1].Items, row[2].AsString(), row[3], strings),
             Optional(row[4]), Optional(row[5]), -1, module, Optional(row[9]), shape);
-        result.Add(new RegisteredFunction(module, row[12].ToPyObject(), function, row[10].AsInt64()) { Each = each });
+        var annotated = row[14].AsInt64();
+        result.Add(new RegisteredFunction(module, row[12].ToPyObject(), function, row[10].AsInt64())
+        {
+            Each = each,
+            ReturnAnnotated = (annotated & 1) != 0,
+            ParametersAnnotated = (annotated & 2) != 0,
+        });
     }
 
     private static string? Optional(PyArgument value) => value.IsNone ? null : value.AsString();

@@ -20,6 +20,12 @@ internal sealed class RegisteredFunction(string module, PyObject callable, Confi
     /// <summary>Python's <c>id()</c> of the function, so that a function two modules register counts once.</summary>
     public long Identity { get; } = identity;
 
+    /// <summary>The function annotates its return value: its value is checked against it, and parameters that receive it against it.</summary>
+    public bool ReturnAnnotated { get; init; }
+
+    /// <summary>The function annotates a parameter: the configs it receives are checked against those annotations.</summary>
+    public bool ParametersAnnotated { get; init; }
+
     /// <summary>For a <c>@check(each=...)</c>: the types (a tuple) whose values it checks.</summary>
     public PyObject? Each { get; init; }
 

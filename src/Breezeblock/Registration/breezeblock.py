@@ -15,9 +15,10 @@ parameter's default. Every config runs once, after the configs it needs::
         return {"db": database["host"], "replicas": replicas}
 """
 
-__all__ = ["configure", "check", "HostProtectionError", "HermeticError", "Secret", "secret"]
+__all__ = ["configure", "check", "HostProtectionError", "HermeticError", "Secret", "secret", "Range", "Length", "Pattern"]
 
-# Secret and secret are set by the host, from the engine's secrets module (Secrets/secrets.py).
+# Secret and secret are set by the host, from the engine's secrets module (Secrets/secrets.py); Range,
+# Length and Pattern (constraints for typing.Annotated) from its types module (Checks/types.py).
 
 
 class HostProtectionError(BaseException):

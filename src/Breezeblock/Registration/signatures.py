@@ -31,7 +31,8 @@ def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
     registry is ([module], [function], [name]), one entry per function (name None: the function's own).
 
     Each row: (name, parameter names, kinds, default reprs, *args, **kwargs, file, line, error,
-    qualified name, identity, module, function, check). check is None for a config; for a check it is
+    qualified name, identity, module, function, check, annotated). annotated says what the function
+    annotates: 1 its return, 2 a parameter, 3 both, 0 nothing. check is None for a config; for a check it is
     (each types or None, their qualified names), and a check with each types is described without its
     first parameter, which receives each value. error is the engine's message for a function that
     cannot be a config (a class, an async def, a generator function, a signature that cannot be read);
@@ -63,12 +64,14 @@ def describe_all(registry, freeze, owner, default_owner, start=0, count=None):
                 function_module, qualname = getattr(function, "__module__", None) or "?", getattr(function, "__qualname__", None) or config_name
                 identity = id(function)
             qualified = None if function_module == module and qualname == config_name else f"{function_module}.{qualname}"
-            described.append((config_name, names, kinds, defaults, var_positional, var_keyword, file, line, None, qualified, identity, module, function, check))
+            annotations = getattr(function, "__annotations__", None) if type(function) is types.FunctionType else None
+            annotated = 0 if not annotations else ("return" in annotations) + 2 * (len(annotations) > ("return" in annotations))
+            described.append((config_name, names, kinds, defaults, var_positional, var_keyword, file, line, None, qualified, identity, module, function, check, annotated))
         except _Unusable as error:
-            described.append((config_name, (), "", None, None, None, error.file, error.line, str(error), config_name, id(function), module, None, check))
+            described.append((config_name, (), "", None, None, None, error.file, error.line, str(error), config_name, id(function), module, None, check, 0))
         except Exception as error:  # a signature that cannot be read is reported for that function alone
             message = MESSAGES["unreadable"].format(config=config_name, problem=f"{type(error).__name__}: {error}")
-            described.append((config_name, (), "", None, None, None, "<unknown>", 0, message, config_name, id(function), module, None, check))
+            described.append((config_name, (), "", None, None, None, "<unknown>", 0, message, config_name, id(function), module, None, check, 0))
     return described
 
 

@@ -13,6 +13,7 @@ internal static class CheckSnapshot
         ["errors"] = check.Errors.Select(e => (object?)ErrorData.ToData(e)).ToList(),
         ["warnings"] = check.Warnings.Select(w => (object?)ErrorData.ToData(w)).ToList(),
         ["duration"] = check.Duration.TotalMilliseconds,
+        ["schemas"] = check.Schemas.ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal),
     }, indented: false);
 
     public static ConfigCheck Read(string json)
@@ -27,6 +28,7 @@ internal static class CheckSnapshot
             fields.List("errors").Select(ErrorData.Error).ToList(),
             fields.List("warnings").Select(ErrorData.Error).ToList(),
             TimeSpan.FromMilliseconds(fields.Double("duration")),
-            fields.List("checks").Select(ResultSnapshot.ReadCheckProvenance).ToList());
+            fields.List("checks").Select(ResultSnapshot.ReadCheckProvenance).ToList(),
+            fields.Map("schemas").ToDictionary(p => p.Key, p => (string)p.Value!, StringComparer.Ordinal));
     }
 }

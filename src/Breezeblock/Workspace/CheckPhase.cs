@@ -6,8 +6,9 @@ internal sealed record CheckedConfigs(LoadedFolder Loaded, ConfigGraph Graph, Li
 /// <summary>
 /// The second phase of a pass, which runs no config code: wire the registered functions into the
 /// graph (the last one while their shapes are the same), give Python the inputs, and gather every
-/// problem: missing dependencies, duplicates, cycles, inputs nothing uses, what failing modules made
-/// unavailable, a folder that gives nothing.
+/// problem: missing dependencies, duplicates, cycles, annotations that cannot match
+/// (<see cref="WiringTypes"/>), inputs nothing uses, what failing modules made unavailable, a folder
+/// that gives nothing.
 /// </summary>
 internal sealed class CheckPhase(WorkspaceState state)
 {
@@ -17,6 +18,7 @@ internal sealed class CheckPhase(WorkspaceState state)
     {
         var errors = loaded.Errors;
         var (graph, unused) = CheckedGraph(loaded.Shapes, errors, loaded.Unavailable);
+        errors.AddRange(state.Types.Check(graph, loaded.Functions, state.Runtime));
         if (_options.StrictInputs)
         {
             errors.AddRange(unused);

@@ -1,15 +1,17 @@
 namespace Breezeblock;
 
 /// <summary>
-/// What <see cref="ConfigWorkspace.Check"/> found without running any configure function: every
+/// What <see cref="ConfigWorkspace.Check(IEnumerable{string}?)"/> found without running any configure function: every
 /// problem the modules, the graph and the inputs have, and the configs with where each of their
 /// parameters comes from. With errors, <see cref="Configs"/> holds what could be read, with the
 /// parameters that could be resolved.
 /// </summary>
 public sealed class ConfigCheck
 {
-    internal ConfigCheck(IReadOnlyList<ConfigProvenance> configs, IReadOnlyList<ConfigError> errors, IReadOnlyList<ConfigError> warnings, TimeSpan duration, IReadOnlyList<CheckProvenance>? checks = null)
+    internal ConfigCheck(IReadOnlyList<ConfigProvenance> configs, IReadOnlyList<ConfigError> errors, IReadOnlyList<ConfigError> warnings, TimeSpan duration, IReadOnlyList<CheckProvenance>? checks = null,
+        IReadOnlyDictionary<string, string>? schemas = null)
     {
+        Schemas = schemas ?? new Dictionary<string, string>();
         Configs = configs;
         Checks = checks ?? [];
         Errors = errors;
@@ -22,6 +24,12 @@ public sealed class ConfigCheck
 
     /// <summary>The checks (<c>@check</c>) an evaluation would run, in definition order, with what each parameter resolved to.</summary>
     public IReadOnlyList<CheckProvenance> Checks { get; }
+
+    /// <summary>
+    /// When asked for (<see cref="ConfigWorkspace.Check(IEnumerable{string}?, bool)"/>): the JSON Schema
+    /// (2020-12) of each config whose function annotates its return, as indented JSON text, by name.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Schemas { get; }
 
     /// <summary>Every error found, by file and line: syntax and import errors, missing dependencies, duplicates, cycles, unusable signatures, bad inputs, unknown targets.</summary>
     public IReadOnlyList<ConfigError> Errors { get; }

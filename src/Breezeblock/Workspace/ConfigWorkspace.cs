@@ -62,10 +62,17 @@ public sealed class ConfigWorkspace : IDisposable
     /// A later <see cref="Evaluate"/> reuses what the check loaded.
     /// </summary>
     /// <param name="targets">Describe only these configs and what they need (an unknown name is an error in the result).</param>
-    public ConfigCheck Check(IEnumerable<string>? targets = null)
+    public ConfigCheck Check(IEnumerable<string>? targets = null) => Check(targets, schemas: false);
+
+    /// <summary>
+    /// <see cref="Check(IEnumerable{string}?)"/>, and with <paramref name="schemas"/> the JSON Schema of
+    /// each config whose function annotates its return (<see cref="ConfigCheck.Schemas"/>), from its
+    /// annotation: dataclasses, TypedDict, Literal, lists, dicts, unions and Annotated constraints.
+    /// </summary>
+    public ConfigCheck Check(IEnumerable<string>? targets, bool schemas)
     {
         ThrowIfDisposed();
-        return _backend.Check(targets?.ToList());
+        return _backend.Check(targets?.ToList(), schemas);
     }
 
     /// <summary>

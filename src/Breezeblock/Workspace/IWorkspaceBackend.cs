@@ -14,7 +14,7 @@ internal interface IWorkspaceBackend
 
     Task<ConfigResult> EvaluateAsync(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken);
 
-    ConfigCheck Check(IReadOnlyCollection<string>? targets);
+    ConfigCheck Check(IReadOnlyCollection<string>? targets, bool schemas);
 
     void Invalidate();
 

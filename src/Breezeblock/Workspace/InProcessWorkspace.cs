@@ -29,13 +29,13 @@ internal sealed class InProcessWorkspace(WorkspaceState state) : IWorkspaceBacke
         return await RunStoppable(() => EvaluateLocked(targets, stop), stop).ConfigureAwait(false);
     }
 
-    public ConfigCheck Check(IReadOnlyCollection<string>? targets)
+    public ConfigCheck Check(IReadOnlyCollection<string>? targets, bool schemas)
     {
         using var stop = new EvaluationStop(_state.Options.Timeout, CancellationToken.None);
         Func<ConfigCheck> check = () => EvaluationLock.Run(_state.Runtime, lease =>
         {
             ThrowIfUnusable();
-            return new WorkspacePass(_state, lease).Check(targets, stop);
+            return new WorkspacePass(_state, lease).Check(targets, stop, schemas);
         }, stop.Token);
         return !stop.Token.CanBeCanceled || PythonRuntime.HoldsGil
             ? _state.Runtime.Run(check)

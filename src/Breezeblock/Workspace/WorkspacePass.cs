@@ -29,8 +29,12 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
     }, targets);
 
     /// <summary>Loads what changed and checks the graph and inputs, without running a configure function.</summary>
-    public ConfigCheck Check(IReadOnlyCollection<string>? targets, EvaluationStop stop) =>
-        Pass(stop, (checkedConfigs, _, _, _, started) => CheckPhase.Report(checkedConfigs, targets, Stopwatch.GetElapsedTime(started)), targets);
+    public ConfigCheck Check(IReadOnlyCollection<string>? targets, EvaluationStop stop, bool schemas = false) =>
+        Pass(stop, (checkedConfigs, _, _, _, started) =>
+        {
+            var report = CheckPhase.Report(checkedConfigs, targets, Stopwatch.GetElapsedTime(started));
+            return schemas ? ConfigSchemas.With(report, checkedConfigs, _runtime) : report;
+        }, targets);
 
     private delegate T Finish<T>(CheckedConfigs checkedConfigs, PassScope scope, PyObject threadsBefore, int revision, long started);
 

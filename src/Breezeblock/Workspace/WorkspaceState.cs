@@ -69,6 +69,9 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
 
     public GraphReuse Graph { get; } = new();
 
+    /// <summary>What the static type check found for each edge, kept while its functions stay the same.</summary>
+    public WiringTypes Types { get; } = new();
+
     public ConfigResult? LastGood => Volatile.Read(ref _lastGood);
 
     /// <summary>Warnings every result of this workspace carries (the engine could not start Python as asked).</summary>

@@ -100,6 +100,15 @@ internal static class CliMessages
 
     public static string CheckFailed(int errors) => $"found {Count(errors, "problem")}";
 
+    // ---- explain at value level ----
+
+    public static string ComputedAt(SourceLocation location, string expression) => $"computed at {location}: {expression}";
+
+    public static string ComputedSomewhereIn(string config, SourceLocation location) =>
+        $"computed in {config} ({location}); its source does not say plainly which line gives it";
+
+    public static string NoValueAt(string path) => $"'{path}' is not in the result";
+
     // ---- schema ----
 
     public static string NoSchema(IReadOnlyList<string> configs) =>

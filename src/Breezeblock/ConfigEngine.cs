@@ -126,6 +126,19 @@ public sealed class ConfigEngine : IDisposable
         return _options.HostReflection is { } hosts ? hosts.WriteStubs(directory, _options.HostModules) : StubWriter.WriteBreezeblock(directory);
     }
 
+    /// <summary>
+    /// Where the value at <paramref name="path"/> (keys and indexes) inside <paramref name="config"/>'s
+    /// result is computed, read from its source without running anything: a dict display's key, a
+    /// call's keyword argument, a list's item, through locals assigned once. Null when the source does
+    /// not say plainly (a value built in a loop, several returns).
+    /// </summary>
+    public ValueOrigin? FindOrigin(ConfigProvenance config, IReadOnlyList<object> path)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(path);
+        return ValueOrigins.Find(Runtime, config, path);
+    }
+
     /// <summary>Ends the worker process, if there is one; Python in this process lives as long as the process, and workspaces and results own their values.</summary>
     public void Dispose() => _worker?.Dispose();
 }

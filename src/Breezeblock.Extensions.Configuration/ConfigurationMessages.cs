@@ -56,6 +56,13 @@ internal static class ConfigurationMessages
     public static string NotAConfigurationRoot(string config) =>
         $"config '{config}' cannot be bound: the IConfiguration in the services is not an IConfigurationRoot built with AddPythonConfig";
 
+    public static string KeyNotInOptions(string key, string optionsType, string? meant) =>
+        $"the Python configuration gives '{key}', which {optionsType} has no member for, so binding drops it"
+        + (meant is null ? "" : $" (did you mean '{meant}'? the binder ignores case, not underscores)");
+
+    public static string MemberNotProduced(string optionsType, string member, string section) =>
+        $"{optionsType}.{member} is given by no key under '{section}' of the Python configuration, so it keeps its default";
+
     public const string LoggingCategory = "Breezeblock.Configuration";
 
     public const string PythonCategory = "Breezeblock.Python";

@@ -32,6 +32,27 @@ public static class PythonOptionsExtensions
     }
 
     /// <summary>
+    /// Compares the keys the Python configs give under <paramref name="section"/> with the members of
+    /// <typeparamref name="TOptions"/> whenever the options are validated (at startup with
+    /// <c>ValidateOnStart</c>, and each reload with <c>AddPythonConfig</c>): a key no member takes
+    /// (the binder drops it silently) and a member no key gives (it keeps its default) are logged as
+    /// warnings, or with <see cref="PythonKeyMismatch.Fail"/> fail validation.
+    /// <code>services.AddOptions&lt;WebOptions&gt;().BindConfiguration("web").CheckPythonKeys("web").ValidateOnStart();</code>
+    /// </summary>
+    [RequiresUnreferencedCode(ConfigurationMessages.TypedOptionsNeedReflection)]
+    public static OptionsBuilder<TOptions> CheckPythonKeys<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TOptions>(this OptionsBuilder<TOptions> builder, string section,
+        PythonKeyMismatch mismatch = PythonKeyMismatch.Warn)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrEmpty(section);
+        var name = builder.Name;
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(services =>
+            new OptionsContract<TOptions>(services.GetRequiredService<IConfiguration>(), services.GetService<ILoggerFactory>(), section, mismatch, name));
+        return builder;
+    }
+
+    /// <summary>
     /// Sends what config code prints and logs, and configuration load errors, to the app's logging
     /// (categories <c>Breezeblock.Python</c> and <c>Breezeblock.Configuration</c>) once the host starts;
     /// what was logged before, while configuration loaded, is written then.

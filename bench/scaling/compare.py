@@ -18,14 +18,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from run import measure, output  # noqa: E402
-
-
-def publish(source, out):
-    subprocess.run(["dotnet", "publish", os.path.join(source, "src", "Breezeblock.Cli"), "-c", "Release", "-r", "linux-x64",
-                    "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", out, "--nologo", "-v", "q"],
-                   check=True, stdout=subprocess.DEVNULL)
-    return os.path.join(out, "breezeblock")
+from run import measure, output, publish  # noqa: E402
 
 
 def main():

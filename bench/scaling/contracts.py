@@ -26,7 +26,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from run import measure  # noqa: E402  (same timing as the scaling benchmark)
+from run import measure, publish  # noqa: E402  (same timing as the scaling benchmark)
 
 PER_FILE = 100
 ENVIRONMENTS = ("dev", "staging", "prod")
@@ -65,10 +65,7 @@ def main():
     work = tempfile.mkdtemp(prefix="breezeblock-contracts-")
     cli_dir = os.path.join(work, "cli")
     print(f"publishing the CLI (ReadyToRun) to {cli_dir}", file=sys.stderr)
-    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Breezeblock.Cli"), "-c", "Release", "-r", "linux-x64",
-                    "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", cli_dir, "--nologo", "-v", "q"],
-                   check=True, stdout=subprocess.DEVNULL)
-    cli = os.path.join(cli_dir, "breezeblock")
+    cli = publish(ROOT, cli_dir)
     env = dict(os.environ, XDG_CACHE_HOME=os.path.join(work, "cache"))
     plain, typed = os.path.join(work, "plain"), os.path.join(work, "typed")
     generate(plain, args.size, annotated=False)

@@ -23,6 +23,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
+def publish(source, out):
+    """Publishes the CLI of the repository at source ReadyToRun (as a user installs it) into out; the command's path."""
+    subprocess.run(["dotnet", "publish", os.path.join(source, "src", "Breezeblock.Cli"), "-c", "Release", "-r", "linux-x64",
+                    "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", out, "--nologo", "-v", "q"],
+                   check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(out, "breezeblock")
+
+
 def measure(command, env):
     """Wall seconds and peak RSS (MiB) of one run.
 

@@ -100,6 +100,21 @@ internal static class CliMessages
 
     public static string CheckFailed(int errors) => $"found {Count(errors, "problem")}";
 
+    /// <summary>One check as <c>check --list-checks</c> writes it: <c>has_owner  policy.py:12  each Service; receives: web (config)</c>.</summary>
+    public static string CheckListed(CheckProvenance check)
+    {
+        var parts = new List<string>();
+        if (check.Each is { } each)
+        {
+            parts.Add($"each {string.Join(" | ", each)}");
+        }
+        if (check.Parameters.Count > 0)
+        {
+            parts.Add("receives " + string.Join(", ", check.Parameters.Select(p => $"{p.Name} ({p.Source switch { ValueSource.Config => "config", ValueSource.Input => "input", _ => "default" }})")));
+        }
+        return $"{check.Name}  {check.Location}" + (parts.Count == 0 ? "" : "  " + string.Join("; ", parts));
+    }
+
     // ---- explain at value level ----
 
     public static string ComputedAt(SourceLocation location, string expression) => $"computed at {location}: {expression}";

@@ -195,4 +195,39 @@ public sealed class TypeContractTests(EngineFixture fixture)
         Assert.False(JsonSchema.FromText(check.Schemas["mode"]).Evaluate(JsonNode.Parse("\"staging\"")).IsValid);
         Assert.True(JsonSchema.FromText(check.Schemas["cache"]).Evaluate(JsonNode.Parse("null")).IsValid);
     }
+
+    [Fact]
+    public void Host_types_are_checked_statically_and_at_run_time_and_described_as_they_are_written()
+    {
+        using var folder = new TempFolder(("app.py", """
+            from breezeblock import configure
+            from myapp import Port
+
+            @configure
+            def port() -> Port:
+                return Port(number=443, protocol="h2")
+
+            @configure
+            def label(port: str) -> str:
+                return "x"
+            """));
+        var options = fixture.Options();
+        options.AddHostModule("myapp", module => module.AddType<Port>());
+        using var engine = new ConfigEngine(options);
+        using var workspace = engine.OpenWorkspace(folder.Path);
+        var check = workspace.Check(null, schemas: true);
+        Assert.Equal(Messages.IncompatibleTypes("label", false, "port", "str", "port", "Port"), Assert.Single(check.Errors).Message);
+        var schema = JsonSchema.FromText(check.Schemas["port"]);
+        Assert.True(schema.Evaluate(JsonNode.Parse("""{"number": 443, "protocol": "h2"}""")).IsValid, check.Schemas["port"]);
+        Assert.False(schema.Evaluate(JsonNode.Parse("""{"number": "443", "protocol": "h2"}""")).IsValid, check.Schemas["port"]);
+
+        folder.Save("app.py", "from breezeblock import configure\nfrom myapp import Port\n\n@configure\ndef port() -> Port:\n    return Port(number=443, protocol='h2')\n");
+        using (var result = workspace.Evaluate())
+        {
+            Assert.True(schema.Evaluate(JsonNode.Parse(result.ToJson("port"))).IsValid, result.ToJson("port")); // the schema describes the output as written
+        }
+        folder.Save("app.py", "from breezeblock import configure\nfrom myapp import Port\n\n@configure\ndef port() -> Port:\n    return {'number': 443}\n");
+        var error = Assert.Single(Assert.Throws<ConfigException>(() => workspace.Evaluate()).Errors);
+        Assert.Equal(Messages.ReturnMismatch("port", "Port", "", "Port", "dict {'number': 443}"), error.Message);
+    }
 }

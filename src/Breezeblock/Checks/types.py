@@ -11,13 +11,24 @@ a Callable, a Protocol) is taken as matching: unannotated or unusual code is nev
 """
 
 import types
-import typing
-import weakref
 
 MESSAGES = {}  # the engine's texts: missing_key, not_in, out_of_range, too_short, too_long, no_match
 _NONE = type(None)
-_UNION_TYPES = (typing.Union,) + ((types.UnionType,) if hasattr(types, "UnionType") else ())
-_hints = weakref.WeakKeyDictionary()  # function or class -> its resolved annotations, for as long as it lives
+# typing (and what it imports) is loaded when annotations are first judged, not when breezeblock is
+# made: a process whose configs annotate nothing never pays for it.
+typing = None
+_UNION_TYPES = ()
+_hints = None  # function or class -> its resolved annotations, for as long as it lives (a WeakKeyDictionary)
+
+
+def _ready():
+    global typing, _UNION_TYPES, _hints
+    if typing is None:
+        import typing as loaded
+        import weakref
+        _UNION_TYPES = (loaded.Union,) + ((types.UnionType,) if hasattr(types, "UnionType") else ())
+        _hints = weakref.WeakKeyDictionary()
+        typing = loaded
 
 
 # -- constraints (exported by breezeblock) ------------------------------------------------------
@@ -56,11 +67,13 @@ class Pattern:
 
 def forget():
     """Drops every resolved annotation."""
-    _hints.clear()
+    if _hints is not None:
+        _hints.clear()
 
 
 def hints(target):
     """The resolved annotations of a function or class ({} when they cannot be resolved)."""
+    _ready()
     try:
         return _hints[target]
     except (KeyError, TypeError):
@@ -109,6 +122,7 @@ def _is_dataclass(hint):
 
 def incompatible(edges):
     """[(index, parameter annotation, return annotation)] for the edges (consumer, parameter, producer) whose types cannot match."""
+    _ready()
     found = []
     for index, (consumer, parameter, producer) in enumerate(edges):
         wanted = hints(consumer).get(parameter)
@@ -184,6 +198,7 @@ def _literal_fits(value, wanted):
 
 def check_return(function, value):
     """(path, expected, got, the annotation) for a config's value that does not match its return annotation, or None."""
+    _ready()
     hint = hints(function).get("return")
     if hint is None:
         return None
@@ -353,6 +368,7 @@ def schema_of(function, title, host_schema):
 
     host_schema(cls) gives the schema of a host type as JSON text (from its .NET type), or None.
     """
+    _ready()
     hint = hints(function).get("return")
     if hint is None:
         return None

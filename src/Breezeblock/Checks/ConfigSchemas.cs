@@ -42,17 +42,16 @@ internal static class ConfigSchemas
         {
             return null;
         }
+        // As host objects are written (HostJsonContract): members by [JsonPropertyName], else by their
+        // Python (snake_case) names; enums by name; a member's or type's own converter as it declares.
+        s_hostOutput ??= new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        };
         return JsonSchemaExporter.GetJsonSchemaAsNode(s_hostOutput, dotnet).ToJsonString();
     }
 
-    // As host objects are written (HostJsonContract): members by [JsonPropertyName], else by their Python
-    // (snake_case) names; enums by name; a member's or type's own converter as it declares.
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "host types are only registered where reflection works (HostTypes)")]
-    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "host types are only registered where reflection works (HostTypes)")]
-    private static readonly JsonSerializerOptions s_hostOutput = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
+    private static JsonSerializerOptions? s_hostOutput;
 }

@@ -12,7 +12,6 @@ import argparse
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from run import measure, publish  # noqa: E402  (same timing as the scaling benchmark)
+from run import medians as timed, publish  # noqa: E402  (same timing as the scaling benchmark)
 
 
 def main():
@@ -45,13 +44,7 @@ def main():
             "breezeblock eval": [cli, "eval", folder],
             "breezeblock check": [cli, "check", folder, "--quiet"],
         }
-        for command in commands.values():
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)  # warm-up
-        times = {name: [] for name in commands}
-        for _ in range(args.repeat):
-            for name, command in commands.items():
-                times[name].append(measure(command, env)[0])
-        medians = {name: statistics.median(values) for name, values in times.items()}
+        medians = timed(commands, env, args.repeat)
         rows.append((shape, medians))
         print(f"{shape}: " + ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in medians.items()), file=sys.stderr)
 

@@ -17,7 +17,6 @@ import argparse
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from run import measure, publish  # noqa: E402  (same timing as the scaling benchmark)
+from run import medians, publish  # noqa: E402  (same timing as the scaling benchmark)
 
 PER_FILE = 100
 ENVIRONMENTS = ("dev", "staging", "prod")
@@ -75,13 +74,7 @@ def main():
     commands["test matrix"] = [cli, "test", plain, "--matrix", "environment=" + ",".join(ENVIRONMENTS), "--quiet"]
     commands["check plain"] = [cli, "check", plain, "--set", "environment=dev", "--quiet"]
     commands["check typed"] = [cli, "check", typed, "--set", "environment=dev", "--quiet"]
-    for command in commands.values():
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)  # warm-up
-    times = {name: [] for name in commands}
-    for _ in range(args.repeat):
-        for name, command in commands.items():
-            times[name].append(measure(command, env)[0])
-    m = {name: statistics.median(values) for name, values in times.items()}
+    m = medians(commands, env, args.repeat)
     evals = sum(m[f"eval {e}"] for e in ENVIRONMENTS)
 
     version = subprocess.run(["python3", "-c", "import sys; print(sys.version.split()[0])"], capture_output=True, text=True, check=True).stdout.strip()

@@ -31,6 +31,18 @@ def publish(source, out):
     return os.path.join(out, "breezeblock")
 
 
+def medians(commands, env, repeat):
+    """{name: median seconds} of each command, run repeat times alternating, after one warm-up run each (it fills the bytecode cache)."""
+    import statistics
+    for command in commands.values():
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    times = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            times[name].append(measure(command, env)[0])
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 def measure(command, env):
     """Wall seconds and peak RSS (MiB) of one run.
 

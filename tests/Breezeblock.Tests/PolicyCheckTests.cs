@@ -8,41 +8,14 @@ namespace Breezeblock.Tests;
 /// </summary>
 public sealed class PolicyCheckTests(EngineFixture fixture)
 {
-    private const string Services = """
-        from dataclasses import dataclass
-        from breezeblock import configure
+    // The configs and policies of the fixture check_failed (which eval's golden file prints): services
+    // web (services.py:14, one replica unless prod), api and worker (services.py:24, no owner); checks
+    // enough_replicas (policy.py:7), has_owner (each Service, policy.py:12) and pinned_image (policy.py:17).
+    private static readonly string Configs = Path.Combine(EngineFixture.RepositoryRoot, "tests", "Breezeblock.Tests", "Fixtures", "check_failed", "configs");
 
-        @dataclass
-        class Service:
-            name: str
-            replicas: int
-            owner: str = ""
+    private static readonly string Services = File.ReadAllText(Path.Combine(Configs, "services.py"));
 
-        @configure
-        def web(replicas=1):
-            return {"replicas": replicas, "image": "web:1"}
-
-        @configure
-        def api():
-            return Service("api", 3, "team-a")
-
-        @configure
-        def worker():
-            return Service("worker", 1)
-        """;
-
-    private const string Policy = """
-        from breezeblock import check
-        from services import Service
-
-        @check
-        def enough_replicas(web):
-            assert web["replicas"] >= 2
-
-        @check(each=Service)
-        def has_owner(service):
-            assert service.owner, f"{service.name} has no owner"
-        """;
+    private static readonly string Policy = File.ReadAllText(Path.Combine(Configs, "policy.py"));
 
     [Fact]
     public void A_failing_assertion_fails_the_evaluation_with_its_values_and_what_the_check_received()
@@ -56,16 +29,16 @@ public sealed class PolicyCheckTests(EngineFixture fixture)
         Assert.Equal(Messages.CheckFailed("enough_replicas", null, Messages.FailedAssertion("web[\"replicas\"] >= 2")), replicas.Message);
         Assert.Equal("enough_replicas", replicas.CheckName);
         Assert.Null(replicas.ConfigName);
-        Assert.Equal("policy.py:6", replicas.Location!.ToString());
+        Assert.Equal("policy.py:8", replicas.Location!.ToString());
         Assert.Contains(Messages.AssertedValue("web[\"replicas\"]", "1"), replicas.Details);
-        Assert.Contains("it received web (services.py:11)", replicas.Details);
+        Assert.Contains("it received web (services.py:14)", replicas.Details);
 
         var owner = failure.Errors[1];
         Assert.Equal(Messages.CheckFailed("has_owner", "worker", "worker has no owner"), owner.Message);
         Assert.Equal("worker", owner.ConfigName);
-        Assert.Equal("policy.py:10", owner.Location!.ToString());
+        Assert.Equal("policy.py:13", owner.Location!.ToString());
         Assert.Contains(Messages.AssertedValue("service.owner", "''"), owner.Details);
-        Assert.Contains("it received the value of worker (services.py:19)", owner.Details);
+        Assert.Contains("it received the value of worker (services.py:24)", owner.Details);
     }
 
     [Fact]
@@ -84,9 +57,9 @@ public sealed class PolicyCheckTests(EngineFixture fixture)
             def saw_every_service():
                 assert seen == ["api", "worker"], seen
             """));
-        using var engine = fixture.Engine(new Dictionary<string, object?> { ["replicas"] = 3 });
+        using var engine = fixture.Engine(new Dictionary<string, object?> { ["environment"] = "prod" });
         using var result = engine.Evaluate(folder.Path);
-        Assert.Equal(["enough_replicas", "has_owner", "counted", "saw_every_service"], result.Report.ChecksPassed);
+        Assert.Equal(["enough_replicas", "has_owner", "pinned_image", "counted", "saw_every_service"], result.Report.ChecksPassed);
         Assert.Equal(["api", "web", "worker"], result.Names.Order());
     }
 
@@ -169,16 +142,16 @@ public sealed class PolicyCheckTests(EngineFixture fixture)
         using var engine = fixture.Engine();
         using var workspace = engine.OpenWorkspace(folder.Path);
         var check = workspace.Check();
-        Assert.Equal(["enough_replicas", "has_owner", "typo"], check.Checks.Select(c => c.Name));
+        Assert.Equal(["enough_replicas", "has_owner", "pinned_image", "typo"], check.Checks.Select(c => c.Name));
         Assert.Equal(["Service"], check.Checks[1].Each!);
         Assert.Equal([("web", ValueSource.Config, "web")], check.Checks[0].Parameters.Select(p => (p.Name, p.Source, p.Config)));
         Assert.Equal(
             [
-                (ConfigErrorKind.MissingDependency, Messages.MissingDependency("typo", "wbe", isCheck: true), "policy.py:12:10"),
-                (ConfigErrorKind.DuplicateName, Messages.DefinedTwice("enough_replicas", check.Checks[0].Location, check.Errors[1].Location!, isCheck: true), "policy.py:16"),
+                (ConfigErrorKind.MissingDependency, Messages.MissingDependency("typo", "wbe", isCheck: true), "policy.py:21:10"),
+                (ConfigErrorKind.DuplicateName, Messages.DefinedTwice("enough_replicas", check.Checks[0].Location, check.Errors[1].Location!, isCheck: true), "policy.py:25"),
             ],
             check.Errors.Select(e => (e.Kind, e.Message, e.Location!.ToString())));
-        Assert.Equal("did you mean 'web'? (the config at services.py:11)", check.Errors[0].Hint);
+        Assert.Equal("did you mean 'web'? (the config at services.py:14)", check.Errors[0].Hint);
     }
 
     [Fact]

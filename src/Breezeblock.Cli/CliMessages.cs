@@ -255,6 +255,60 @@ internal static class CliMessages
 
     public static string InitNext(string configs) => $"next: breezeblock eval {configs}";
 
+    // ---- lsp: the language server's words in the editor ----
+
+    public const string LspDescription = "Run the language server (LSP over stdin and stdout) for editors: definitions, references, rename, hovers, diagnostics";
+
+    public const string LspNeedsStdout = "lsp speaks to an editor on stdout: run it as a command, not in-process";
+
+    public static string LanguageServerFailed(string folder, string reason) => folder.Length == 0 ? $"breezeblock: {reason}" : $"breezeblock: {folder}: {reason}";
+
+    public static string LanguageServerRequestFailed(string uri, string reason) => $"breezeblock: a request on {uri} failed: {reason}";
+
+    public static string LanguageServerFolderUnusable(string folder, string reason) => $"breezeblock cannot evaluate {folder}: {reason}";
+
+    public const string RenameNothing = "only a config's name can be renamed here: its definition, or a parameter that receives it";
+
+    public static string RenameNotIdentifier(string name) => $"'{name}' cannot name a config: it must be a Python identifier that is not a keyword";
+
+    public static string RenameTaken(string name) => $"'{name}' already names a config or an input of this folder";
+
+    public static string HoverConfig(string config, string? parameter, string? function, string? location, string? type)
+    {
+        var headline = parameter is null || parameter == config ? $"**{config}** · config" : $"**{parameter}** · config `{config}`";
+        var where = function is null ? "" : $"\n\n`{function}` at {location}";
+        return headline + where + (type is null ? "" : $"\n\ntype: `{type}`") + "\n";
+    }
+
+    public static string HoverReplacedByInput(string origin) => $"\n{ReplacedByInput}: {origin}\n";
+
+    public static string HoverUsedBy(IReadOnlyList<string> configs) => configs.Count == 0 ? "\nused by nothing\n" : $"\nused by {Listed(configs)}\n";
+
+    public const string HoverNoValue = "\n*no value yet: the folder has not evaluated without errors*\n";
+
+    public static string HoverWholeValue(int lines, string link) => $"[show the whole value ({lines} lines)]({link})\n";
+
+    public static string HoverInput(string name, string origin, string? type) =>
+        $"**{name}** · input\n\nfrom `{origin}`" + (type is null ? "" : $"\n\ntype: `{type}`") + "\n";
+
+    public static string HoverDefault(string name, string value, string? type) =>
+        $"**{name}** · default `{value}`: no config or input of this name" + (type is null ? "" : $"\n\ntype: `{type}`") + "\n";
+
+    public static string HoverUnresolved(string name) => $"**{name}** · resolves to nothing: no config or input has this name, and it has no default\n";
+
+    public static string HoverCheck(string name, IReadOnlyList<string> parameters) =>
+        $"**{name}** · check" + (parameters.Count == 0 ? "" : $"\n\nreceives {Listed(parameters)}") + "\n";
+
+    public static string CompletionConfig(string function, string location) => $"config · {function} ({location})";
+
+    public static string CompletionInput(string origin) => $"input · {origin}";
+
+    public static string LensUsedBy(int count) => count == 0 ? "used by no config" : $"used by {Count(count, "config")}";
+
+    public static string LensNeeds(IReadOnlyList<string> parameters) => $"needs {Listed(parameters)}";
+
+    public static string QuickFixRename(string name) => $"Change to '{name}'";
+
     // ---- help examples, one set per command ----
 
     public static IReadOnlyDictionary<string, string[]> Examples { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
@@ -269,6 +323,7 @@ internal static class CliMessages
         ["doctor"] = ["breezeblock doctor", "breezeblock doctor --python ~/.pyenv/versions/3.12.1"],
         ["init"] = ["breezeblock init myapp && breezeblock eval myapp/configs"],
         ["stubs"] = ["breezeblock stubs --host bin/MyApp.dll --output typings"],
+        ["lsp"] = ["breezeblock lsp", "breezeblock lsp --set environment=dev --timeout 10"],
     };
 
     private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";

@@ -13,9 +13,9 @@ internal static partial class JitHandoff
 {
     public const string Folder = "jit";
 
-    /// <summary>True when the command line names a host assembly.</summary>
+    /// <summary>True when the command line names a host assembly, or runs the language server (whose JSON-RPC library reflects).</summary>
     public static bool Wanted(IEnumerable<string> args) =>
-        args.TakeWhile(a => a != "--").Any(a => a == "--host" || a.StartsWith("--host=", StringComparison.Ordinal));
+        args.FirstOrDefault() == "lsp" || args.TakeWhile(a => a != "--").Any(a => a == "--host" || a.StartsWith("--host=", StringComparison.Ordinal));
 
     /// <summary>Replaces this process with the JIT build running <paramref name="args"/>; returns only with the reason it could not.</summary>
     public static string Exec(string[] args)

@@ -71,6 +71,7 @@ public static class Program
             DoctorCommand.Create(setup),
             InitCommand.Create(setup),
             StubsCommand.Create(setup),
+            LspCommand.Create(setup),
         };
         foreach (var option in setup.Globals.All)
         {

@@ -127,6 +127,18 @@ public sealed class ConfigEngine : IDisposable
     }
 
     /// <summary>
+    /// Where a config file's functions, their names, <c>name=</c> arguments and parameters are, and
+    /// where each parameter is read, from <paramref name="text"/> with Python's parser, running nothing:
+    /// what an editor needs to go from a parameter to its config and to rename one. Text that does not
+    /// parse gives an outline with <see cref="SourceOutline.SyntaxErrorLine"/> set.
+    /// </summary>
+    public SourceOutline Outline(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return SourceOutlines.Read(Runtime, text);
+    }
+
+    /// <summary>
     /// Where the value at <paramref name="path"/> (keys and indexes) inside <paramref name="config"/>'s
     /// result is computed, read from its source without running anything: a dict display's key, a
     /// call's keyword argument, a list's item, through locals assigned once. Null when the source does

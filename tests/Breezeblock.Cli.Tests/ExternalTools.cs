@@ -24,6 +24,21 @@ internal static class ExternalTools
         return (node, Path.Combine(Folder, "check-mermaid.mjs"));
     }
 
+    public static (string Node, string Script) LspClient()
+    {
+        var node = Require(FindOnPath("node"), "node", "install Node.js 18 or newer");
+        Require(Existing(Path.Combine(Folder, "node_modules", "vscode-languageserver-protocol", "package.json")), "vscode-languageserver-protocol", "npm ci --prefix tests/tools");
+        return (node, Path.Combine(Folder, "lsp-client.mjs"));
+    }
+
+    /// <summary>npx, once <paramref name="installed"/> (a package's package.json) shows the packages it runs are installed.</summary>
+    public static string Npx(string installed, string install)
+    {
+        var npx = Require(FindOnPath("npx"), "npx", "install Node.js 18 or newer");
+        Require(Existing(installed), Path.GetFileName(Path.GetDirectoryName(installed))!, install);
+        return npx;
+    }
+
     /// <summary>Runs a program, feeding it <paramref name="input"/>; returns its exit code and output.</summary>
     public static (int Exit, string Stdout, string Stderr) Run(string program, string? input, string? directory, params string[] args) =>
         ChildProcess.Run(ChildProcess.StartInfo(program, args, directory), TimeSpan.FromMinutes(3), input);

@@ -14,7 +14,7 @@ internal sealed class WiringTypes
 {
     private Dictionary<Edge, ConfigError?> _known = [];
 
-    public List<ConfigError> Check(ConfigGraph graph, IReadOnlyList<RegisteredFunction> functions, PythonRuntime runtime)
+    public List<ConfigError> Check(ConfigGraph graph, IReadOnlyList<RegisteredFunction> functions, PythonRuntime runtime, SourceFolder? folder = null)
     {
         var errors = new List<ConfigError>();
         var current = new Dictionary<Edge, ConfigError?>(_known.Count);
@@ -70,7 +70,7 @@ internal sealed class WiringTypes
                         CheckName = function.IsCheck ? function.Name : null,
                         Parameter = edge.Parameter,
                         Hint = Messages.IncompatibleTypesHint(producer.Name, producer.Function.Location),
-                    }])[0];
+                    }], folder)[0];
                     errors.Add(error);
                 }
                 current[edge] = error;

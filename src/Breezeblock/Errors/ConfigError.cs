@@ -43,8 +43,14 @@ public sealed class ConfigError
         internal init => field = SecretTable.Count == 0 ? value : value.Select(f => f.SourceLine is null ? f : f with { SourceLine = SecretText.Redact.Apply(f.SourceLine) }).ToList();
     } = [];
 
-    /// <summary>The parameter of the config's function the error is about (a missing dependency, <c>*args</c>); set by the graph, then used to point at it.</summary>
-    internal string? Parameter { get; init; }
+    /// <summary>The parameter of the function the error is about (a missing dependency, <c>*args</c>, a type that does not fit), which <see cref="Location"/> points at.</summary>
+    public string? Parameter { get; internal init; }
+
+    /// <summary>The input the error is about: one no config uses.</summary>
+    public string? Input { get; internal init; }
+
+    /// <summary>The name probably meant, when the error is about a name that resolves to nothing (what the hint's "did you mean" names).</summary>
+    public string? Suggestion { get; internal init; }
 
     /// <summary>This error, pointing at <paramref name="location"/> instead.</summary>
     internal ConfigError At(SourceLocation location) => Copy(location, Hint);
@@ -68,6 +74,8 @@ public sealed class ConfigError
         Hint = hint,
         PythonException = PythonException,
         Parameter = Parameter,
+        Suggestion = Suggestion,
+        Input = Input,
     };
 
     /// <summary>What to do, when there is a suggestion.</summary>

@@ -10,7 +10,8 @@ internal static class ParameterLocator
 {
     private const int MaxSignatureLines = 50;
 
-    public static List<ConfigError> Refine(List<ConfigError> errors)
+    /// <summary>The errors, those about a parameter pointed at it; files are read as <paramref name="folder"/> sees them (an editor's unsaved text).</summary>
+    public static List<ConfigError> Refine(List<ConfigError> errors, SourceFolder? folder = null)
     {
         Dictionary<string, string[]?>? files = null;
         for (var i = 0; i < errors.Count; i++)
@@ -23,7 +24,7 @@ internal static class ParameterLocator
             files ??= new Dictionary<string, string[]?>(StringComparer.Ordinal);
             if (!files.TryGetValue(location.Path, out var lines))
             {
-                files[location.Path] = lines = Read(location.Path);
+                files[location.Path] = lines = folder is null ? Read(location.Path) : folder.ReadLines(location.Path);
             }
             if (lines is not null && Find(lines, location.Line, parameter) is var (line, column, endColumn))
             {

@@ -137,6 +137,7 @@ internal static class GraphBuilder
             ConfigName = function.IsCheck ? null : function.Name,
             CheckName = function.IsCheck ? function.Name : null,
             Parameter = parameter.Name,
+            Suggestion = suggestion,
             Hint = hint,
         };
     }

@@ -39,7 +39,7 @@ internal static class UnusedInputs
                 : parameters.TryGetValue(suggestion, out var function)
                     ? Messages.DidYouMeanParameter(suggestion, function.Name, function.Location)
                     : Messages.DidYouMeanConfig(suggestion, configs[suggestion].Location);
-            errors.Add(new ConfigError(ConfigErrorKind.UnusedInput, Messages.UnusedInput(input), null) { Hint = hint });
+            errors.Add(new ConfigError(ConfigErrorKind.UnusedInput, Messages.UnusedInput(input), null) { Hint = hint, Input = input, Suggestion = suggestion });
         }
         return errors;
     }

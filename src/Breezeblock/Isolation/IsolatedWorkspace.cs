@@ -11,10 +11,14 @@ internal sealed class IsolatedWorkspace(WorkerClient worker, ConfigOptions optio
 
     public ConfigResult? LastGood => Volatile.Read(ref _lastGood);
 
+    public UnsavedFiles Unsaved { get; } = new();
+
     public ConfigResult Evaluate(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken)
     {
         using var stop = new EvaluationStop(options.Timeout, cancellationToken);
-        var (_, snapshot) = worker.Request(WorkerMessages.Evaluate("evaluate", folder, display, targets, Inputs(), options), stop, Folder);
+        var request = WorkerMessages.Evaluate("evaluate", folder, display, targets, Inputs(), options);
+        request["unsaved"] = Unsaved.AsText();
+        var (_, snapshot) = worker.Request(request, stop, Folder);
         Volatile.Write(ref _lastGood, ConfigResult.FromSnapshotJson(snapshot));
         return ConfigResult.FromSnapshotJson(snapshot);
     }
@@ -27,6 +31,7 @@ internal sealed class IsolatedWorkspace(WorkerClient worker, ConfigOptions optio
         using var stop = new EvaluationStop(options.Timeout, CancellationToken.None);
         var request = WorkerMessages.Evaluate("check", folder, display, targets, Inputs(), options);
         request["schemas"] = schemas;
+        request["unsaved"] = Unsaved.AsText();
         var (_, snapshot) = worker.Request(request, stop, Folder);
         return CheckSnapshot.Read(snapshot);
     }

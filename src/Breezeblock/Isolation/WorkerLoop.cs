@@ -75,6 +75,7 @@ internal sealed class WorkerLoop(ConfigEngine engine, ConfigOptions options, Wor
         {
             _workspaces[folder] = workspace = engine.OpenWorkspace(request.Optional("display") ?? folder);
         }
+        workspace.ReplaceUnsaved(request.Raw("unsaved") is null ? [] : request.Map("unsaved").Select(f => KeyValuePair.Create(f.Key, (string)f.Value!)));
         var targets = request.Raw("targets") is null ? null : request.Strings("targets");
         try
         {

@@ -50,6 +50,9 @@ internal sealed class SourceFolder
     private readonly Dictionary<string, SourceModule> _byName;
     private readonly Dictionary<string, byte[]> _readForExecution = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _executedHash = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, byte[]> _unsaved = NoUnsaved;
+
+    private static readonly IReadOnlyDictionary<string, byte[]> NoUnsaved = new Dictionary<string, byte[]>();
 
     private SourceFolder(string root, string displayPath, IReadOnlyList<SourceModule> files, IReadOnlyList<SourceModule> namespaces, IReadOnlyList<ConfigError> readErrors)
     {
@@ -100,6 +103,12 @@ internal sealed class SourceFolder
         {
             return (listed, CacheKey(source.Hash, source.Path));
         }
+        if (_unsaved.TryGetValue(source.Path, out var text))
+        {
+            var hash = ContentHash(text);
+            _executedHash[module] = hash;
+            return (text, CacheKey(hash, source.Path));
+        }
         try
         {
             var bytes = Read(source.Path, ref buffer, MaxFileBytes);
@@ -125,9 +134,12 @@ internal sealed class SourceFolder
     /// <param name="previous">The last listing of the folder (with what executed since), whose unchanged files need no reading.</param>
     /// <param name="maxFileBytes">The largest file read (<see cref="ConfigLimits.MaxFileBytes"/>).</param>
     /// <param name="includeTests">List test files too (<see cref="IsTestFile"/>); else they are left out.</param>
+    /// <param name="unsaved">Files' text as an editor holds it, by absolute path: read instead of the disk's, and listed even when not saved yet.</param>
     /// <exception cref="ConfigException">The folder does not exist or cannot be read.</exception>
-    public static SourceFolder Discover(string folder, string? path = null, SourceFolder? previous = null, long maxFileBytes = ConfigLimits.DefaultMaxFileBytes, bool includeTests = false)
+    public static SourceFolder Discover(string folder, string? path = null, SourceFolder? previous = null, long maxFileBytes = ConfigLimits.DefaultMaxFileBytes, bool includeTests = false,
+        IReadOnlyDictionary<string, byte[]>? unsaved = null)
     {
+        unsaved ??= NoUnsaved;
         path ??= folder;
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         if (!Directory.Exists(root))
@@ -142,6 +154,13 @@ internal sealed class SourceFolder
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new ConfigException(new ConfigError(ConfigErrorKind.FolderNotFound, Messages.FolderUnreadable(path, e.Message), null));
+        }
+        foreach (var file in unsaved.Keys)
+        {
+            if (UnsavedRelativePath(root, file, includeTests) is { } relative && !File.Exists(file) && !relativeFiles.Contains(relative))
+            {
+                relativeFiles.Add(relative); // a new file the editor has not saved yet
+            }
         }
         relativeFiles.Sort(StringComparer.Ordinal);
 
@@ -166,6 +185,23 @@ internal sealed class SourceFolder
                 packages.Add(name);
             }
             string? hash = null;
+            var before = previous?.Remembered(name);
+            if (unsaved.TryGetValue(absolute, out var text))
+            {
+                // No stamp: when the editor lets go of it, the next listing reads the disk to compare.
+                hash = ContentHash(text);
+                if (text.Length > maxFileBytes)
+                {
+                    readErrors.Add(new ConfigError(ConfigErrorKind.ImportError, Messages.FileTooLarge(relative, text.Length, maxFileBytes), new SourceLocation(absolute, relative, 0)) { Hint = Messages.FileTooLargeHint });
+                    hash = null;
+                }
+                else if (before is not { Hash: { } known } || known != hash || before.Path != absolute)
+                {
+                    readForExecution[name] = text;
+                }
+                files.Add(new SourceModule(name, absolute, relative, kind, hash, null));
+                continue;
+            }
             var stamp = FileStamp.Of(absolute);
             try
             {
@@ -179,7 +215,6 @@ internal sealed class SourceFolder
                     files.Add(new SourceModule(name, absolute, relative, kind, null, stamp));
                     continue;
                 }
-                var before = previous?.Remembered(name);
                 if (before is { Hash: { } known } && known != SourceModule.Unread && stamp is not null && before.Stamp == stamp && before.Path == absolute)
                 {
                     hash = known; // unchanged on disk: not read
@@ -221,12 +256,45 @@ internal sealed class SourceFolder
                 }
             }
         }
-        var listing = new SourceFolder(root, path, files, namespaces, readErrors) { FilesRead = read, MaxFileBytes = maxFileBytes };
+        var listing = new SourceFolder(root, path, files, namespaces, readErrors) { FilesRead = read, MaxFileBytes = maxFileBytes, _unsaved = unsaved };
         foreach (var (name, bytes) in readForExecution)
         {
             listing._readForExecution[name] = bytes;
         }
         return listing;
+    }
+
+    /// <summary>True when <paramref name="path"/> was read from an editor's unsaved text rather than the disk.</summary>
+    public bool IsUnsaved(string path) => _unsaved.ContainsKey(path);
+
+    /// <summary>True when the module's file is read from an editor's unsaved text.</summary>
+    public bool IsUnsavedModule(string module) => _byName.TryGetValue(module, out var source) && _unsaved.ContainsKey(source.Path);
+
+    /// <summary>A file's lines as this listing sees them: the editor's unsaved text, else the disk's; null when unreadable.</summary>
+    public string[]? ReadLines(string path)
+    {
+        try
+        {
+            return _unsaved.TryGetValue(path, out var text)
+                ? System.Text.Encoding.UTF8.GetString(text).ReplaceLineEndings("\n").Split('\n')
+                : File.ReadAllLines(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // An unsaved file's path relative to the folder, when it would be listed were it saved.
+    private static string? UnsavedRelativePath(string root, string file, bool includeTests)
+    {
+        if (!file.EndsWith(".py", StringComparison.Ordinal) || !file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+        var hidden = relative.Split('/').Any(segment => segment.StartsWith('.') || segment == "__pycache__");
+        return hidden || (!includeTests && IsTestFile(relative)) ? null : relative;
     }
 
     // A module as this listing left it: its hash as listed, or as it executed.

@@ -101,7 +101,11 @@ class FolderFinder:
         try:
             given = self.sources(name) if self.sources is not None else None
             if given is not None:
-                source, key = given  # read once by the engine, which hashed it: the key names its compiled code
+                source, key, unsaved = given  # read once by the engine, which hashed it: the key names its compiled code
+                if unsaved:  # an editor's text, not the disk's: tracebacks and checks must read these lines
+                    import linecache
+                    text = bytes(source).decode("utf-8", "replace")
+                    linecache.cache[path] = (len(text), None, text.splitlines(True), path)
             else:
                 with open(path, "rb") as file:
                     source = file.read()

@@ -25,6 +25,9 @@ internal static class ErrorData
         data["config"] = error.ConfigName;
         data["check"] = error.CheckName;
         data["hint"] = error.Hint;
+        data["parameter"] = error.Parameter;
+        data["suggestion"] = error.Suggestion;
+        data["input"] = error.Input;
         data["details"] = error.Details.Cast<object?>().ToList();
         data["frames"] = error.Frames.Select(f =>
         {
@@ -73,6 +76,9 @@ internal static class ErrorData
             ConfigName = fields.Optional("config"),
             CheckName = fields.Optional("check"),
             Hint = fields.Optional("hint"),
+            Parameter = fields.Optional("parameter"),
+            Suggestion = fields.Optional("suggestion"),
+            Input = fields.Optional("input"),
             Details = fields.Strings("details"),
             Frames = frames,
         };

@@ -17,8 +17,8 @@ internal sealed class CheckPhase(WorkspaceState state)
     public CheckedConfigs Run(LoadedFolder loaded, IReadOnlyCollection<string>? targets, int revision)
     {
         var errors = loaded.Errors;
-        var (graph, unused) = CheckedGraph(loaded.Shapes, errors, loaded.Unavailable);
-        errors.AddRange(state.Types.Check(graph, loaded.Functions, state.Runtime));
+        var (graph, unused) = CheckedGraph(loaded.Shapes, errors, loaded.Unavailable, loaded.Folder);
+        errors.AddRange(state.Types.Check(graph, loaded.Functions, state.Runtime, loaded.Folder));
         if (_options.StrictInputs)
         {
             errors.AddRange(unused);
@@ -91,7 +91,7 @@ internal sealed class CheckPhase(WorkspaceState state)
         errors.OrderBy(e => e.Location?.DisplayPath, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ToList();
 
     // The graph of every registered function: the last one while the configs keep their shape, else built and checked again.
-    private (ConfigGraph Graph, List<ConfigError> Unused) CheckedGraph(List<ConfigFunction> shapes, List<ConfigError> errors, UnavailableConfigs unavailable)
+    private (ConfigGraph Graph, List<ConfigError> Unused) CheckedGraph(List<ConfigFunction> shapes, List<ConfigError> errors, UnavailableConfigs unavailable, SourceFolder folder)
     {
         if (unavailable.IsEmpty && state.Graph.TryReuse(shapes, _options.InputNames, out var graph, out var unused))
         {
@@ -99,7 +99,7 @@ internal sealed class CheckPhase(WorkspaceState state)
         }
         (graph, var graphErrors) = GraphBuilder.Build(shapes, _options.InputNames.ToList(), _options.InputSyntax, unavailable);
         unused = UnusedInputs.Find(_options.InputNames, shapes, unavailable);
-        errors.AddRange(ParameterLocator.Refine(graphErrors));
+        errors.AddRange(ParameterLocator.Refine(graphErrors, folder));
         if (graphErrors.Count == 0 && unavailable.IsEmpty) // a graph with configs missing is never reused
         {
             state.Graph.Keep(shapes, _options.InputNames, graph, unused);

@@ -76,6 +76,22 @@ public sealed class ConfigWorkspace : IDisposable
     }
 
     /// <summary>
+    /// Reads <paramref name="text"/> for the file at <paramref name="path"/> instead of what is on disk,
+    /// from the next evaluation or check on, until called again with null: an editor's unsaved buffer.
+    /// A path inside the folder that is not on disk yet is loaded as a new module. Changing the text
+    /// re-runs what depends on it, as saving the file would.
+    /// </summary>
+    public void SetUnsavedText(string path, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ThrowIfDisposed();
+        _backend.Unsaved.Set(path, text);
+    }
+
+    // The worker process's copy of a host's unsaved files, replaced with each request.
+    internal void ReplaceUnsaved(IEnumerable<KeyValuePair<string, string>> files) => _backend.Unsaved.Replace(files);
+
+    /// <summary>
     /// Forgets every kept result, so the next evaluation runs every config (modules stay loaded). For
     /// when something the workspace cannot see has changed, such as what a host function returns.
     /// </summary>

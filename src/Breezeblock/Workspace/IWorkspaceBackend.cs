@@ -10,6 +10,9 @@ internal interface IWorkspaceBackend
     /// <summary>The result of the last evaluation that succeeded, or null.</summary>
     ConfigResult? LastGood { get; }
 
+    /// <summary>Files' unsaved text, read instead of the disk's.</summary>
+    UnsavedFiles Unsaved { get; }
+
     ConfigResult Evaluate(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken);
 
     Task<ConfigResult> EvaluateAsync(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken);

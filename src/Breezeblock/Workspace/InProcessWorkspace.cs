@@ -13,6 +13,8 @@ internal sealed class InProcessWorkspace(WorkspaceState state) : IWorkspaceBacke
 
     public ConfigResult? LastGood => _state.LastGood;
 
+    public UnsavedFiles Unsaved => _state.Unsaved;
+
     public ConfigResult Evaluate(IReadOnlyCollection<string>? targets, CancellationToken cancellationToken)
     {
         using var stop = new EvaluationStop(_state.Options.Timeout, cancellationToken);

@@ -76,7 +76,7 @@ internal sealed class LoadPhase(WorkspaceState state)
         using var sources = PyFunction.Create("source", args =>
         {
             var name = args[0].AsString();
-            return executing.Remove(name) && folder.ReadToExecute(name, ref buffer) is var (bytes, key) ? new object?[] { bytes, key } : null;
+            return executing.Remove(name) && folder.ReadToExecute(name, ref buffer) is var (bytes, key) ? new object?[] { bytes, key, folder.IsUnsavedModule(name) } : null;
         });
         finder.BeginLoad(table, sources);
         var stop = scope.Interruption;

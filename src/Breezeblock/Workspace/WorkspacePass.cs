@@ -46,7 +46,7 @@ internal sealed class WorkspacePass(WorkspaceState state, EvaluationLock.Lease l
             state.ForgetModules(); // the last pass was stopped halfway through loading
         }
         var revision = ++state.Revision;
-        var folder = state.Listing = SourceFolder.Discover(state.Root, state.DisplayPath, state.Listing, state.Options.Limits.MaxFileBytes, state.Options.IncludeTests); // reads only what changed since the last
+        var folder = state.Listing = SourceFolder.Discover(state.Root, state.DisplayPath, state.Listing, state.Options.Limits.MaxFileBytes, state.Options.IncludeTests, state.Unsaved.Snapshot); // reads only what changed since the last
         var breezeblock = BreezeblockModule.Get(_runtime);
         var finder = state.Finder ??= new FolderFinder(LoaderModule.Get(_runtime), folder.Root, _options.BytecodeCacheDirectory);
         using var sys = _runtime.Import("sys");

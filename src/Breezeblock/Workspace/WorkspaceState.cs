@@ -67,6 +67,9 @@ internal sealed class WorkspaceState(PythonRuntime runtime, ConfigOptions option
 
     public InputSet Inputs { get; } = new();
 
+    /// <summary>Files' text as an editor holds it, read instead of the disk's.</summary>
+    public UnsavedFiles Unsaved { get; } = new();
+
     public GraphReuse Graph { get; } = new();
 
     /// <summary>What the static type check found for each edge, kept while its functions stay the same.</summary>

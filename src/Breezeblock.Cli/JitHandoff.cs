@@ -6,8 +6,9 @@ namespace Breezeblock.Cli;
 /// <c>--host APP.dll</c> loads .NET assemblies, which needs the JIT: the native (NativeAOT)
 /// breezeblock cannot. Its build carries the JIT build beside it (<c>jit/breezeblock.dll</c>, see the
 /// project file), and a command that names a host assembly is handed to that build with exec: the
-/// same process, arguments, streams, signals and exit code, run by the <c>dotnet</c> host. Every
-/// other command runs natively.
+/// same process, arguments, streams, signals and exit code, run by the <c>dotnet</c> host. So is
+/// <c>lsp</c>, whose JSON-RPC library (StreamJsonRpc) reflects over its handlers and is built into the
+/// JIT build only. Every other command runs natively.
 /// </summary>
 internal static partial class JitHandoff
 {

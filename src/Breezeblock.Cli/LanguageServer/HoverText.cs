@@ -78,7 +78,7 @@ internal static class HoverText
         }
         if (provenance is not null && result.Provenance.ContainsKey(config))
         {
-            var tree = new ExplainTree(result, result.Provenance, session.InputTexts).Render(config).TrimEnd('\n').Split('\n');
+            var tree = new ExplainTree(result, result.Provenance, session.InputTexts).Render(config, TreeLines).TrimEnd('\n').Split('\n');
             text.Append("\n```text\n").Append(string.Join('\n', tree.Take(TreeLines))).Append(tree.Length > TreeLines ? "\n…" : "").Append("\n```\n");
         }
     }

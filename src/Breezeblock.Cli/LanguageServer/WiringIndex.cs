@@ -60,6 +60,9 @@ internal sealed class WiringIndex
     public static WiringIndex Build(ConfigCheck check, Func<string, SourceOutline?> outline)
     {
         var index = new WiringIndex(check.Configs, check.Checks);
+        var outlines = new Dictionary<string, SourceOutline?>(StringComparer.Ordinal); // a file's functions are many: its outline is asked for once
+        var given = outline;
+        outline = path => outlines.TryGetValue(path, out var known) ? known : outlines[path] = given(path);
         foreach (var config in check.Configs)
         {
             index.Add(config.Name, config.Location, config.Parameters, isCheck: false, skipFirst: false, outline);

@@ -21,8 +21,12 @@ internal sealed class ExplainTree(ConfigResult result, IReadOnlyDictionary<strin
     private readonly HashSet<string> _shown = new(StringComparer.Ordinal);
     private readonly StringBuilder _text = new();
 
-    public string Render(string name)
+    private int _budget = int.MaxValue;
+
+    /// <summary>The tree of <paramref name="name"/>; with <paramref name="maxEntries"/>, cut short (with "…") after that many parameters, however deep the graph.</summary>
+    public string Render(string name, int maxEntries = int.MaxValue)
     {
+        _budget = maxEntries;
         var config = configs[name];
         _shown.Add(name);
         _text.Append(name).Append("  ").Append(Origin(config)).Append('\n');
@@ -39,6 +43,14 @@ internal sealed class ExplainTree(ConfigResult result, IReadOnlyDictionary<strin
         }
         for (var i = 0; i < config.Parameters.Count; i++)
         {
+            if (--_budget < 0)
+            {
+                if (_budget == -1)
+                {
+                    _text.Append(indent).Append("…\n");
+                }
+                return;
+            }
             var parameter = config.Parameters[i];
             var last = i == config.Parameters.Count - 1;
             var branch = indent + (last ? "└── " : "├── ");

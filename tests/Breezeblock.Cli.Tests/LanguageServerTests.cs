@@ -22,6 +22,11 @@ public sealed class LanguageServerTests
         def make_cache(environment, size=64):
             return {"host": f"cache.{environment}", "size": size}
 
+
+        @configure
+        def limits():
+            return {f"limit_{i}": i for i in range(20)}
+
         """;
 
     private const string Web = """
@@ -90,6 +95,74 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public void Code_lenses_inlay_hints_and_the_whole_value_show_the_wiring()
+    {
+        using var folder = Folder();
+        using var client = Start(folder);
+        Ready(client);
+
+        var lenses = client.Request("textDocument/codeLens", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = client.Uri("base.py") } })!.AsArray();
+        Assert.Equal(["used by 1 config", "needs environment, password", "used by 1 config", "needs environment, size", "used by no config"],
+            lenses.Select(l => l!["command"]!["title"]!.GetValue<string>()));
+        var receivers = lenses[0]!["command"]!["arguments"]![2]!.AsArray();
+        Assert.Equal(client.Uri("web.py"), Assert.Single(receivers)!["uri"]!.GetValue<string>());
+
+        var hints = client.Request("textDocument/inlayHint", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = client.Uri("web.py") },
+            ["range"] = new JsonObject { ["start"] = new JsonObject { ["line"] = 0, ["character"] = 0 }, ["end"] = new JsonObject { ["line"] = 12, ["character"] = 0 } },
+        })!.AsArray();
+        // cache's value is short enough to show; database's is not and has no type; web's is long, its type is shown
+        Assert.Equal(2, hints.Count);
+        Assert.Equal(("""{"line":4,"character":23}""", "= {\"host\":\"cache.dev\",\"size\":64}"), (hints[0]!["position"].Text(), hints[0]!["label"]!.GetValue<string>()));
+        Assert.Equal(("""{"line":10,"character":20}""", ": dict", 1), (hints[1]!["position"].Text(), hints[1]!["label"]!.GetValue<string>(), hints[1]!["kind"]!.GetValue<int>()));
+
+        var limits = client.At("textDocument/hover", "base.py", 14, 6)!["contents"]!["value"]!.GetValue<string>();
+        Assert.Contains("[show the whole value (22 lines)](command:breezeblock.showValue?", limits);
+        Assert.Contains("\n…\n```", limits);
+        var whole = client.Request("breezeblock/value", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = client.Uri("base.py") }, ["name"] = "limits" })!.GetValue<string>();
+        Assert.Equal(22, whole.Split('\n').Length);
+        Assert.Contains("\"limit_19\": 19", whole);
+        Assert.Equal(0, client.Exit());
+    }
+
+    [Fact]
+    public void Folder_settings_isolate_and_give_values_files_and_cycles_duplicates_and_unused_inputs_are_shown_where_they_are()
+    {
+        using var folder = new TempFolder(
+            ("c.py", "from breezeblock import configure\n\n\n@configure\ndef alpha(beta):\n    return beta\n\n\n@configure\ndef beta(alpha):\n    return alpha\n"),
+            ("a.py", "from breezeblock import configure\n\n\n@configure\ndef db():\n    return 1\n"),
+            ("b.py", "from breezeblock import configure\n\n\n@configure(name=\"db\")\ndef another_db():\n    return 2\n"),
+            ("app.py", "from breezeblock import configure\n\n\n@configure\ndef app(environment=\"prod\"):\n    return {\"env\": environment}\n"),
+            ("values.yaml", "enviroment: dev\n"));
+        var settings = new JsonObject
+        {
+            ["folders"] = new JsonObject { [new Uri(folder.Path).AbsoluteUri] = new JsonObject { ["values"] = new JsonArray("values.yaml"), ["isolate"] = true, ["idleMilliseconds"] = 0 } },
+        };
+        using var client = new LspClient(folder.Path, settings);
+
+        var cycle = client.Diagnostics("c.py", d => d.Count > 0, "the cycle");
+        Assert.Equal("""{"start":{"line":4,"character":0},"end":{"line":4,"character":16}}""", Assert.Single(cycle)!["range"].Text());
+        Assert.StartsWith("configs need each other in a cycle: alpha (c.py:5) -> beta (c.py:10) -> alpha", cycle[0]!["message"]!.GetValue<string>());
+        var duplicate = Assert.Single(client.Diagnostics("b.py", d => d.Count > 0, "the duplicate"))!;
+        Assert.StartsWith("config 'db' is defined twice: a.py:5 and b.py:5", duplicate["message"]!.GetValue<string>());
+        var unused = Assert.Single(client.Diagnostics("values.yaml", d => d.Count > 0, "the unused input"))!;
+        Assert.Equal(2, unused["severity"]!.GetValue<int>());
+        Assert.Equal("""{"start":{"line":0,"character":0},"end":{"line":0,"character":10}}""", unused["range"].Text());
+        Assert.Contains("did you mean 'environment'?", unused["message"]!.GetValue<string>());
+
+        // fixed in unsaved buffers: the worker process evaluates the editor's text
+        client.Open("c.py");
+        client.Replace("c.py", 2, "from breezeblock import configure\n\n\n@configure\ndef alpha():\n    return \"unsaved\"\n");
+        client.Open("b.py");
+        client.Edit("b.py", 2, 3, 17, 2, "db2");
+        client.Evaluated(e => e["succeeded"]!.GetValue<bool>(), "an evaluation in the worker");
+        Assert.Contains("\"unsaved\"", client.At("textDocument/hover", "c.py", 4, 6)!["contents"]!["value"]!.GetValue<string>());
+        Assert.StartsWith("**environment** · default `'prod'`", client.At("textDocument/hover", "app.py", 4, 10)!["contents"]!["value"]!.GetValue<string>());
+        Assert.Equal(0, client.Exit());
+    }
+
+    [Fact]
     public void Rename_changes_the_definition_its_name_argument_every_parameter_and_their_uses()
     {
         using var folder = Folder();
@@ -130,7 +203,7 @@ public sealed class LanguageServerTests
         Assert.StartsWith("config 'web' needs 'databse', which is not a config, an input or a parameter default\ndid you mean 'database'?", missing["message"]!.GetValue<string>());
 
         var completion = client.At("textDocument/completion", "web.py", 4, 15)!["items"]!.AsArray().Select(i => i!["label"]!.GetValue<string>()).ToList();
-        Assert.Equal(["database", "environment", "password"], completion.Order(StringComparer.Ordinal)); // cache is there already
+        Assert.Equal(["database", "environment", "limits", "password"], completion.Order(StringComparer.Ordinal)); // cache is there already
 
         var actions = client.Request("textDocument/codeAction", new JsonObject
         {

@@ -21,11 +21,22 @@ internal sealed class LspClient : IDisposable
     private int _id;
 
     public LspClient(string folder, params string[] arguments)
+        : this(folder, null, arguments)
+    {
+    }
+
+    /// <summary>A server on <paramref name="folder"/>, given <paramref name="initializationOptions"/> (the folders' settings) when it starts.</summary>
+    public LspClient(string folder, JsonObject? initializationOptions, params string[] arguments)
+        : this(folder, initializationOptions, Cli.StartInfo(null, null, ["lsp", .. arguments]))
+    {
+    }
+
+    /// <summary>A server started as <paramref name="server"/> says (another build of the command: the native one).</summary>
+    public LspClient(string folder, JsonObject? initializationOptions, System.Diagnostics.ProcessStartInfo server)
     {
         var (node, script) = ExternalTools.LspClient();
-        var cli = Cli.StartInfo(null, null, ["lsp", .. arguments]);
-        var start = ChildProcess.StartInfo(node, [script, cli.FileName, .. cli.ArgumentList], null,
-            cli.Environment.Where(e => e.Value is not null).Select(e => KeyValuePair.Create(e.Key, e.Value!)), Cli.OutputVariables);
+        var start = ChildProcess.StartInfo(node, [script, server.FileName, .. server.ArgumentList], null,
+            server.Environment.Where(e => e.Value is not null).Select(e => KeyValuePair.Create(e.Key, e.Value!)), Cli.OutputVariables);
         start.RedirectStandardInput = true;
         _process = Process.Start(start)!;
         _process.ErrorDataReceived += (_, e) =>
@@ -45,17 +56,21 @@ internal sealed class LspClient : IDisposable
             _incoming.CompleteAdding();
         }) { IsBackground = true }.Start();
         Folder = folder;
-        Request("initialize", new JsonObject
+        Capabilities = Request("initialize", new JsonObject
         {
             ["processId"] = null,
             ["rootUri"] = Uri(""),
             ["capabilities"] = new JsonObject(),
             ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = Uri(""), ["name"] = "configs" }),
-        });
+            ["initializationOptions"] = initializationOptions,
+        })!["capabilities"]!;
         Notify("initialized", new JsonObject());
     }
 
     public string Folder { get; }
+
+    /// <summary>What the server said it can do, answering initialize.</summary>
+    public JsonNode Capabilities { get; }
 
     /// <summary>The server's stderr so far, for failure messages.</summary>
     public string Stderr
@@ -132,6 +147,13 @@ internal sealed class LspClient : IDisposable
             },
             ["text"] = text,
         }),
+    });
+
+    /// <summary>Replaces a document's whole text, unsaved.</summary>
+    public void Replace(string file, int version, string text) => Notify("textDocument/didChange", new JsonObject
+    {
+        ["textDocument"] = new JsonObject { ["uri"] = Uri(file), ["version"] = version },
+        ["contentChanges"] = new JsonArray(new JsonObject { ["text"] = text }),
     });
 
     public void Save(string file, string text)
@@ -215,11 +237,15 @@ internal sealed class LspClient : IDisposable
     {
         try
         {
-            _process.StandardInput.Close();
-            if (!_process.WaitForExit(TimeSpan.FromSeconds(30)))
+            _process.StandardInput.Close(); // the client kills the server when its input ends
+            if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
             {
                 _process.Kill(entireProcessTree: true);
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // it has gone already
         }
         finally
         {

@@ -5,7 +5,7 @@ namespace Breezeblock.Cli.Tests;
 /// RID-specific: a pointer package, the NativeAOT command for linux-x64 (built without a single
 /// trimming or AOT warning, none suppressed) and the JIT build for every other platform.
 /// <c>dotnet tool install</c> picks the native one here, and it evaluates, isolates, stops runaway
-/// code, and hands <c>--host</c> to the JIT build beside it (or, without one, refuses with a clear error).
+/// code, and hands <c>--host</c> and <c>lsp</c> to the JIT build beside it (or, without one, refuses with a clear error).
 /// </summary>
 public sealed class NativeBuildTests
 {
@@ -54,6 +54,15 @@ public sealed class NativeBuildTests
             var hostAssembly = Path.Combine(host, "bin", configuration, "net10.0", "Quickstart.Host.dll");
             Assert.Equal((0, Cli.Expected("quickstart", "expected.json")), Run(native, ["eval", Path.Combine(host, "configs"), "--host", hostAssembly], TimeSpan.FromMinutes(1)));
             Assert.Equal((2, "error: host assembly missing.dll does not exist\n"), Run(native, ["eval", quickstart, "--host", "missing.dll"], TimeSpan.FromMinutes(1)));
+
+            // lsp too (its JSON-RPC library reflects): a session of a real client, answered by the JIT build.
+            using (var client = new LspClient(quickstart, null, ChildProcess.StartInfo(native, ["lsp"], Cli.RepositoryRoot, null, Cli.OutputVariables)))
+            {
+                Assert.True(client.Capabilities["definitionProvider"]!.GetValue<bool>());
+                Assert.Equal("""{"prepareProvider":true}""", client.Capabilities["renameProvider"].Text());
+                Assert.True(client.Evaluated(e => true, "an evaluation of the quickstart")["succeeded"]!.GetValue<bool>(), client.Stderr);
+                Assert.Equal(0, client.Exit());
+            }
 
             var alone = Path.Combine(scratch, "alone", "breezeblock"); // the native binary without its JIT build
             Directory.CreateDirectory(Path.GetDirectoryName(alone)!);

@@ -47,16 +47,27 @@ internal sealed class LspServer : ILanguageClient
         _setup = setup;
     }
 
-    /// <summary>Serves the protocol on <paramref name="input"/> and <paramref name="output"/> until the editor says exit (0) or the input ends (1).</summary>
+    /// <summary>Serves the protocol on <paramref name="input"/> and <paramref name="output"/> until the editor says exit (0), or the input ends or a signal stops it (1).</summary>
     public static async Task<int> Serve(Stream input, Stream output, IReadOnlyList<string> baseArguments, CliSetup setup)
     {
         var server = new LspServer(baseArguments, setup);
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = Json };
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter));
+        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(output, input, formatter))
+        {
+            // One message at a time, in the order they came: edits must apply in order, and every handler is quick.
+            SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false),
+        };
         rpc.AddLocalRpcTarget(server, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true, AllowNonPublicInvocation = true });
         server._rpc = rpc;
         rpc.StartListening();
-        var ended = await Task.WhenAny(server._exited.Task, rpc.Completion);
+        var stopped = new TaskCompletionSource();
+        await using var onSignal = setup.Streams.Stop.Register(() => stopped.TrySetResult()); // SIGTERM, SIGINT
+        var ended = await Task.WhenAny(server._exited.Task, rpc.Completion, stopped.Task);
+        if (ended == server._exited.Task)
+        {
+            // The answers to what came before exit are written first: the editor closes its end once it has them.
+            await Task.WhenAny(rpc.Completion, Task.Delay(TimeSpan.FromSeconds(2)));
+        }
         server.CloseSessions(clear: false);
         return ended == server._exited.Task ? 0 : 1;
     }

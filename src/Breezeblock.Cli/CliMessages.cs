@@ -265,6 +265,9 @@ internal static class CliMessages
 
     public static string LanguageServerRequestFailed(string uri, string reason) => $"breezeblock: a request on {uri} failed: {reason}";
 
+    public static string LanguageServerNoConfigFolder(string folder) =>
+        $"breezeblock: no config folder in {folder} (no .py file imports breezeblock); set breezeblock.configFolder to name one";
+
     public static string LanguageServerFolderUnusable(string folder, string reason) => $"breezeblock cannot evaluate {folder}: {reason}";
 
     public const string RenameNothing = "only a config's name can be renamed here: its definition, or a parameter that receives it";

@@ -159,6 +159,29 @@ public sealed class LanguageServerTests
         client.Evaluated(e => e["succeeded"]!.GetValue<bool>(), "an evaluation in the worker");
         Assert.Contains("\"unsaved\"", client.At("textDocument/hover", "c.py", 4, 6)!["contents"]!["value"]!.GetValue<string>());
         Assert.StartsWith("**environment** · default `'prod'`", client.At("textDocument/hover", "app.py", 4, 10)!["contents"]!["value"]!.GetValue<string>());
+
+        // the values file put right on disk: the folder's inputs are read again
+        File.WriteAllText(Path.Combine(folder.Path, "values.yaml"), "environment: dev\n");
+        client.Notify("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = client.Uri("values.yaml"), ["type"] = 2 }) });
+        Assert.Empty(client.Diagnostics("values.yaml", d => d.Count == 0, "the unused input cleared"));
+        client.Evaluated(e => e["succeeded"]!.GetValue<bool>(), "an evaluation with the new values");
+        Assert.Equal($"**environment** · input\n\nfrom `--values {Path.Combine(folder.Path, "values.yaml")}`\n", client.At("textDocument/hover", "app.py", 4, 10)!["contents"]!["value"]!.GetValue<string>());
+        var definition = client.At("textDocument/definition", "app.py", 4, 10)!;
+        Assert.Equal((client.Uri("values.yaml"), """{"start":{"line":0,"character":0},"end":{"line":0,"character":11}}"""), (definition["uri"]!.GetValue<string>(), definition["range"].Text()));
+        Assert.Equal(0, client.Exit());
+    }
+
+    [Fact]
+    public void Config_folders_below_the_workspace_folder_are_found_by_what_imports_breezeblock()
+    {
+        using var folder = new TempFolder(
+            ("deploy/configs/base.py", "from breezeblock import configure\n\n\n@configure\ndef base():\n    return 1\n\n\n@configure\ndef web(bsae):\n    return bsae\n"),
+            ("scripts/tool.py", "import sys\n\ndef main(argv):\n    return argv\n"));
+        using var client = new LspClient(folder.Path);
+        var missing = Assert.Single(client.Diagnostics("deploy/configs/base.py", d => d.Count > 0, "the misspelling in the config folder"))!;
+        Assert.Equal("MissingDependency", missing["code"]!.GetValue<string>());
+        client.Open("scripts/tool.py");
+        Assert.Null(client.At("textDocument/hover", "scripts/tool.py", 2, 9)); // not a config folder's: nothing to say
         Assert.Equal(0, client.Exit());
     }
 

@@ -6,7 +6,7 @@
 // It starts the server and reads commands from stdin, one JSON object per line:
 //   {"id": 1, "request": "textDocument/hover", "params": {...}}   -> {"id": 1, "result": ...} or {"id": 1, "error": {...}}
 //   {"notify": "textDocument/didChange", "params": {...}}
-//   {"exit": true}                                                 -> shutdown, exit; {"exited": code}
+//   {"exit": true}                                                 -> shutdown, exit, end of the server's input; {"exited": code}
 // and writes to stdout, one JSON object per line, every notification the server sends
 // ({"notification": method, "params": ...}) and every request it makes ({"serverRequest": method, "params": ...}, answered null).
 // Each line also carries "at": milliseconds since the client started, so a benchmark can time what it waits for.
@@ -49,6 +49,7 @@ lines.on("line", async (line) => {
   } else if (command.exit) {
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
+    server.stdin.end(); // as editors do: the server has had its last message
   }
 });
 lines.on("close", () => server.kill());

@@ -102,8 +102,15 @@ internal sealed class FolderSession : IDisposable
         _changes.Writer.TryWrite(true);
     }
 
-    /// <summary>Checks and evaluates the folder as it is, as if it had just changed.</summary>
-    public void Start() => _changes.Writer.TryWrite(true);
+    /// <summary>Checks and evaluates the folder as the editor has it (its open documents' text), as if it had just changed.</summary>
+    public void Start()
+    {
+        foreach (var document in _documents.All.Where(d => Contains(d.Path) && d.Path.EndsWith(".py", StringComparison.Ordinal)))
+        {
+            _workspace.SetUnsavedText(document.Path, document.Text);
+        }
+        _changes.Writer.TryWrite(true);
+    }
 
     /// <summary>The outline of a file as the editor has it (the last one that parsed, while it does not).</summary>
     public SourceOutline? Outline(string path)

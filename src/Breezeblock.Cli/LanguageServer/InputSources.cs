@@ -11,6 +11,9 @@ internal sealed record InputSource(string Path, SourceSpan Span);
 /// </summary>
 internal sealed partial class InputSources(IReadOnlyList<string> valuesFiles)
 {
+    /// <summary>True when <paramref name="path"/> is one of the values files.</summary>
+    public bool Reads(string path) => valuesFiles.Contains(path, StringComparer.Ordinal);
+
     public InputSource? Find(string input)
     {
         foreach (var file in valuesFiles.Reverse())

@@ -131,10 +131,17 @@ internal sealed class LspServer : ILanguageClient
             var settings = FolderSettings.Read(_settings, folder.Uri);
             try
             {
-                var (options, inputTexts) = settings.Build(_baseArguments, root, _setup);
-                var configFolder = settings.ConfigFolder is null ? root : Path.GetFullPath(settings.ConfigFolder, root);
+                var configFolders = settings.ConfigFolder is null ? ConfigFolders.Find(root) : [Path.GetFullPath(settings.ConfigFolder, root)];
+                if (configFolders.Count == 0)
+                {
+                    Log(CliMessages.LanguageServerNoConfigFolder(root));
+                }
                 var values = settings.Values.Select(v => Path.GetFullPath(v, root)).ToList();
-                sessions.Add(new FolderSession(configFolder, options, inputTexts, new InputSources(values), settings, _documents, this));
+                foreach (var configFolder in configFolders)
+                {
+                    var (options, inputTexts) = settings.Build(_baseArguments, root, _setup); // options of its own: each folder's engine keeps them
+                    sessions.Add(new FolderSession(configFolder, options, inputTexts, new InputSources(values), settings, _documents, this));
+                }
             }
             catch (Exception e) when (e is CommandException or HostLoadException or ConfigException or Python.PythonNotFoundException or Python.PythonStartException)
             {
@@ -204,9 +211,22 @@ internal sealed class LspServer : ILanguageClient
     [JsonRpcMethod("workspace/didChangeWatchedFiles")]
     public void DidChangeWatchedFiles(DidChangeWatchedFilesParams request) => Guard(() =>
     {
-        foreach (var change in request.Changes)
+        var paths = request.Changes.Select(c => DocumentUris.ToPath(c.Uri)).ToList();
+        bool ValuesChanged()
         {
-            var path = DocumentUris.ToPath(change.Uri);
+            lock (_sessionsLock)
+            {
+                return _sessions.Any(s => paths.Any(s.Inputs.Reads));
+            }
+        }
+        if (ValuesChanged())
+        {
+            CloseSessions(clear: true); // inputs are read when a session opens: open them again
+            OpenSessions();
+            return;
+        }
+        foreach (var path in paths)
+        {
             SessionFor(path)?.Changed(path, _documents.Get(path)?.Text, saved: true);
         }
     });

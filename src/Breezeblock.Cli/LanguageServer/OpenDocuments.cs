@@ -39,6 +39,9 @@ internal sealed class OpenDocuments
 
     public OpenDocument? Get(string path) => _byPath.GetValueOrDefault(path);
 
+    /// <summary>Every open document.</summary>
+    public IEnumerable<OpenDocument> All => _byPath.Values;
+
     /// <summary>The text of a file as the editor has it, else as it is on disk; null when neither can say.</summary>
     public string? Text(string path)
     {

@@ -5,6 +5,7 @@ namespace Breezeblock.Tests;
 /// (<see cref="ConfigWorkspace.SetUnsavedText"/>), and outlines of a file's functions, names,
 /// parameters and their uses (<see cref="ConfigEngine.Outline"/>).
 /// </summary>
+[Trait("Category", "Smoke")]
 public sealed class EditorSupportTests(EngineFixture fixture)
 {
     private const string Header = "from breezeblock import configure\n\n";

@@ -7,7 +7,7 @@ namespace Breezeblock.Cli.LanguageServer;
 /// editor clears it. An input no config uses is shown in the values file that gives it; a problem that
 /// has no place goes to the editor's log.
 /// </summary>
-internal sealed class FolderDiagnostics(OpenDocuments documents, ILanguageClient client, string folder)
+internal sealed class FolderDiagnostics(OpenDocuments documents, ILanguageClient client)
 {
     private HashSet<string> _published = new(StringComparer.Ordinal);
     private HashSet<string> _logged = new(StringComparer.Ordinal);
@@ -116,7 +116,4 @@ internal sealed class FolderDiagnostics(OpenDocuments documents, ILanguageClient
         }
         return Math.Max(end, start + 1);
     }
-
-    /// <summary>The folder this publishes for.</summary>
-    public string Folder => folder;
 }

@@ -51,7 +51,7 @@ internal sealed class FolderSession : IDisposable
         _client = client;
         _engine = new ConfigEngine(options);
         _workspace = _engine.OpenWorkspace(Folder);
-        _diagnostics = new FolderDiagnostics(documents, client, Folder) { Inputs = inputs };
+        _diagnostics = new FolderDiagnostics(documents, client) { Inputs = inputs };
         _loop = Task.Factory.StartNew(Loop, TaskCreationOptions.LongRunning).Unwrap();
     }
 
@@ -69,9 +69,6 @@ internal sealed class FolderSession : IDisposable
 
     /// <summary>The result of the last evaluation that succeeded, or null.</summary>
     public ConfigResult? LastGood => _workspace.LastGoodResult;
-
-    /// <summary>How many checks have been published: tests and benchmarks wait on it through diagnostics instead.</summary>
-    public int Checks { get; private set; }
 
     /// <summary>True when <paramref name="path"/> is a file of this folder.</summary>
     public bool Contains(string path) => path.StartsWith(Folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
@@ -211,7 +208,6 @@ internal sealed class FolderSession : IDisposable
         {
             _evaluationProblems = []; // about code that has changed since: the check's errors say more
         }
-        Checks++;
         _diagnostics.Publish([.. _checkProblems, .. _evaluationProblems]);
         _client.Refresh();
         return check is { Succeeded: true };

@@ -86,8 +86,6 @@ internal sealed record CodeActionParams(TextDocumentIdentifier TextDocument, Ran
 
 internal sealed record CodeAction(string Title, string Kind, Diagnostic[]? Diagnostics, bool? IsPreferred, WorkspaceEdit Edit);
 
-internal sealed record Command(string Title, string CommandName, object?[]? Arguments);
-
 internal sealed record CodeLens(Range Range, CodeLensCommand? Command);
 
 /// <summary>LSP's Command, whose identifier field is called <c>command</c>.</summary>

@@ -81,14 +81,29 @@ public sealed class ConcurrencyTests(EngineFixture fixture)
             Interlocked.Increment(ref done);
         }) { IsBackground = true, Name = $"evaluator {t}" }).ToList();
 
+        // Should the watchdog below fire, where every Python thread is: faulthandler writes it from a C thread of its own, without the GIL, shortly before.
+        using var stacks = new TempFolder();
+        var dump = Path.Combine(stacks.Path, "stacks.txt");
+        PythonWatchdog($"import faulthandler, sys\nsys._breezeblock_stacks = open({System.Text.Json.JsonSerializer.Serialize(dump)}, 'w')\nfaulthandler.dump_traceback_later(230, file=sys._breezeblock_stacks)");
         var watch = Stopwatch.StartNew();
         workers.ForEach(w => w.Start());
         foreach (var worker in workers)
         {
             var left = TimeSpan.FromMinutes(4) - watch.Elapsed;
-            Assert.True(worker.Join(left > TimeSpan.Zero ? left : TimeSpan.Zero), $"deadlock or a stuck evaluation: {Volatile.Read(ref done)} of {Threads} threads finished in {watch.Elapsed.TotalSeconds:0} s");
+            Assert.True(worker.Join(left > TimeSpan.Zero ? left : TimeSpan.Zero),
+                $"deadlock or a stuck evaluation: {Volatile.Read(ref done)} of {Threads} threads finished in {watch.Elapsed.TotalSeconds:0} s; the Python threads at 230 s:\n{(File.Exists(dump) ? File.ReadAllText(dump) : "(no dump)")}");
         }
+        PythonWatchdog("import faulthandler, sys\nfaulthandler.cancel_dump_traceback_later()\nsys._breezeblock_stacks.close()");
         Assert.True(failures.IsEmpty, string.Join("\n\n", failures.Take(3)));
+    }
+
+    private void PythonWatchdog(string code)
+    {
+        using (fixture.Runtime.Acquire())
+        {
+            using var globals = fixture.Runtime.CreateGlobals();
+            fixture.Runtime.Execute(code, "<watchdog>", globals).Dispose();
+        }
     }
 
     private static ConfigOptions Options(EngineFixture fixture, int n)

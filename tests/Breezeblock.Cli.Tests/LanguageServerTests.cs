@@ -164,8 +164,10 @@ public sealed class LanguageServerTests
         File.WriteAllText(Path.Combine(folder.Path, "values.yaml"), "environment: dev\n");
         client.Notify("workspace/didChangeWatchedFiles", new JsonObject { ["changes"] = new JsonArray(new JsonObject { ["uri"] = client.Uri("values.yaml"), ["type"] = 2 }) });
         Assert.Empty(client.Diagnostics("values.yaml", d => d.Count == 0, "the unused input cleared"));
-        client.Evaluated(e => e["succeeded"]!.GetValue<bool>(), "an evaluation with the new values");
-        Assert.Equal($"**environment** · input\n\nfrom `--values {Path.Combine(folder.Path, "values.yaml")}`\n", client.At("textDocument/hover", "app.py", 4, 10)!["contents"]!["value"]!.GetValue<string>());
+        client.Evaluated(e => e["succeeded"]!.GetValue<bool>() && e["inputs"]!.AsArray().Any(i => i!.GetValue<string>() == "environment"), "an evaluation with the new values");
+        var input = client.At("textDocument/hover", "app.py", 4, 10);
+        Assert.True(input is not null, "no hover after the values changed; the server's stderr:\n" + client.Stderr);
+        Assert.Equal($"**environment** · input\n\nfrom `--values {Path.Combine(folder.Path, "values.yaml")}`\n", input["contents"]!["value"]!.GetValue<string>());
         var definition = client.At("textDocument/definition", "app.py", 4, 10)!;
         Assert.Equal((client.Uri("values.yaml"), """{"start":{"line":0,"character":0},"end":{"line":0,"character":11}}"""), (definition["uri"]!.GetValue<string>(), definition["range"].Text()));
         Assert.Equal(0, client.Exit());

@@ -251,7 +251,7 @@ internal sealed class FolderSession : IDisposable
         {
             _diagnostics.Publish([.. _checkProblems.Where(p => p.Severity == ConfigErrorSeverity.Warning), .. _evaluationProblems]);
             _client.Refresh();
-            _client.Evaluated(new EvaluatedParams(DocumentUris.FromPath(Folder), succeeded, succeeded ? 0 : _evaluationProblems.Count, Index.Configs.Count, ran));
+            _client.Evaluated(new EvaluatedParams(DocumentUris.FromPath(Folder), succeeded, succeeded ? 0 : _evaluationProblems.Count, Index.Configs.Count, ran, [.. InputTexts.Keys.Order(StringComparer.Ordinal)]));
         }
     }
 

@@ -110,7 +110,8 @@ internal sealed record LogMessageParams(int Type, string Message);
 /// <param name="Errors">How many errors it found.</param>
 /// <param name="Configs">How many configs the folder has.</param>
 /// <param name="Ran">How many ran (the others' results were reused).</param>
-internal sealed record EvaluatedParams(string Folder, bool Succeeded, int Errors, int Configs, int Ran);
+/// <param name="Inputs">The names of the inputs it was given (not their values).</param>
+internal sealed record EvaluatedParams(string Folder, bool Succeeded, int Errors, int Configs, int Ran, IReadOnlyList<string> Inputs);
 
 /// <summary>The server's own request, <c>breezeblock/value</c>: a config's whole value, for the editor to show when a hover's preview is cut short.</summary>
 internal sealed record ValueParams(TextDocumentIdentifier TextDocument, string Name);

@@ -85,4 +85,16 @@ public sealed class EditorSupportTests(EngineFixture fixture)
 
         Assert.Equal(2, engine.Outline("x = 1\ndef half(:\n").SyntaxErrorLine);
     }
+
+    [Theory]
+    [InlineData("database", true)]
+    [InlineData("_private2", true)]
+    [InlineData("café", true)]
+    [InlineData("class", false)] // a keyword
+    [InlineData("None", false)]
+    [InlineData("2fast", false)]
+    [InlineData("web-app", false)]
+    [InlineData("", false)]
+    public void A_config_name_is_a_python_identifier_that_is_not_a_keyword(string name, bool valid) =>
+        Assert.Equal(valid, ConfigNames.IsValid(name));
 }

@@ -70,7 +70,7 @@ internal static class Navigation
         {
             throw new RequestRefused(CliMessages.RenameNothing);
         }
-        if (!PythonIdentifiers.IsIdentifier(newName) || PythonIdentifiers.IsKeyword(newName))
+        if (!ConfigNames.IsValid(newName))
         {
             throw new RequestRefused(CliMessages.RenameNotIdentifier(newName));
         }
@@ -106,20 +106,4 @@ internal static class Navigation
     public static Location LocationOf(OpenDocuments documents, WiringSite site) => new(documents.UriOf(site.Path), RangeOf(site.Span));
 
     public static Range RangeOf(SourceSpan span) => Range.On(span.Line - 1, span.Column, span.EndColumn);
-}
-
-/// <summary>What Python accepts as a name.</summary>
-internal static class PythonIdentifiers
-{
-    private static readonly HashSet<string> Keywords =
-    [
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-        "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-        "while", "with", "yield",
-    ];
-
-    public static bool IsKeyword(string name) => Keywords.Contains(name);
-
-    public static bool IsIdentifier(string name) =>
-        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_');
 }
